@@ -1,0 +1,36 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test golden lint bench soak clean-venv
+
+# The venv is rebuilt when pyproject.toml changes. pip is upgraded first: the stock
+# pip 23.2.1 resolves trafilatura without lxml_html_clean (see README).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev,dask,warc]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/cleaner run-seeds seeds --out out
+
+test: $(STAMP)
+	$(BIN)/ruff check cleaner tests
+	$(BIN)/python -m pytest -q
+	$(BIN)/cleaner rules lint
+
+
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden_tool write
+
+lint: $(STAMP)
+	$(BIN)/ruff check cleaner tests
+	$(BIN)/cleaner rules lint
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak

@@ -1,0 +1,19 @@
+"""cleaner: turn news pages scraped from aggregators into clean articles.
+
+>>> from cleaner import clean
+>>> clean("Headline\\n\\nBody paragraph long enough to be a paragraph of a news story, "
+...       "ending with a stop.").title
+'Headline'
+"""
+
+from .errors import CleanerError, FetchError, InputError, LimitError, RuleError
+from .options import Options
+from .pipeline import analyze, clean, clean_record, default_rules
+from .records import InputRecord, Related, Removal, Result
+from .schema import load_rules
+
+__all__ = [
+    "clean", "clean_record", "analyze", "default_rules", "load_rules",
+    "InputRecord", "Result", "Related", "Removal", "Options",
+    "CleanerError", "RuleError", "InputError", "FetchError", "LimitError",
+]

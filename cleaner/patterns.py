@@ -1,0 +1,116 @@
+"""Compile rule regexes on RE2, so matching time is linear in the line length.
+
+Rules come from maintainers and run over millions of scraped lines; one regex with nested
+quantifiers could stall a worker on Python's backtracking engine. RE2 cannot backtrack.
+We still reject patterns that *would* backtrack catastrophically elsewhere, so a rule stays
+safe if it is ever ported to lxml's XPath or to Python `re`.
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Mapping
+
+import re2
+
+MAX_PATTERN_CHARS = 2_000
+_MACRO = re.compile(r"\{\{(\w+)\}\}")
+_UNICODE_CLASS = re.compile(r"\\[pP](?:\{\w+\}|\w)")  # RE2 syntax Python's parser lacks
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.max_mem = 8 << 20  # a rule needing more is too big to be a line rule
+_RE2_OPTIONS.log_errors = False  # we report the error ourselves, with file and line
+
+
+class PatternError(ValueError):
+    """A pattern that does not compile or is unsafe; the message says which and why."""
+
+
+def expand_macros(source: str, macros: Mapping[str, str]) -> str:
+    """Replace `{{name}}` by the shared fragment `name` (defined once, in generic.yaml)."""
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise PatternError(f"unknown macro {{{{{name}}}}}; known: {', '.join(sorted(macros))}")
+        return f"(?:{macros[name]})"
+
+    return _MACRO.sub(sub, source)
+
+
+def _unbounded(code: object) -> bool:
+    return code in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT)
+
+
+def _only_repeats(items: list) -> bool:
+    """True when every mandatory element is itself a repeat, so iterations can split a
+    match many ways (`(a+)+`, `(\\w+\\s?)*`). A body with a fixed character between its
+    repeats (`(?:, [A-Z]\\w*)+`) splits only one way."""
+    items = list(items)
+    while len(items) == 1 and items[0][0] == sre_parse.SUBPATTERN:
+        items = list(items[0][1][-1])
+    repeats = [av for op, av in items if _unbounded(op)]
+    fixed = [op for op, av in items if not _unbounded(op) and op not in (sre_parse.AT,)]
+    return not fixed and any(hi is sre_parse.MAXREPEAT or hi > 1 for lo, hi, body in repeats)
+
+
+def _nested_repeat(items: list) -> bool:
+    """True for a repeat of a body made of repeats: the `(a+)+` shape."""
+    for op, av in items:
+        if _unbounded(op):
+            lo, hi, body = av
+            if hi is sre_parse.MAXREPEAT and (_only_repeats(list(body))
+                                              or _branches_overlap(list(body))):
+                return True
+            if _nested_repeat(list(body)):
+                return True
+        elif op == sre_parse.SUBPATTERN and _nested_repeat(list(av[-1])):
+            return True
+        elif op == sre_parse.BRANCH and any(_nested_repeat(list(b)) for b in av[1]):
+            return True
+    return False
+
+
+def _branches_overlap(items: list) -> bool:
+    """A repeated alternation whose branches start alike, the `(a|aa)*` shape."""
+    for op, av in items:
+        if op == sre_parse.SUBPATTERN:
+            return _branches_overlap(list(av[-1]))
+        if op == sre_parse.BRANCH:
+            firsts = [str(list(b)[:1]) for b in av[1]]
+            return len(firsts) != len(set(firsts))
+    return False
+
+
+def check_backtracking(source: str) -> None:
+    """Raise PatternError for shapes that backtrack exponentially on a backtracking engine."""
+    try:
+        tree = sre_parse.parse(_UNICODE_CLASS.sub(r"\\w", source))
+    except re.error:
+        return  # RE2-only syntax; RE2 itself is the judge then
+    if _nested_repeat(list(tree)):
+        raise PatternError(
+            "nested quantifier (like `(a+)+`) can backtrack catastrophically; "
+            "rewrite it without a repeat inside a repeat")
+
+
+def compile_pattern(source: str, macros: Mapping[str, str] | None = None) -> re2._Regexp:
+    """Expand macros, check safety and compile on RE2; raise PatternError if unusable.
+
+    >>> compile_pattern(r'^Comments$').search('Comments') is not None
+    True
+    """
+    if not isinstance(source, str) or not source:
+        raise PatternError("a pattern must be a non-empty string")
+    if len(source) > MAX_PATTERN_CHARS:
+        raise PatternError(f"pattern is {len(source)} characters; the limit is "
+                           f"{MAX_PATTERN_CHARS}")
+    expanded = expand_macros(source, macros or {})
+    check_backtracking(expanded)
+    try:
+        return re2.compile(expanded, options=_RE2_OPTIONS)
+    except Exception as exc:  # re2.error, or TypeError for some syntax
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise PatternError(f"regex does not compile: {reason}") from None

@@ -1,0 +1,141 @@
+"""The per-record function every runner shares: one input record in, one result out.
+
+Stage order (documented in rules/README.md):
+    decode -> pick site -> [HTML: related cards from DOM, DOM drops, over-pruning guard,
+    trafilatura] -> split lines -> related lists -> sections -> zones -> line rules ->
+    title -> body-zone rules -> repeats -> language -> foreign lines -> body and inline.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from .decode import decode_bytes, looks_like_html
+from .errors import CleanerError, InputError
+from .language import detect_language, main_script
+from .lines import Line, split_lines
+from .options import DEFAULT_OPTIONS, Options
+from .records import InputRecord, Related, Removal, Result
+from .related_text import extract_related
+from .ruleset import Active, RuleSet
+from .schema import load_rules
+from .textrules import (
+    Meta,
+    apply_line_rules,
+    apply_sections,
+    clean_inline,
+    finish_body,
+    mark_foreign,
+    mark_repeats,
+    pick_title,
+)
+from .zones import find_zones
+
+log = logging.getLogger(__name__)
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+@lru_cache(maxsize=4)
+def default_rules(path: str = str(RULES_DIR)) -> RuleSet:
+    """The bundled rules, loaded once per process (every worker loads its own copy)."""
+    return load_rules([path])
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A result plus the fate of every line, for `explain`."""
+
+    result: Result
+    lines: tuple[Line, ...]
+    dom_removals: tuple[Removal, ...] = ()
+
+
+def _text_stages(lines: list[Line], active: Active, options: Options,
+                 prior_related: list[Related]) -> tuple[dict, list[Removal]]:
+    related = prior_related + extract_related(lines, active)
+    apply_sections(lines, active)
+    zones = find_zones(lines)
+    meta = Meta()
+    apply_line_rules(lines, active, zones, meta, body_stage=False)
+    title = pick_title(lines, zones, meta)
+    apply_line_rules(lines, active, zones, meta, body_stage=True)
+    mark_repeats(lines, title)
+    candidate = "\n".join(ln.text for ln in lines if ln.open)
+    script = main_script(candidate)
+    language = detect_language(candidate) if options.detect_language else None
+    if options.drop_foreign_lines:
+        mark_foreign(lines, script, language)
+    body, inline_removed = finish_body(lines, active)
+    removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")
+               for ln in lines if ln.fate in ("noise", "meta", "related")]
+    related = [replace(r, teaser=clean_inline(r.teaser, active)) if r.teaser else r
+               for r in related]
+    fields = {
+        "title": title, "text": "\n".join(body), "language": language,
+        "source": meta.values.get("source") or active.publisher,
+        "author": meta.values.get("author"), "published": meta.values.get("published"),
+        "related": tuple(related),
+    }
+    return fields, removed + inline_removed
+
+
+def analyze(record: InputRecord, rules: RuleSet | None = None,
+            options: Options = DEFAULT_OPTIONS) -> Analysis:
+    """Clean one record and keep every line's fate; raises CleanerError on bad input."""
+    rules = rules or default_rules()
+    content = record.content
+    if isinstance(content, bytes):
+        content = decode_bytes(content, record.name, record.headers_charset, options.max_bytes)
+    elif len(content) > options.max_bytes:
+        raise InputError(f"{record.name}: {len(content)} characters is over the size limit "
+                         f"of {options.max_bytes}")
+    if not content.strip():
+        raise InputError(f"{record.name}: input is empty")
+    is_html = record.kind == "html" or (record.kind == "auto" and looks_like_html(content))
+    site = rules.detect(record.url, content)
+    active = rules.active(site)
+    prior_related: list[Related] = []
+    dom_removed: list[Removal] = []
+    notes: list[str] = []
+    if is_html:
+        from .htmlpath import html_to_text
+
+        extracted = html_to_text(content, record.url, active)
+        content, prior_related = extracted.text, list(extracted.related)
+        dom_removed, notes = list(extracted.removed), list(extracted.notes)
+        if site is None:  # the extracted text may carry a fingerprint the markup hid
+            site = rules.detect(None, content)
+            active = rules.active(site) if site else active
+    lines = split_lines(content)
+    fields, removed = _text_stages(lines, active, options, prior_related)
+    result = Result(id=record.id, url=record.url, site=site.name if site else None,
+                    removed=tuple(dom_removed + removed), notes=tuple(notes), **fields)
+    return Analysis(result, tuple(lines), tuple(dom_removed))
+
+
+def clean_record(record: InputRecord, rules: RuleSet | None = None,
+                 options: Options = DEFAULT_OPTIONS) -> Result:
+    """The batch boundary: never raises; a failure is an error record naming the input."""
+    try:
+        return analyze(record, rules, options).result
+    except CleanerError as exc:
+        return Result.failure(record.id, record.url, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
+        log.exception("unexpected failure on %s", record.id)
+        return Result.failure(record.id, record.url,
+                              f"{record.name}: internal error {type(exc).__name__}: {exc}")
+
+
+def clean(content: str | bytes, url: str | None = None, *, id: str = "-",
+          rules: RuleSet | None = None, options: Options = DEFAULT_OPTIONS) -> Result:
+    """Clean one page (HTML or extracted text); raises CleanerError on unusable input.
+
+    >>> r = clean("Title here\\n\\nA first paragraph that is long enough to count as one, "
+    ...           "with a full stop at the end.\\nAdvertisement")
+    >>> r.title, r.removed[0].category
+    ('Title here', 'ad')
+    """
+    return analyze(InputRecord(id=id, content=content, url=url), rules, options).result

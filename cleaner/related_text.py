@@ -1,0 +1,183 @@
+"""Read related articles out of text lines, before any line is dropped.
+
+Three shapes, each declared by a rule (see rules/README.md):
+- cards: a list under a heading where each card spreads over lines around one anchor line
+  (its age, like Daily8's "time33 minutes ago");
+- item lists: one article a line ("Further Reading");
+- embedded promos: another story inside the body (headline, "BY <author>", paragraphs,
+  "Read more here").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lines import Line, normalize
+from .records import Related
+from .ruleset import Active, CardSpec, RelatedRule
+
+LEAD_SOURCE_MAX_CHARS = 60  # a bare source name before the anchor (Daily8: "Time of India")
+
+
+@dataclass(slots=True)
+class _Card:
+    anchor: int  # position in the region list
+    published: str | None
+    source: str | None = None
+    title: str | None = None
+    fixed_end: int = 0  # region position after the anchor, source and title lines
+    teaser: list[str] = field(default_factory=list)
+
+
+def _group(m, name: str) -> str | None:
+    try:
+        value = m.group(name)
+    except (IndexError, KeyError):
+        return None
+    return value.strip() if value else None
+
+
+def _region(lines: list[Line], rule: RelatedRule) -> tuple[Line, list[Line]] | None:
+    """The heading line and the open lines under it, up to the stop line or the end."""
+    start_at = None
+    for ln in lines:
+        if ln.open and rule.start and rule.start.search(ln.text):
+            start_at = ln.index
+            break
+    if start_at is None:
+        return None
+    body = []
+    for ln in lines[start_at + 1:]:
+        if ln.open and rule.stop and rule.stop.search(ln.text):
+            break
+        if ln.open:
+            body.append(ln)
+    return lines[start_at], body
+
+
+def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None) -> list[Line]:
+    """Lines inside a list that an any-zone line rule calls noise (markup debris, ads)."""
+    kept = []
+    for ln in region:
+        if spec and spec.anchor.search(ln.text):
+            kept.append(ln)
+            continue
+        hit = next((r for r in active.matching(ln.text)
+                    if r.zone == "any" and not r.pattern.groupindex), None)
+        if hit and not (hit.unless and hit.unless.search(ln.text)):
+            ln.decide("noise", hit.category, hit.id)
+        else:
+            kept.append(ln)
+    return kept
+
+
+def _parse_cards(region: list[Line], spec: CardSpec) -> list[_Card]:
+    texts = [ln.text for ln in region]
+    anchors = [k for k, t in enumerate(texts) if spec.anchor.search(t)]
+    cards = []
+    for n, k in enumerate(anchors):
+        m = spec.anchor.search(texts[k])
+        card = _Card(k, _group(m, "published"), _group(m, "source"))
+        limit = anchors[n + 1] if n + 1 < len(anchors) else len(texts)
+        pos = k + 1
+        for slot in spec.after:
+            if pos >= limit or slot == "teaser":
+                break
+            if slot == "source":
+                sm = spec.source_line.search(texts[pos]) if spec.source_line else None
+                if sm:
+                    card.source = card.source or _group(sm, "source")
+                    pos += 1
+            elif slot == "title":
+                card.title = texts[pos]
+                pos += 1
+            else:
+                pos += 1
+        card.fixed_end = pos
+        cards.append(card)
+    return cards
+
+
+def _lead_start(texts: list[str], lo: int, card: _Card) -> int:
+    """How far back before the anchor the card's own lead reaches: repeats of its title or
+    source, and a bare source name right before the anchor."""
+    keys = {normalize(x) for x in (card.title, card.source) if x}
+    k = card.anchor
+    while k > lo and normalize(texts[k - 1]) in keys:
+        k -= 1
+    if card.source is None and k > lo and len(texts[k - 1]) <= LEAD_SOURCE_MAX_CHARS:
+        card.source = texts[k - 1]
+        k -= 1
+        while k > lo and normalize(texts[k - 1]) in keys | {normalize(card.source)}:
+            k -= 1
+    return k
+
+
+def _cards(region: list[Line], spec: CardSpec, default_source: str | None) -> list[Related]:
+    texts = [ln.text for ln in region]
+    cards = _parse_cards(region, spec)
+    for n, card in enumerate(cards):
+        lo = cards[n - 1].fixed_end if n else 0
+        lead = _lead_start(texts, lo, card)
+        if n:
+            cards[n - 1].teaser.extend(texts[lo:lead])
+    if cards:
+        cards[-1].teaser.extend(texts[cards[-1].fixed_end:])
+    return [Related(c.title or "", c.source or default_source, c.published, None,
+                    "\n".join(c.teaser) or None) for c in cards if c.title]
+
+
+def _items(region: list[Line], rule: RelatedRule) -> tuple[list[Related], list[Line]]:
+    """One article per line until the first line that is not an item."""
+    out, used = [], []
+    for ln in region:
+        m = rule.item.search(ln.text)
+        if not m:
+            break
+        out.append(Related(_group(m, "title") or ln.text, _group(m, "source") or rule.source,
+                           _group(m, "published"), _group(m, "url"), _group(m, "teaser")))
+        used.append(ln)
+    return out, used
+
+
+def _embedded(lines: list[Line], rule: RelatedRule) -> list[Related]:
+    spec = rule.embedded
+    found = []
+    for end in [ln for ln in lines if ln.open and spec.end.search(ln.text)]:
+        window = [ln for ln in lines[max(0, end.index - spec.max_lines):end.index] if ln.open]
+        starts = [k for k, ln in enumerate(window) if spec.start.search(ln.text)]
+        if not starts or starts[-1] < spec.title_before:
+            continue
+        s = starts[-1]
+        title_lines = window[s - spec.title_before:s]
+        body = window[s + 1:]
+        for ln in [*title_lines, window[s], *body, end]:
+            ln.decide("related", rule.category, rule.id)
+        title = " ".join(ln.text for ln in title_lines) or window[s].text
+        found.append(Related(title, rule.source, None, None,
+                             "\n".join(ln.text for ln in body) or None))
+    return found
+
+
+def extract_related(lines: list[Line], active: Active) -> list[Related]:
+    """Apply every related rule in order; decided lines become `related` with the rule id."""
+    related: list[Related] = []
+    for rule in active.related:
+        if rule.embedded:
+            related.extend(_embedded(lines, rule))
+            continue
+        found = _region(lines, rule)
+        if not found:
+            continue
+        heading, region = found
+        region = _drop_noise(region, active, rule.cards)
+        if rule.cards:
+            items, used = _cards(region, rule.cards, rule.source), region
+        else:
+            items, used = _items(region, rule)
+        if not items:
+            continue
+        related.extend(items)
+        for ln in [heading, *used]:
+            ln.decide("related", rule.category, rule.id)
+    return related

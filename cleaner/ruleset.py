@@ -1,0 +1,220 @@
+"""The compiled rule model: one `Site` per rule file, and the `RuleSet` that picks one.
+
+Rule files are data (see rules/README.md); this module holds what they compile into and the
+host/fingerprint matching that chooses a site for a page. Matching is explicit:
+`example.com` matches the apex and `www.`; `*.example.com` matches any subdomain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urlsplit
+
+import re2
+
+Zone = Literal["any", "head", "body", "tail"]
+CardField = Literal["source", "title", "teaser", "skip"]
+FINGERPRINT_WINDOW = 200_000  # chars searched for a fingerprint; aggregator chrome sits early
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBase:
+    id: str
+    category: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule(RuleBase):
+    """A whole line that is noise, or metadata when the pattern has named groups."""
+
+    pattern: re2._Regexp
+    zone: Zone = "any"
+    before: int = 0
+    after: int = 0
+    context_category: str | None = None
+    unless: re2._Regexp | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InlineRule(RuleBase):
+    """A span removed from inside a line (an ad label glued into a paragraph)."""
+
+    pattern: re2._Regexp
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRule(RuleBase):
+    """Everything from a start line up to a stop line (or the end)."""
+
+    start: re2._Regexp
+    stop: re2._Regexp | None = None
+    stop_inclusive: bool = False
+    max_lines: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CardSpec:
+    """A related card spread over lines, found by its one anchor line (usually the time)."""
+
+    anchor: re2._Regexp
+    after: tuple[CardField, ...] = ("title", "teaser")
+    source_line: re2._Regexp | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedSpec:
+    """A promo of another article inside the body: headline, byline, paragraphs, end marker."""
+
+    end: re2._Regexp
+    start: re2._Regexp
+    max_lines: int = 40
+    title_before: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedRule(RuleBase):
+    """A list of related articles (cards or one-line items) or an embedded promo."""
+
+    start: re2._Regexp | None = None
+    stop: re2._Regexp | None = None
+    cards: CardSpec | None = None
+    item: re2._Regexp | None = None
+    embedded: EmbeddedSpec | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DomDrop(RuleBase):
+    """Nodes dropped from the HTML tree before extraction."""
+
+    selector: str
+    xpath: str  # the compiled form of selector, kept for explain and lint
+
+
+@dataclass(frozen=True, slots=True)
+class DomCards(RuleBase):
+    """Related cards read from markup: item nodes, and a relative selector per field."""
+
+    item: str
+    item_xpath: str
+    fields: tuple[tuple[str, str], ...]  # (field name, xpath relative to the item)
+    source: str | None = None
+    drop: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTest:
+    """One stored fixture of a site with what its clean result must and must not hold."""
+
+    fixture: str
+    url: str | None
+    title: str | None
+    must_contain: tuple[str, ...]
+    must_not_contain: tuple[str, ...]
+    related: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything one rule file says; the generic file is a Site with no hosts."""
+
+    name: str
+    label: str
+    file: str
+    hosts: tuple[str, ...] = ()
+    fingerprints: tuple[re2._Regexp, ...] = ()
+    publisher: str | None = None
+    disable: frozenset[str] = frozenset()
+    lines: tuple[LineRule, ...] = ()
+    inline: tuple[InlineRule, ...] = ()
+    sections: tuple[SectionRule, ...] = ()
+    related: tuple[RelatedRule, ...] = ()
+    dom_drop: tuple[DomDrop, ...] = ()
+    dom_cards: tuple[DomCards, ...] = ()
+    tests: tuple[SiteTest, ...] = ()
+
+    def all_rule_ids(self) -> list[str]:
+        groups = (self.lines, self.inline, self.sections, self.related, self.dom_drop,
+                  self.dom_cards)
+        return [r.id for g in groups for r in g]
+
+
+@dataclass(frozen=True, slots=True)
+class Active:
+    """The rules in force for one page: the site's first, then the generic ones it keeps."""
+
+    site: Site | None
+    lines: tuple[LineRule, ...]
+    inline: tuple[InlineRule, ...]
+    sections: tuple[SectionRule, ...]
+    related: tuple[RelatedRule, ...]
+    dom_drop: tuple[DomDrop, ...]
+    dom_cards: tuple[DomCards, ...]
+    line_set: re2.Set = field(repr=False)  # all line patterns, matched in one pass
+
+    def matching(self, text: str) -> list[LineRule]:
+        """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
+        return [self.lines[i] for i in sorted(self.line_set.Match(text) or ())]
+
+    @property
+    def publisher(self) -> str | None:
+        return self.site.publisher if self.site else None
+
+
+def host_matches(pattern: str, host: str) -> bool:
+    """`a.com` matches a.com and www.a.com; `*.a.com` matches every subdomain of a.com."""
+    host = host.lower().rstrip(".")
+    if pattern.startswith("*."):
+        return host.endswith(pattern[1:])
+    return host in (pattern, "www." + pattern)
+
+
+@dataclass(slots=True)
+class RuleSet:
+    """The generic rules plus every site; `active()` merges them for one page."""
+
+    generic: Site
+    sites: tuple[Site, ...]
+    _cache: dict[str | None, Active] = field(default_factory=dict, repr=False)
+
+    def site_named(self, name: str) -> Site | None:
+        return next((s for s in self.sites if s.name == name), None)
+
+    def detect(self, url: str | None, text: str) -> Site | None:
+        """By the URL's host first; without a URL (or an unknown host) by a text fingerprint."""
+        if url:
+            host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+            for site in self.sites:
+                if any(host_matches(p, host) for p in site.hosts):
+                    return site
+        window = text[:FINGERPRINT_WINDOW]
+        for site in self.sites:
+            if any(fp.search(window) for fp in site.fingerprints):
+                return site
+        return None
+
+    def active(self, site: Site | None) -> Active:
+        key = site.name if site else None
+        if key not in self._cache:
+            self._cache[key] = _merge(self.generic, site)
+        return self._cache[key]
+
+
+def _merge(generic: Site, site: Site | None) -> Active:
+    off = site.disable if site else frozenset()
+
+    def pick(name: str) -> tuple:
+        own = getattr(site, name) if site else ()
+        return tuple(own) + tuple(r for r in getattr(generic, name) if r.id not in off)
+
+    lines = pick("lines")
+    line_set = re2.Set.SearchSet()
+    for rule in lines:
+        line_set.Add(rule.pattern.pattern)
+    line_set.Compile()
+    return Active(site, lines, pick("inline"), pick("sections"), pick("related"),
+                  pick("dom_drop"), pick("dom_cards"), line_set)
