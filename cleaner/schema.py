@@ -29,7 +29,6 @@ from .ruleset import (
     RuleSet,
     SectionRule,
     Site,
-    SiteTest,
 )
 from .yamlsource import LocDict, LocList, Where, load_located
 
@@ -244,24 +243,14 @@ def _dom_cards(ctx: _Ctx, d: LocDict) -> DomCards | None:
                     d["item"], item, tuple(compiled), d.get("source"), d.get("drop", True))
 
 
-def _site_test(ctx: _Ctx, d: LocDict) -> SiteTest | None:
-    what = f"test {d.get('fixture', '?')!r}"
-    allowed = {"fixture": S, "url": S, "title": S, "must_contain": L, "must_not_contain": L,
-               "related": L, "note": S}
-    if not ctx.keys(d, allowed, ("fixture",), what):
-        return None
-    strs = {k: tuple(str(x) for x in d.get(k, ())) for k in
-            ("must_contain", "must_not_contain", "related")}
-    return SiteTest(d["fixture"], d.get("url"), d.get("title"), strs["must_contain"],
-                    strs["must_not_contain"], strs["related"], d.where.line)
-
-
 _TOP = {"site": S, "name": S, "hosts": L, "fingerprints": L, "publisher": S, "disable": L,
         "macros": D, "lines": L, "inline": L, "sections": L, "related": L, "dom": D,
-        "tests": L, "note": S}
+        "note": S}
+# Site tests are not part of a rule file: they live in rules/tests/<site>.yaml (checked by
+# cleaner.ruletests), so a rule file stays the site's template and nothing else.
 _BUILDERS: dict[str, Callable[[_Ctx, LocDict], Any]] = {
     "lines": _line_rule, "inline": _inline_rule, "sections": _section_rule,
-    "related": _related_rule, "tests": _site_test,
+    "related": _related_rule,
 }
 
 
@@ -292,7 +281,7 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
         disable=frozenset(str(x) for x in doc.get("disable", [])),
         lines=tuple(built["lines"]), inline=tuple(built["inline"]),
         sections=tuple(built["sections"]), related=tuple(built["related"]),
-        dom_drop=tuple(drops), dom_cards=tuple(cards), tests=tuple(built["tests"]))
+        dom_drop=tuple(drops), dom_cards=tuple(cards))
 
 
 def _rule_line(site: Site, rule_id: str) -> int:
