@@ -30,6 +30,7 @@ _SCRIPTS: dict[str, re.Pattern[str]] = {
     "han": re.compile(r"[\u4e00-\u9fff]"),
 }
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[\u0370-\u1dff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff]")
 _SCRIPT_LANGUAGE = {"greek": "el", "hebrew": "he", "thai": "th", "hangul": "ko",
                     "kana": "ja", "tamil": "ta"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -57,14 +58,22 @@ def script_counts(text: str) -> dict[str, int]:
 
 
 def main_script(text: str) -> str | None:
+    """The script most letters are in; one pass when Latin already holds the majority
+    (nearly every page we see), twelve only for the rest."""
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return None
+    if 2 * len(_SCRIPTS["latin"].findall(text)) > letters:
+        return "latin"
     counts = script_counts(text)
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
 
 
 def stopword_scores(text: str) -> dict[str, int]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return {lang: sum(w in stops for w in words) for lang, stops in _STOPSETS.items()}
+    """How many distinct stopwords of each language the text uses."""
+    words = {w.lower() for w in _WORD.findall(text)}
+    return {lang: len(stops & words) for lang, stops in _STOPSETS.items()}
 
 
 @lru_cache(maxsize=1)
@@ -83,13 +92,13 @@ def _by_langdetect(text: str) -> str | None:
     return langs[0].lang.split("-")[0] if langs else None
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, script: str | None = None) -> str | None:
     """ISO 639-1 code of the text, or None when there is nothing to judge.
 
     >>> detect_language("The minister said that the talks would go on for a week.")
     'en'
     """
-    script = main_script(text)
+    script = script or main_script(text)
     if script is None:
         return None
     if script in _SCRIPT_LANGUAGE:
@@ -110,15 +119,17 @@ def is_foreign_line(text: str, script: str | None, language: str | None) -> bool
     language's (a German quote left untranslated in an English story)."""
     if script is None:
         return False
-    letters = len(_LETTER.findall(text))
-    if letters < FOREIGN_LINE_MIN_LETTERS:
-        return False
-    own = len(_SCRIPTS[script].findall(text))
+    if script == "latin" and not _NON_LATIN.search(text):
+        own = letters = 1  # no letter of another script: skip the counting
+    else:
+        letters = len(_LETTER.findall(text))
+        if letters < FOREIGN_LINE_MIN_LETTERS:
+            return False
+        own = len(_SCRIPTS[script].findall(text))
     if own < FOREIGN_LINE_MAX_SHARE * letters:
         return True
     if script == "latin" and language in _STOPSETS:
-        words = _WORD.findall(text)
-        if len(words) >= STOPWORD_LINE_MIN_WORDS:
+        if text.count(" ") + 1 >= STOPWORD_LINE_MIN_WORDS:
             scores = stopword_scores(text)
             other = max((n for lang, n in scores.items() if lang != language), default=0)
             return scores[language] == 0 and other >= 3

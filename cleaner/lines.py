@@ -41,9 +41,10 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Lines with runs of blanks folded and invisible characters dropped; empty ones blank."""
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
     out = []
-    for i, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
-        clean = _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
+    for i, raw in enumerate(text.split("\n")):
+        clean = raw.strip()
         out.append(Line(i, clean, "undecided" if clean else "blank"))
     return out
 

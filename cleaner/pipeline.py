@@ -65,7 +65,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     mark_repeats(lines, title)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     script = main_script(candidate)
-    language = detect_language(candidate) if options.detect_language else None
+    language = detect_language(candidate, script) if options.detect_language else None
     if options.drop_foreign_lines:
         mark_foreign(lines, script, language)
     body, inline_removed = finish_body(lines, active)
