@@ -20,6 +20,7 @@ test: $(STAMP)
 	$(BIN)/ruff check cleaner tests
 	$(BIN)/python -m pytest -q
 	$(BIN)/cleaner rules lint
+	$(BIN)/cleaner rules test -q
 
 
 golden: $(STAMP)
