@@ -1,25 +1,71 @@
-"""`cleaner clean`: clean files, JSONL, stdin; print JSON, JSONL or plain text."""
+"""`cleaner clean`: clean files, dirs, globs, JSONL, WARC, stdin or fetched URLs.
+
+One input with --format json prints one object; several print one JSON line each; --out DIR
+writes DIR/<input shard>.jsonl instead (the mode for big runs: --workers, --resume, Dask).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import chain
 
-from .inputs import read_inputs
-from .pipeline import clean_record
+from .inputs import Item, read_inputs
+from .options import DEFAULT_OPTIONS, Options
 from .records import Result
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("clean", help="clean pages into articles",
                        description="Clean pages (HTML or text). One input with --format json "
-                       "prints one object; several print one JSON line each.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, dirs, globs, JSONL; - = stdin")
+                       "prints one object; several print one JSON line each; --out DIR writes "
+                       "one JSONL file per input shard.")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, dirs, globs, JSONL, WARC; - = stdin; URLs with --fetch")
     p.add_argument("--url", help="the page URL (picks the site's rules)")
     p.add_argument("--format", choices=("json", "jsonl", "text"), default=None,
                    help="json (default for one input), jsonl (default for several), text")
+    p.add_argument("--fetch", action="store_true", help="PATHs are URLs to download")
+    p.add_argument("--out", metavar="DIR", help="write DIR/<input shard name>.jsonl")
+    p.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="worker processes (default 0: clean in this process)")
+    p.add_argument("--resume", action="store_true",
+                   help="skip ids already in the --out files (repairs a torn last line)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (default: start a LocalCluster)")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help=f"per-document time limit (default {DEFAULT_OPTIONS.timeout_seconds:g})")
+    p.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                   help=f"per-document size cap (default {DEFAULT_OPTIONS.max_bytes})")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no error lines")
     p.set_defaults(handler=run)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    options = DEFAULT_OPTIONS
+    if args.timeout is not None:
+        options = replace(options, timeout_seconds=args.timeout)
+    if args.max_bytes is not None:
+        options = replace(options, max_bytes=args.max_bytes)
+    return options
+
+
+def fetch_items(urls: list[str], options: Options) -> Iterator[Item]:
+    """Each URL becomes a record, or an error item naming the URL."""
+    from .errors import CleanerError
+    from .fetch import fetch
+
+    for url in urls:
+        try:
+            record = fetch(url, options)
+        except CleanerError as exc:
+            yield Item(None, str(exc), url, url, "<fetch>")
+            continue
+        yield Item(record, id=record.id, url=record.url or url, shard="<fetch>")
 
 
 def _emit(result: Result, fmt: str, out) -> None:
@@ -34,19 +80,77 @@ def _emit(result: Result, fmt: str, out) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .cli import load_ruleset
+    from .batch import run_batch
+    from .progress import Progress
 
-    rules = load_ruleset(args)
-    items = list(read_inputs(args.paths, args.url))
-    fmt = args.format or ("json" if len(items) == 1 else "jsonl")
-    failed = 0
-    for item in items:
-        if item.record is None:
-            result = Result.failure(item.id, item.url, item.error or "unreadable input")
+    options = _options(args)
+    if args.resume and not args.out:
+        print("cleaner: --resume needs --out DIR", file=sys.stderr)
+        return 2
+    if args.engine == "dask":
+        return _run_dask(args, options)
+    if args.fetch:
+        try:
+            items: Iterator[Item] = fetch_items(args.paths, options)
+            import cleaner.fetch  # noqa: F401 - fail now, not on the first URL
+        except ModuleNotFoundError:
+            print("cleaner: --fetch is not available (cleaner.fetch is missing)", file=sys.stderr)
+            return 2
+    else:
+        items = read_inputs(args.paths, args.url)
+    if args.rules:  # rule errors stop the run before any output (exit 2)
+        from .schema import load_rules
+
+        load_rules(args.rules)
+    else:
+        from .pipeline import default_rules
+
+        default_rules()
+
+    progress = Progress(enabled=not args.quiet)
+
+    def on_error(message: str) -> None:
+        if not args.quiet:
+            progress.message(f"cleaner: {message}")
+
+    common = dict(workers=args.workers, rule_paths=args.rules, options=options,
+                  progress=progress, on_error=on_error)
+    if args.out:
+        summary = run_batch(items, out_dir=args.out, resume=args.resume, **common)
+        print(summary.render(), file=sys.stderr)
+    else:
+        head = []
+        for item in items:  # peek: one input prints an object, several print lines
+            head.append(item)
+            if len(head) == 2:
+                break
+        fmt = args.format or ("json" if len(head) == 1 else "jsonl")
+        stream = sys.stdout
+        if fmt == "jsonl":
+            summary = run_batch(chain(head, items), stream=stream, **common)
         else:
-            result = clean_record(item.record, rules)
-        if result.status != "ok":
-            failed += 1
-            print(f"cleaner: {result.error}", file=sys.stderr)
-        _emit(result, fmt, sys.stdout)
-    return 1 if failed else 0
+            def show(item, outcome) -> None:
+                _emit(Result.from_dict(json.loads(outcome.line)), fmt, stream)
+
+            summary = run_batch(chain(head, items), on_result=show, **common)
+        if len(head) > 1 and not args.quiet:
+            print(summary.render(), file=sys.stderr)
+    if summary.interrupted:
+        return 128 + summary.interrupted
+    return 1 if summary.errors else 0
+
+
+def _run_dask(args: argparse.Namespace, options: Options) -> int:
+    try:
+        from .daskrun import run_dask
+    except ModuleNotFoundError as exc:
+        print(f"cleaner: --engine dask needs the dask extra: pip install 'cleaner[dask]' "
+              f"({exc.name} is missing)", file=sys.stderr)
+        return 2
+    if not args.out:
+        print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
+        return 2
+    summary = run_dask(args.paths, args.out, scheduler=args.scheduler, rule_paths=args.rules,
+                       options=options, resume=args.resume, url=args.url)
+    print(summary.render(), file=sys.stderr)
+    return 1 if summary.errors else 0

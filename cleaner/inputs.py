@@ -28,6 +28,7 @@ class Item:
     id: str = ""
     url: str | None = None
     shard: str = "-"
+    date: str | None = None  # capture date where the container records one (WARC-Date)
 
 
 def record_id(path: Path) -> str:
