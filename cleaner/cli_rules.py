@@ -108,6 +108,6 @@ def run_learn(args: argparse.Namespace) -> int:
 
     directory = rules_dir(args)
     proposal = learn(Path(args.dir), args.site, load_rules([directory]),
-                     min_pages=args.min_pages or MIN_PAGES)
+                     min_pages=args.min_pages or MIN_PAGES, rules_dir=directory)
     print(to_yaml(proposal))
     return 0
