@@ -20,7 +20,15 @@ _DIGITS = re.compile(r"\d")
 # shortest real paragraph there is 88 characters, the longest headline 150 without a stop.
 # An ellipsis is no sentence end: aggregators truncate headlines with it (Daily8).
 PARAGRAPH_MIN_CHARS = 80
+# A logo's alt text glued to the name beside it doubles a line ("The GuardianThe Guardian",
+# inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
+DOUBLED_MIN_CHARS = 6
+_WORD_COUNT = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$|["”’]$""")
+# A logo's alt text glued to the name beside it doubles a line ("The GuardianThe Guardian",
+# inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
+DOUBLED_MIN_CHARS = 6
+_WORD_COUNT = re.compile(r"\S+")
 
 
 @dataclass(slots=True)
@@ -30,6 +38,7 @@ class Line:
     fate: Fate = "undecided"
     category: str | None = None
     rule: str | None = None
+    half: str | None = None  # the single copy when the line is one text twice over
 
     def decide(self, fate: Fate, category: str | None, rule: str | None) -> None:
         self.fate, self.category, self.rule = fate, category, rule
@@ -45,8 +54,23 @@ def split_lines(text: str) -> list[Line]:
     out = []
     for i, raw in enumerate(text.split("\n")):
         clean = raw.strip()
-        out.append(Line(i, clean, "undecided" if clean else "blank"))
+        out.append(Line(i, clean, "undecided" if clean else "blank", half=doubled_half(clean)))
     return out
+
+
+def doubled_half(text: str) -> str | None:
+    """The single copy of a line that is one text twice, glued ("ReutersReuters") or
+    spaced when the copy has several words ("The Independent The Independent")."""
+    n = len(text)
+    if n < 2 * DOUBLED_MIN_CHARS:
+        return None
+    if n % 2 == 0 and text[: n // 2] == text[n // 2:]:
+        return text[: n // 2]
+    if n % 2 == 1 and text[n // 2] == " ":
+        half = text[: n // 2]
+        if half == text[n // 2 + 1:] and len(_WORD_COUNT.findall(half)) >= 2:
+            return half
+    return None
 
 
 def normalize(text: str) -> str:

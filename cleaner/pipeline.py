@@ -28,6 +28,7 @@ from .textrules import (
     apply_sections,
     clean_inline,
     finish_body,
+    mark_doubled_source,
     mark_foreign,
     mark_repeats,
     pick_title,
@@ -59,11 +60,14 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     apply_sections(lines, active)
     zones = find_zones(lines)
     meta = Meta()
+    mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     title = pick_title(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     mark_repeats(lines, title)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
+    if not candidate.strip():  # a listing page: its language is its cards'
+        candidate = "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
     script = main_script(candidate)
     language = detect_language(candidate, script) if options.detect_language else None
     if options.drop_foreign_lines:

@@ -1,9 +1,10 @@
 """Read related articles out of text lines, before any line is dropped.
 
-Three shapes, each declared by a rule (see rules/README.md):
+Four shapes, each declared by a rule (see rules/README.md):
 - cards: a list under a heading where each card spreads over lines around one anchor line
   (its age, like Daily8's "time33 minutes ago");
-- item lists: one article a line ("Further Reading");
+- item lists: one article a line under a heading ("Further Reading");
+- single items: a one-line promo anywhere, an item rule with no heading ("Also Read: ...");
 - embedded promos: another story inside the body (headline, "BY <author>", paragraphs,
   "Read more here").
 """
@@ -127,17 +128,41 @@ def _cards(region: list[Line], spec: CardSpec, default_source: str | None) -> li
                     "\n".join(c.teaser) or None) for c in cards if c.title]
 
 
-def _items(region: list[Line], rule: RelatedRule) -> tuple[list[Related], list[Line]]:
-    """One article per line until the first line that is not an item."""
+def _item(m, ln: Line, rule: RelatedRule, source: str | None) -> Related:
+    return Related(_group(m, "title") or ln.text, _group(m, "source") or source,
+                   _group(m, "published"), _group(m, "url"), _group(m, "teaser"))
+
+
+def _items(region: list[Line], rule: RelatedRule, active: Active,
+           source: str | None) -> tuple[list[Related], list[Line]]:
+    """One article per line until the first line that is not an item, or that a line rule
+    calls noise (the share bar or the comments after a "Further Reading" list)."""
     out, used = [], []
     for ln in region:
         m = rule.item.search(ln.text)
-        if not m:
+        if not m or _is_noise(ln.text, active):
             break
-        out.append(Related(_group(m, "title") or ln.text, _group(m, "source") or rule.source,
-                           _group(m, "published"), _group(m, "url"), _group(m, "teaser")))
+        out.append(_item(m, ln, rule, source))
         used.append(ln)
     return out, used
+
+
+def _is_noise(text: str, active: Active) -> bool:
+    return any(r.zone == "any" and not r.pattern.groupindex
+               and not (r.unless and r.unless.search(text)) for r in active.matching(text))
+
+
+def _single_items(lines: list[Line], rule: RelatedRule, source: str | None) -> list[Related]:
+    """An item rule without a heading: each matching line is a promo on its own
+    ("Also Read: <headline>")."""
+    found = []
+    for ln in lines:
+        if ln.open:
+            m = rule.item.search(ln.text)
+            if m:
+                found.append(_item(m, ln, rule, source))
+                ln.decide("related", rule.category, rule.id)
+    return found
 
 
 def _embedded(lines: list[Line], rule: RelatedRule) -> list[Related]:
@@ -166,15 +191,19 @@ def extract_related(lines: list[Line], active: Active) -> list[Related]:
         if rule.embedded:
             related.extend(_embedded(lines, rule))
             continue
+        source = rule.source or active.publisher  # a list with no source is the site's own
+        if rule.item and rule.start is None:
+            related.extend(_single_items(lines, rule, source))
+            continue
         found = _region(lines, rule)
         if not found:
             continue
         heading, region = found
-        region = _drop_noise(region, active, rule.cards)
         if rule.cards:
+            region = _drop_noise(region, active, rule.cards)
             items, used = _cards(region, rule.cards, rule.source), region
         else:
-            items, used = _items(region, rule)
+            items, used = _items(region, rule, active, source)
         if not items:
             continue
         related.extend(items)

@@ -11,14 +11,20 @@ from dataclasses import dataclass, field
 from .language import is_foreign_line
 from .lines import Line, is_paragraph, normalize
 from .records import Removal
-from .ruleset import Active, LineRule
+from .ruleset import Active, LineRule, SectionRule
 from .zones import Zones
 
 TITLE_MAX_CHARS = 300
+# Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
+# them ("Home", "World", "inkl") have one or two.
+TITLE_MIN_WORDS = 3
+DOUBLED_SOURCE_MAX_CHARS = 60  # an outlet's name, not a doubled headline
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
 REPEATED_TITLE = "generic-repeated-title"
 REPEATED_LINE = "generic-repeated-line"
 FOREIGN_LINE = "generic-foreign-line"
+ABOVE_TITLE = "generic-above-title"
+DOUBLED_SOURCE = "generic-doubled-source"
 META_FIELDS = ("source", "author", "published", "title")
 
 
@@ -34,23 +40,37 @@ class Meta:
 
 
 def apply_sections(lines: list[Line], active: Active) -> None:
+    """Every occurrence of a bounded section is removed (one per figure, say); a section
+    without a stop runs to the end, so its first start is enough."""
     for rule in active.sections:
-        starts = [ln for ln in lines if ln.open and rule.start.search(ln.text)]
-        if not starts:
-            continue
-        begin = starts[0].index
-        end, found = len(lines), rule.stop is None
-        for ln in lines[begin + 1:]:
-            if rule.max_lines and ln.index - begin > rule.max_lines:
+        k = 0
+        while k < len(lines):
+            begin = next((ln.index for ln in lines[k:]
+                          if ln.open and rule.start.search(ln.text)), None)
+            if begin is None:
                 break
-            if rule.stop and ln.open and rule.stop.search(ln.text):
-                end, found = ln.index + (1 if rule.stop_inclusive else 0), True
+            end = _section_end(lines, begin, rule)
+            if end is None:  # a bounded section whose stop is missing is not this template
+                k = begin + 1
+                continue
+            for ln in lines[begin:end]:
+                if ln.open:
+                    ln.decide("noise", rule.category, rule.id)
+            if rule.stop is None:
                 break
-        if not found and rule.max_lines:
-            continue  # a bounded section whose stop is missing is not this template
-        for ln in lines[begin:end]:
-            if ln.open:
-                ln.decide("noise", rule.category, rule.id)
+            k = max(end, begin + 1)
+
+
+def _section_end(lines: list[Line], begin: int, rule: SectionRule) -> int | None:
+    """The line index after the section, or None when a bounded section finds no stop."""
+    if rule.stop is None:
+        return min(len(lines), begin + rule.max_lines + 1) if rule.max_lines else len(lines)
+    for ln in lines[begin + 1:]:
+        if rule.max_lines and ln.index - begin > rule.max_lines:
+            return None
+        if ln.open and rule.stop.search(ln.text):
+            return ln.index + (1 if rule.stop_inclusive else 0)
+    return None if rule.max_lines else len(lines)
 
 
 def _first_rule(active: Active, text: str, zone: str, body_stage: bool) -> LineRule | None:
@@ -99,17 +119,34 @@ def _context(lines: list[Line], index: int, rule: LineRule) -> None:
             k += step
 
 
-def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
-    """The first open head line that is not a paragraph; a title from metadata wins."""
-    if "title" in meta.values:
-        return meta.values["title"]
+def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
+    """A head line that is one short name twice is a logo's alt text glued to the outlet's
+    name (inkl: "The GuardianThe Guardian"): it names the source."""
     for ln in lines:
         if ln.index >= zones.body_start:
             break
-        if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text):
-            ln.decide("title", None, None)
-            return ln.text
-    return None
+        if ln.open and ln.half and len(ln.half) <= DOUBLED_SOURCE_MAX_CHARS:
+            meta.offer("source", ln.half)
+            ln.decide("meta", "metadata", DOUBLED_SOURCE)
+            return
+
+
+def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
+    """The first open head line of a few words that is not a paragraph (a title from
+    metadata wins). Short head lines above it are page chrome: nav, section labels."""
+    if "title" in meta.values:
+        return meta.values["title"]
+    head = [ln for ln in lines[:zones.body_start]
+            if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
+    if not head:
+        return None
+    title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
+    for ln in head:
+        if ln.index >= title.index:
+            break
+        ln.decide("noise", "nav", ABOVE_TITLE)
+    title.decide("title", None, None)
+    return title.text
 
 
 def mark_repeats(lines: list[Line], title: str | None) -> None:
