@@ -1,16 +1,37 @@
 """The HTML path: from markup to the text the line stages read.
 
-Only this module and `extract.py` know about markup. (A first version: trafilatura on the
-whole page; DOM rules, related cards from markup and the over-pruning guard come next.)
+Only this module and its helpers (dom, cards_dom, extract) know about markup. The stages, in
+order, each on the one tree parsed here:
+
+    parse -> page URL and title -> related cards (before anything is dropped) -> DOM drops
+    (site rules, then generic) with the over-pruning guard -> trafilatura on the pruned tree
+
+The text that comes out has one paragraph per line, like the aggregator dumps the text path
+was built on, so the same line rules apply to both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .extract import extract_text
+from lxml.html import HtmlElement
+
+from .cards_dom import page_url, read_cards
+from .dom import drop_noise, squash
+from .errors import InputError
+from .extract import extract_text, parse_html
 from .records import Related, Removal
 from .ruleset import Active
+
+TITLE_MAX_CHARS = 300  # longer "titles" are paragraphs a template put in a heading
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A parsed page and the address it declares for itself (canonical or og:url)."""
+
+    tree: HtmlElement
+    declared_url: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +40,31 @@ class Extracted:
     related: tuple[Related, ...] = ()
     removed: tuple[Removal, ...] = ()
     notes: tuple[str, ...] = ()
+    title: str | None = None
 
 
-def html_to_text(html: str, url: str | None, active: Active) -> Extracted:
-    return Extracted(extract_text(html, url))
+def parse_page(html: str, name: str) -> Page:
+    """Parse once; raise InputError naming the input when it is not usable HTML."""
+    tree = parse_html(html)
+    if tree is None:
+        raise InputError(f"{name}: cannot parse the HTML")
+    return Page(tree, page_url(tree))
+
+
+def page_title(tree: HtmlElement) -> str | None:
+    """The headline: the first <h1>, else og:title, else <title>. Taken from markup because
+    trafilatura's text leaves the headline out, and the line stages would otherwise take the
+    article's first short line for it."""
+    candidates = [squash(h.text_content()) for h in tree.iterfind(".//h1")][:1]
+    candidates += [squash(v) for v in tree.xpath("//meta[@property='og:title']/@content")][:1]
+    candidates += [squash(t.text_content()) for t in tree.iterfind(".//title")][:1]
+    return next((c for c in candidates if c and len(c) <= TITLE_MAX_CHARS), None)
+
+
+def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:
+    tree, url = page.tree, url or page.declared_url
+    title = page_title(tree)
+    related, card_nodes = read_cards(tree, active.dom_cards, url)
+    removed, notes = drop_noise(tree, active.dom_drop, card_nodes)
+    text = extract_text(tree, url)
+    return Extracted(text, tuple(related), tuple(removed), tuple(notes), title)

@@ -12,9 +12,10 @@ import logging
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .decode import decode_bytes, looks_like_html
-from .errors import CleanerError, InputError
+from .decode import decode_input, looks_like_html
+from .errors import CleanerError
 from .language import detect_language, main_script
 from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, Options
@@ -90,26 +91,30 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
             options: Options = DEFAULT_OPTIONS) -> Analysis:
     """Clean one record and keep every line's fate; raises CleanerError on bad input."""
     rules = rules or default_rules()
-    content = record.content
-    if isinstance(content, bytes):
-        content = decode_bytes(content, record.name, record.headers_charset, options.max_bytes)
-    elif len(content) > options.max_bytes:
-        raise InputError(f"{record.name}: {len(content)} characters is over the size limit "
-                         f"of {options.max_bytes}")
-    if not content.strip():
-        raise InputError(f"{record.name}: input is empty")
+    decoded = decode_input(record.content, record.name, record.headers_charset,
+                           options.max_bytes)
+    content, url = decoded.text, usable_url(record.url)
     is_html = record.kind == "html" or (record.kind == "auto" and looks_like_html(content))
-    site = rules.detect(record.url, content)
+    site = rules.detect(url, content)
     active = rules.active(site)
     prior_related: list[Related] = []
     dom_removed: list[Removal] = []
-    notes: list[str] = []
+    notes: list[str] = list(decoded.notes)
+    if url != record.url:
+        notes.append("the record's url does not parse; site chosen from the content")
     if is_html:
-        from .htmlpath import html_to_text
+        from .htmlpath import html_to_text, parse_page
 
-        extracted = html_to_text(content, record.url, active)
+        page = parse_page(content, record.name)
+        if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
+            site = rules.detect(page.declared_url, content)
+            active = rules.active(site)
+        extracted = html_to_text(page, url, active)
         content, prior_related = extracted.text, list(extracted.related)
-        dom_removed, notes = list(extracted.removed), list(extracted.notes)
+        if extracted.title:  # first, as in the text dumps, so the title stage finds it
+            content = f"{extracted.title}\n\n{content}"
+        dom_removed = list(extracted.removed)
+        notes += extracted.notes
         if site is None:  # the extracted text may carry a fingerprint the markup hid
             site = rules.detect(None, content)
             active = rules.active(site) if site else active
@@ -118,6 +123,18 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     result = Result(id=record.id, url=record.url, site=site.name if site else None,
                     removed=tuple(dom_removed + removed), notes=tuple(notes), **fields)
     return Analysis(result, tuple(lines), tuple(dom_removed))
+
+
+def usable_url(url: str | None) -> str | None:
+    """The url when it parses; scraped records carry `https://[::1` and worse, and one
+    broken field must not cost the page its result."""
+    if not url:
+        return None
+    try:
+        urlsplit(url).port  # noqa: B018 - the port is parsed lazily and may raise
+    except ValueError:
+        return None
+    return url
 
 
 def clean_record(record: InputRecord, rules: RuleSet | None = None,

@@ -1,0 +1,99 @@
+"""Related-article cards read from markup by rule selectors, before any node is dropped.
+
+A card is an item node plus one relative selector per field. URLs come out absolute: relative
+hrefs are joined with the page's base (<base href>, else the canonical URL, else og:url, else
+the URL the page was fetched from), because a relative link is useless outside the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from .dom import Planned, squash, visible_len, visible_text
+from .records import Related
+from .ruleset import DomCards
+
+TITLE_MAX_CHARS = 300  # a card title longer than this is a teaser the selector caught
+
+
+def page_url(root: HtmlElement) -> str | None:
+    """The page's own address as it declares it: canonical link, then og:url."""
+    for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for value in root.xpath(xp):
+            value = value.strip()
+            if value.startswith(("http://", "https://")):
+                return value
+    return None
+
+
+def base_url(root: HtmlElement, url: str | None) -> str | None:
+    """What relative links resolve against: <base href> joined with the page URL."""
+    page = url or page_url(root)
+    for href in root.xpath("//base/@href"):
+        if href.strip():
+            return urljoin(page or "", href.strip())
+    return page
+
+
+def _field(item: HtmlElement, xpath: str, name: str) -> HtmlElement | str | None:
+    found = item.xpath(xpath)
+    return found[0] if found else None
+
+
+def _text(node: HtmlElement | str | None) -> str | None:
+    if node is None:
+        return None
+    text = squash(node) if isinstance(node, str) else visible_text(node)
+    return text or None
+
+
+def _url(node: HtmlElement | str | None, base: str | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, str):
+        href = node.strip()
+    else:
+        href = (node.get("href") or "").strip()
+        if not href:
+            inner = node.find(".//a[@href]")
+            href = (inner.get("href") or "").strip() if inner is not None else ""
+    if not href or href.startswith(("javascript:", "#", "mailto:")):
+        return None
+    return urljoin(base or "", href)
+
+
+def _published(node: HtmlElement | str | None) -> str | None:
+    if isinstance(node, HtmlElement) and node.get("datetime"):
+        return node.get("datetime").strip()
+    return _text(node)
+
+
+def read_cards(root: HtmlElement, rules: Iterable[DomCards],
+               url: str | None) -> tuple[list[Related], list[Planned]]:
+    """Cards in document order per rule; the item nodes a rule marks `drop` come back planned
+    for removal so the extractor never sees them."""
+    base = base_url(root, url)
+    related: list[Related] = []
+    seen: set[tuple[str, str | None]] = set()
+    planned: list[Planned] = []
+    for rule in rules:
+        for item in root.xpath(rule.item_xpath):
+            if not isinstance(item, HtmlElement):
+                continue
+            got = {name: _field(item, xp, name) for name, xp in rule.fields}
+            title = _text(got.get("title"))
+            if not title or len(title) > TITLE_MAX_CHARS:
+                continue
+            card = Related(title=title, source=_text(got.get("source")) or rule.source,
+                           published=_published(got.get("published")),
+                           url=_url(got.get("url", item), base),
+                           teaser=_text(got.get("teaser")))
+            if (card.title, card.url) not in seen:
+                seen.add((card.title, card.url))
+                related.append(card)
+            if rule.drop:
+                planned.append(Planned(item, rule.category, rule.id, visible_len(item)))
+    return related, planned
