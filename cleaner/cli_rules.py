@@ -89,12 +89,19 @@ def run_test(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from .errors import CleanerError, RuleError
     from .scaffold import scaffold
     from .schema import load_rules
 
     directory = rules_dir(args)
-    made = scaffold(args.domain, [Path(s) for s in args.sample], directory,
-                    load_rules([directory]), name=args.name, force=args.force)
+    try:
+        made = scaffold(args.domain, [Path(s) for s in args.sample], directory,
+                        load_rules([directory]), name=args.name, force=args.force)
+    except RuleError:
+        raise
+    except CleanerError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
     for path in made.written:
         print(f"wrote {path}")
     print(f"next: edit {made.rule_file} and {made.test_file}, then run "
