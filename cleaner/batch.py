@@ -181,6 +181,7 @@ def _worker_main(conn, rule_paths: tuple[str, ...] | None, options: Options) -> 
     from .pipeline import clean_record
 
     rules = load_rules_for(rule_paths)
+    conn.send("ready")  # the time limit counts from here, not from the process start
     while True:
         try:
             msg = conn.recv()
@@ -207,6 +208,7 @@ class _Worker:
         self.conn = parent
         self.inflight: deque[int] = deque()
         self.head_started = 0.0
+        self.ready = False  # set when the worker has loaded its rules
 
     def send(self, seq: int, record: InputRecord) -> None:
         if not self.inflight:
@@ -287,17 +289,22 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
             if not busy:
                 continue
             now = time.monotonic()
-            deadline = min(w.head_started for w in busy) + timeout if timeout > 0 else now + 1
+            started = [w.head_started for w in busy if w.ready]
+            deadline = min(started) + timeout if timeout > 0 and started else now + 1
             wait_for = min(POLL_SECONDS, max(0.0, deadline - now))
             ready = mp.connection.wait([w.conn for w in busy], timeout=wait_for)
             for i, w in enumerate(pool):
                 if w.conn not in ready:
                     continue
                 try:
-                    while w.inflight and w.conn.poll():
-                        seq, outcome = w.conn.recv()
-                        w.inflight.popleft()
+                    while w.conn.poll():
+                        msg = w.conn.recv()
                         w.head_started = time.monotonic()
+                        if msg == "ready":
+                            w.ready = True
+                            continue
+                        seq, outcome = msg
+                        w.inflight.popleft()
                         pending[seq][1] = outcome
                 except (EOFError, OSError):
                     w.proc.join(1)
@@ -309,7 +316,7 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
             if timeout > 0:
                 now = time.monotonic()
                 for i, w in enumerate(pool):
-                    if w.inflight and now - w.head_started > timeout:
+                    if w.ready and w.inflight and now - w.head_started > timeout:
                         log.warning("document over the time limit; replacing worker %s",
                                     w.proc.pid)
                         pool[i] = fail_head(w, lambda r: time_limit_message(r.name, timeout))

@@ -1,0 +1,108 @@
+"""The local runner: one output line per input, in order, same on 0, 1 and 2 workers;
+size and time limits become error records naming the limit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from cleaner.batch import iter_outcomes, run_batch, shard_name
+from cleaner.inputs import Item, read_inputs
+from cleaner.options import DEFAULT_OPTIONS
+from cleaner.records import InputRecord
+from tests.test_batch_support import big_text, read_lines, text_records, write_jsonl
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory):
+    d = tmp_path_factory.mktemp("in")
+    a = write_jsonl(d / "part-a.jsonl", text_records(40, "a"))
+    b = write_jsonl(d / "part-b.jsonl.gz", text_records(25, "b"))
+    bad = d / "part-c.jsonl"
+    bad.write_text('{"id": "c-0", "text": "Title\\n\\nSome body text that is long enough."}\n'
+                   "not json\n"
+                   '{"id": "c-2", "url": "http://x.example/"}\n', encoding="utf-8")
+    return [str(a), str(b), str(bad)]
+
+
+def _run(shards, out, workers):
+    return run_batch(read_inputs(shards), out_dir=out, workers=workers)
+
+
+def test_one_line_per_input_in_order_and_same_on_any_worker_count(shards, tmp_path):
+    summaries = {w: _run(shards, tmp_path / f"w{w}", w) for w in (0, 1, 2)}
+    for w in (0, 1, 2):
+        names = sorted(p.name for p in (tmp_path / f"w{w}").iterdir())
+        assert names == ["part-a.jsonl", "part-b.jsonl", "part-c.jsonl"]
+        a = read_lines(tmp_path / f"w{w}" / "part-a.jsonl")
+        assert [r["id"] for r in a] == [f"a-{i}" for i in range(40)]
+        b = read_lines(tmp_path / f"w{w}" / "part-b.jsonl")
+        assert [r["id"] for r in b] == [f"b-{i}" for i in range(25)]
+        c = read_lines(tmp_path / f"w{w}" / "part-c.jsonl")
+        assert [r["status"] for r in c] == ["ok", "error", "error"]
+        assert "part-c.jsonl:2" in c[1]["error"] and "not a JSON record" in c[1]["error"]
+        assert "'c-2'" in c[2]["error"]
+        for name in names:  # byte-identical to the in-process run
+            assert (tmp_path / f"w{w}" / name).read_bytes() == \
+                (tmp_path / "w0" / name).read_bytes()
+    s = summaries[2]
+    assert (s.ok, s.errors) == (summaries[0].ok, summaries[0].errors)
+    assert s.ok + s.errors == 40 + 25 + 3 and s.errors >= 2
+    assert sum(s.removed.values()) > 0 and s.removed == summaries[0].removed
+
+
+def test_summary_names_counts_and_categories(shards, tmp_path):
+    text = _run(shards, tmp_path, 0).render()
+    assert text.startswith("cleaner: ") and " ok, " in text and "removals by category:" in text
+
+
+def test_size_cap_is_an_error_record_naming_the_limit():
+    options = replace(DEFAULT_OPTIONS, max_bytes=1000)
+    items = [Item(InputRecord("small", "Title\n\nShort body line here.", kind="text"), id="small"),
+             Item(InputRecord("huge", "x" * 5000, kind="text", origin="huge.txt"), id="huge")]
+    for workers in (0, 1):
+        out = [o for _, o in iter_outcomes(items, workers, options=options)]
+        assert [o.id for o in out] == ["small", "huge"]
+        assert out[1].status == "error"
+        assert "huge.txt" in out[1].error and "max_bytes" in out[1].error
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_time_limit_is_an_error_record_and_the_run_goes_on(workers):
+    """In-process: SIGALRM guard; with workers: the stuck worker is killed and replaced."""
+    options = replace(DEFAULT_OPTIONS, timeout_seconds=0.2)
+    slow = InputRecord("slow", big_text(60_000), kind="text", origin="slow.txt")
+    items = [Item(InputRecord("before", "Title\n\nA body line that is here.", kind="text"),
+                  id="before"),
+             Item(slow, id="slow"),
+             Item(InputRecord("after", "Title\n\nAnother body line here.", kind="text"),
+                  id="after")]
+    out = [o for _, o in iter_outcomes(items, workers, options=options)]
+    assert [o.id for o in out] == ["before", "slow", "after"]
+    assert out[1].status == "error"
+    assert "slow.txt" in out[1].error and "timeout_seconds" in out[1].error
+    assert out[2].status == out[0].status  # the replacement worker cleans the next one
+
+
+def test_unreadable_inputs_become_error_records(tmp_path):
+    items = list(read_inputs([str(tmp_path / "missing.txt"), str(tmp_path / "gone.jsonl")]))
+    out = [o for _, o in iter_outcomes(items, 0)]
+    assert [o.status for o in out] == ["error", "error"]
+    assert "missing.txt" in out[0].error and "gone.jsonl" in out[1].error
+
+
+def test_stdout_stream_gets_one_line_per_input(shards):
+    import io
+
+    buf = io.StringIO()
+    s = run_batch(read_inputs(shards[:1]), stream=buf, workers=1)
+    assert len(buf.getvalue().splitlines()) == 40 == s.ok + s.errors
+
+
+def test_shard_names_follow_inputs():
+    assert shard_name("data/crawl-00001.warc.gz") == "crawl-00001"
+    assert shard_name("x/part-7.jsonl.gz") == "part-7"
+    assert shard_name("x/part-7.ndjson") == "part-7"
+    assert shard_name("pages/site/a.html") == "site"
+    assert shard_name("-") == "stdin"
