@@ -15,8 +15,9 @@ from cleaner.pipeline import clean_record
 
 PAGE = ("<html><head><title>Café owners win</title></head><body><article>"
         "<h1>Café owners win</h1>"
-        + "".join(f"<p>Paragraph {i} of a café story, long enough to be an article body, with "
-                  "words, a clause or two, and a full stop.</p>" for i in range(5))
+        + "".join(f"<p>The {w} paragraph of a café story, long enough to be an article body, "
+                  "with words, a clause or two, and a full stop.</p>"
+                  for w in ("first", "second", "third", "fourth"))
         + "</article></body></html>").encode("cp1252")
 SEEN_AGENTS: list[str] = []
 
@@ -83,7 +84,7 @@ def test_fetch_gives_bytes_charset_and_user_agent(server):
 def test_fetched_page_cleans_with_header_charset(server):
     result = clean_record(fetch(server + "/gz"))
     assert result.status == "ok", result.error
-    assert "Paragraph 3 of a café story" in result.text
+    assert "The third paragraph of a café story" in result.text
 
 
 def test_gzip_is_decoded(server):
