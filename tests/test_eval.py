@@ -1,0 +1,78 @@
+"""The benchmark metric on hand-computed cases, and `cleaner eval` on a tiny folder."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+
+import pytest
+
+from cleaner.cli import main
+from cleaner.evaluate import PageScore, load_pages, score_page, shingles, summarize
+
+
+def test_shingles_are_four_token_multisets_with_case_kept():
+    assert shingles("a b c d a b c d") == Counter({
+        ("a", "b", "c", "d"): 2, ("b", "c", "d", "a"): 1, ("c", "d", "a", "b"): 1,
+        ("d", "a", "b", "c"): 1})
+    assert shingles("Hello, world!") == Counter({("Hello", "world"): 1})  # short: one shingle
+    assert shingles("  ... ") == Counter()
+    assert ("A", "b", "c", "d") in shingles("A b c d")
+
+
+def test_page_score_normalised_by_tp_fp_fn():
+    s = score_page("a b c d e", "a b c d")  # truth abcd bcde, predicted abcd
+    assert (s.tp, s.fp, s.fn) == (0.5, 0.0, 0.5)
+    assert (s.precision, s.recall) == (1.0, 0.5)
+    s = score_page("a b c d", "x a b c d")  # predicted xabc abcd: one right, one extra
+    assert (s.tp, s.fp, s.fn) == (0.5, 0.5, 0.0)
+    assert score_page("A b c d", "a b c d").tp == 0.0  # case kept
+    both_empty = score_page("", "")
+    assert (both_empty.precision, both_empty.recall) == (1.0, 1.0)
+
+
+def test_summary_averages_over_the_right_pages():
+    pages = [score_page("a b c d e", "a b c d"),  # P 1, R .5
+             score_page("w x y z", ""),           # nothing predicted: recall 0, no precision
+             score_page("", "p q r s")]           # empty truth: precision 0, no recall
+    s = summarize(pages)
+    assert s.precision == pytest.approx(0.5)   # (1 + 0) / 2
+    assert s.recall == pytest.approx(0.25)     # (.5 + 0) / 2
+    assert s.f1 == pytest.approx(2 * 0.5 * 0.25 / 0.75)
+    assert PageScore(0.5, 0.5, 0.0).f1 == pytest.approx(2 / 3)
+
+
+BODY = ("The council voted on Tuesday to rebuild the old stone bridge over the river, "
+        "after two years of closures that cut the village in half.")
+
+
+def _page(i: int) -> str:
+    return (f"<html><head><title>Bridge {i}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Bridge vote {i}</h1><p>{BODY}</p>"
+            f"<p>Work starts in spring and should take {i + 2} months, the council said in a "
+            "statement that thanked residents for their patience.</p></article>"
+            "<footer>Copyright 2025 Example News. All rights reserved.</footer></body></html>")
+
+
+def test_eval_command_on_a_tiny_folder(tmp_path, capsys):
+    (tmp_path / "html").mkdir()
+    truth = {}
+    for i in range(3):
+        (tmp_path / "html" / f"p{i}.html.gz").write_bytes(gzip.compress(_page(i).encode()))
+        truth[f"p{i}"] = {"articleBody": BODY, "url": f"https://example.org/{i}"}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    assert len(load_pages(tmp_path)) == 3
+    out_json = tmp_path / "out.json"
+    assert main(["eval", str(tmp_path), "--json", str(out_json)]) == 0
+    printed = capsys.readouterr().out
+    assert "cleaner" in printed and "trafilatura" in printed and "time ratio" in printed
+    report = json.loads(out_json.read_text())
+    assert len(report["pages"]) == 3
+    assert report["cleaner"]["recall"] == pytest.approx(1.0)
+    assert 0 < report["cleaner"]["precision"] <= 1
+
+
+def test_eval_names_a_missing_folder(tmp_path, capsys):
+    assert main(["eval", str(tmp_path / "nope")]) == 2
+    assert "ground-truth.json" in capsys.readouterr().err
