@@ -64,13 +64,14 @@ def doubled_half(text: str) -> str | None:
     n = len(text)
     if n < 2 * DOUBLED_MIN_CHARS:
         return None
+    half = None
     if n % 2 == 0 and text[: n // 2] == text[n // 2:]:
-        return text[: n // 2]
-    if n % 2 == 1 and text[n // 2] == " ":
         half = text[: n // 2]
-        if half == text[n // 2 + 1:] and len(_WORD_COUNT.findall(half)) >= 2:
-            return half
-    return None
+    elif n % 2 == 1 and text[n // 2] == " " and text[: n // 2] == text[n // 2 + 1:]:
+        half = text[: n // 2] if len(_WORD_COUNT.findall(text[: n // 2])) >= 2 else None
+    if half is None or not half[0].isalnum() or (half + half).find(half, 1) < len(half):
+        return None  # a run of one short unit ("abab…", binary debris) is no name
+    return half
 
 
 def normalize(text: str) -> str:

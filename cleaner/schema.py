@@ -142,7 +142,7 @@ def _line_rule(ctx: _Ctx, d: LocDict) -> LineRule | None:
     pat = ctx.regex(d, "match", what)
     cat = _category(ctx, d, what)
     ctx_cat = d.get("context_category", cat)
-    if ctx_cat not in CATEGORIES:
+    if "context_category" in d and ctx_cat not in CATEGORIES:
         ctx.fail(d.value_where["context_category"], f"{what}: unknown context_category")
     if pat is None:
         return None

@@ -1,0 +1,110 @@
+"""Each line category, one row per rule: a line in the context it appears in, the category
+and the rule id that must decide it (or that it must stay body)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.pipeline import analyze
+from cleaner.records import InputRecord
+
+TITLE = "City council agrees plan to repair its ageing river bridges"
+PARAS = [
+    "The city council on Tuesday approved a plan to repair the four oldest bridges over the "
+    "river, after inspectors found corrosion in their steel frames last year.",
+    "Work on the first bridge will start in the spring and is expected to take two years, "
+    "with lanes closed at night rather than during the morning rush hour.",
+    "Residents said they welcomed the repairs but worried about the cost, which the council "
+    "put at about 40 million over the next decade.",
+]
+DAILY8 = "https://daily8.com/n/1"
+
+
+def page(head: tuple[str, ...] = (), body: tuple[str, ...] = (), tail: tuple[str, ...] = (),
+         above: tuple[str, ...] = ()) -> str:
+    """A small article with the line under test above the title, in the head, between the
+    first paragraphs, or after the last."""
+    return "\n".join([*above, TITLE, *head, PARAS[0], *body, PARAS[1], PARAS[2], *tail])
+
+
+# (where, line, url, category, rule); category None means the line stays in the body
+ROWS = [
+    ("body", "Advertisement", None, "ad", "generic-ad-label"),
+    ("body", "Story continues below advertisement", None, "ad", "generic-story-continues"),
+    ("tail", "Read Entire Article", None, "promo", "generic-read-entire-article"),
+    ("body", "Download the Example News app for breaking alerts", None, "promo",
+     "generic-get-the-app"),
+    ("tail", "Follow us on Telegram for the latest updates", None, "promo", "generic-follow-us"),
+    ("body", "Sign up to our morning newsletter", None, "promo", "generic-newsletter"),
+    ("tail", "Try Our AI Features", DAILY8, "promo", "daily8-ai-upsell"),
+    ("body", "Crowds outside the court on Friday. Photograph: Jane Doe/AP", None, "caption",
+     "generic-photograph-credit"),
+    ("body", "(Photo: Kirill Kudryavtsev / AFP)", None, "caption",
+     "generic-photo-credit-parenthesised"),
+    ("body", "A bridge over the river at dawn. (Photo by Sam Lee/Getty Images)", None,
+     "caption", "generic-photo-credit-parenthesised"),
+    ("body", "Traffic queues on the old bridge on MondayCredit: Getty", None, "caption",
+     "generic-caption-credit-glued"),
+    ("body", "Illustration of a map showing the four bridges", None, "caption",
+     "generic-alt-text-description"),
+    ("body", "1 of 12", None, "gallery", "generic-gallery-counter"),
+    ("body", "View gallery", None, "gallery", "generic-gallery-counter"),
+    ("body", "Also Read: Council approves budget for new ring road", None, "related",
+     "generic-also-read"),
+    ("tail", "No comments yet...", None, "comment", "generic-comment-widget"),
+    ("tail", "3 Comments", None, "comment", "generic-comment-widget"),
+    ("tail", "Share this article", None, "nav", "generic-share-bar"),
+    ("above", "Home", None, "nav", "generic-nav-item"),
+    ("above", "Transport", None, "nav", "generic-above-title"),
+    ("head", "By Jane Doe", None, "metadata", "generic-byline"),
+    ("above", "logo", None, "metadata", "generic-image-placeholder"),
+    ("head", "2 hours ago 15", None, "metadata", "generic-time-and-count"),
+    ("head", "June 12, 2025", None, "metadata", "generic-dateline"),
+    ("head", "Reuters5 hours ago", DAILY8, "metadata", "daily8-source-age"),
+    ("body", "Orange background", DAILY8, "metadata", "daily8-image-placeholder"),
+    ("tail", "Tags: Bridges, Transport, city council", None, "tags", "generic-tags-labelled"),
+    ("tail", "Bridges Transport City Council Infrastructure", None, "tags", "generic-tag-line"),
+    ("body", "</div>", None, "markup", "generic-html-tag"),
+    ("body", "&w=3840&q=100)", None, "markup", "generic-url-fragment"),
+    ("body", "* * *", None, "markup", "generic-symbols-only"),
+    ("body", TITLE, None, "duplicate", "generic-repeated-title"),
+    ("tail", PARAS[0], None, "duplicate", "generic-repeated-line"),
+    ("body", "Это предложение написано по-русски и не относится к статье.", None, "language",
+     "generic-foreign-line"),
+    ("tail", "© 2025 Example Media. All rights reserved.", None, "boilerplate",
+     "generic-copyright"),
+    # lines that must stay in the body
+    ("body", "What happens next", None, None, None),                # a subhead
+    ("body", "By Jane Doe, Transport Editor", None, None, None),   # a boxout's byline
+    ("body", "It all started a year ago", DAILY8, None, None),     # not a glued source+age
+    ("body", "Home", None, None, None),                            # nav words only in head
+]
+
+
+def _where(where: str, line: str) -> dict[str, tuple[str, ...]]:
+    return {where: (line,)}
+
+
+@pytest.mark.parametrize(("where", "line", "url", "category", "rule"), ROWS,
+                         ids=[f"{r[4] or 'body'}:{r[1][:24]}" for r in ROWS])
+def test_line_category(where: str, line: str, url: str | None, category: str | None,
+                       rule: str | None) -> None:
+    text = page(**_where(where, line))
+    analysis = analyze(InputRecord("t", text, url, "text"))
+    matches = [ln for ln in analysis.lines if ln.text == line]
+    target = matches[-1]  # a repeat is the later copy
+    assert (target.category, target.rule) == (category, rule), target
+    body = analysis.result.text.split("\n")
+    if category is None:
+        assert line in body
+    else:
+        assert target.fate in ("noise", "meta", "related")
+        assert body.count(line) == (1 if line in PARAS else 0)
+    for para in PARAS:  # the story itself is never touched
+        assert para in body
+
+
+def test_categories_cover_every_category() -> None:
+    from cleaner.records import CATEGORIES
+
+    assert {r[3] for r in ROWS if r[3]} == set(CATEGORIES)
