@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CleanerError
-from .inputs import read_inputs
+from .inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, read_inputs
 from .lines import normalize
 from .patterns import compile_pattern
 from .pipeline import analyze
@@ -48,6 +48,7 @@ SECTION_VARIABLE_SHARE = 0.2
 ANCHOR_SHARE = 0.5
 MAX_EXAMPLES = 3
 MAX_HEADING_CHARS = 60  # longer lines are sentences, not headings or markers
+PAGE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES  # a rule file is no page
 
 _BULLET = re.compile(r"^[-•·*]\s*\S")
 _LABEL = re.compile(r"^[a-z]{1,8}$")  # an icon's alt text glued to a time ("time2 hours ago")
@@ -170,7 +171,9 @@ def _read_pages(directory: Path, domain: str, ruleset: RuleSet, shaper: _Shaper
                 ) -> tuple[list[_Page], list[str]]:
     pages, skipped = [], []
     url = f"https://{domain.removeprefix('*.')}/"
-    for item in read_inputs([str(directory)]):
+    files = [str(f) for f in sorted(directory.rglob("*")) if f.is_file()
+             and f.name.lower().endswith(PAGE_SUFFIXES)] if directory.is_dir() else [str(directory)]
+    for item in read_inputs(files):
         if item.record is None:
             skipped.append(item.error or item.id)
             continue

@@ -16,7 +16,7 @@ from cleaner.lint import lint
 from cleaner.pipeline import RULES_DIR
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "newsbeat"
-SAMPLES = sorted(EXAMPLE.glob("*.txt"))
+SAMPLES = sorted((EXAMPLE / "pages").glob("*.txt"))
 
 
 @pytest.fixture()
