@@ -36,7 +36,7 @@ A story somebody wanted to keep in the body
 def test_bundled_site_tests_cover_every_site_and_pass():
     tests, findings = load_tests(RULES_DIR, default_rules())
     assert not findings
-    assert {t.site for t in tests} >= {"daily8", "pratidintime", "ynetnews", "thesun"}
+    assert {t.site for t in tests} >= {"daily8", "pratidintime", "ynetnews", "thesun", "generic"}
     failures = [(o.test.where, o.failures) for o in run_tests(tests, default_rules()) if not o.ok]
     assert failures == []
 
