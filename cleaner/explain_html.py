@@ -1,9 +1,10 @@
 """`cleaner explain --html OUT`: the page with every removal highlighted and labelled.
 
 Maintainers would rather look than read: the report shows the input's lines in order, kept
-ones plain and removed ones struck through on a colour per category, each tagged with the
-rule id that took it, plus what the HTML path dropped from the DOM, the related items read,
-and a legend with counts. One self-contained file: inline CSS, no script, nothing fetched.
+ones plain, removed ones struck through on a colour per category (related and metadata
+lines, moved rather than dropped, in italics), each tagged with the rule id that took it;
+then what the HTML path dropped from the DOM, the related items read, and a legend with
+counts. One self-contained file: inline CSS, no script, nothing fetched.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ h2{font-size:16px;margin:22px 0 8px}
 .no{color:#999;min-width:34px;text-align:right;font:12px/1.9 monospace}
 .text{flex:1;white-space:pre-wrap;word-break:break-word}
 .removed .text{text-decoration:line-through;text-decoration-color:#0006}
+.fate-related .text,.fate-meta .text{text-decoration:none;font-style:italic}
 .tag{font:11px/1.9 monospace;white-space:nowrap;padding:0 6px;border-radius:3px;
 background:#fff9;border:1px solid #0003;height:1.9em}
 .fate-title .text{font-weight:700;font-size:17px}

@@ -77,6 +77,43 @@ def test_dom_removals_get_their_own_rows(analysis, tmp_path):
     assert "fate-dom" in row.get("class") and row.xpath('string(span[@class="no"])') == "DOM"
 
 
+DEMO_SITE = """site: demo
+hosts: [demo.example]
+dom:
+  drop:
+    - id: demo-newsletter-box
+      category: promo
+      select: 'div.newsletter'
+"""
+DEMO_PAGE = """<!DOCTYPE html><html><head><title>Quay late</title></head><body><article>
+<h1>Harbour quay to open a year late after winter storms</h1>
+<p>The harbour authority said on Monday that the new deep-water quay would open in the spring
+of next year, twelve months later than planned.</p>
+<div class="newsletter"><p>Sign up to the Coastal Briefing newsletter for the harbour news.</p>
+</div><p>Storms in January and February damaged the foundations twice, and engineers had to
+redesign the sea wall before work could resume.</p><p>Advertisement</p></article></body></html>
+"""
+
+
+def test_html_input_shows_dom_and_line_removals(tmp_path, capsys):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "generic.yaml").write_text((SEEDS.parent / "rules" / "generic.yaml").read_text())
+    (rules / "demo.yaml").write_text(DEMO_SITE)
+    page, out = tmp_path / "page.html", tmp_path / "report.html"
+    page.write_text(DEMO_PAGE)
+    assert main(["--rules", str(rules), "explain", str(page), "--url", "https://demo.example/a",
+                 "--color", "never", "--html", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "DOM  promo      demo-newsletter-box" in text
+    doc = lxml.html.parse(str(out)).getroot()
+    [dom] = doc.xpath('//div[@data-rule="demo-newsletter-box"]')
+    assert "Coastal Briefing" in dom.text_content()
+    assert doc.xpath('//div[@data-rule="generic-ad-label"]')
+    body = doc.xpath('//div[contains(@class,"fate-body")]//text()')
+    assert "Coastal Briefing" not in " ".join(body)
+
+
 def test_cli_colour_only_when_asked_or_a_terminal(tmp_path, capsys):
     assert main(["explain", str(SEED), "--color", "never"]) == 0
     plain = capsys.readouterr().out
