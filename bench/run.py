@@ -1,0 +1,333 @@
+"""`make bench`: docs/s, ms/doc and peak RSS of the text and HTML paths on 0 (in-process),
+1 and 2 worker processes, and trafilatura alone on the same HTML, all in one run.
+
+    python -m bench.run                 # out/bench.json + out/bench.png
+    python -m bench.run --memory        # peak RSS over 20k and 100k text records
+    python -m bench.run --docs 5000 --html-docs 724
+
+Corpus: seeds/*.txt repeated to --docs documents; the scrapinghub benchmark pages
+(../shared/bench/scrapinghub/html/*.html.gz, read in place, never copied) repeated to
+--html-docs. Each configuration runs in its own process so its peak RSS is its own; RSS is
+sampled over the whole process tree (parent plus workers, summed).
+
+Throughput counts from the first document out to the last (worker start-up, about a second
+for imports and rules, is reported apart as startup_s): at scale start-up is paid once per
+run, and the targets are about steady speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+HTML_DIR = ROOT.parent / "shared" / "bench" / "scrapinghub" / "html"
+OUT = ROOT / "out"
+# Default corpus sizes: about 10 s per text configuration and 10-20 s per HTML one on the
+# 2-core dev machine, long enough that timer noise and start-up are under 2%.
+TEXT_DOCS = 3000
+HTML_DOCS = 362  # the 181 benchmark pages twice
+MEMORY_SIZES = (20_000, 100_000)
+RSS_SAMPLE_SECONDS = 0.05
+WORKER_COUNTS = (0, 1, 2)
+# The targets of issues 2 and 5.
+TARGET_TEXT_DOCS_S = 500
+TARGET_SPEEDUP_2 = 1.7
+TARGET_HTML_RATIO = 1.2
+TARGET_MEMORY_MB = 500
+
+
+def text_paths(n: int) -> list[str]:
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    return [seeds[i % len(seeds)] for i in range(n)]
+
+
+def html_paths(n: int, html_dir: Path) -> list[str]:
+    pages = sorted(str(p) for p in html_dir.glob("*.html.gz"))
+    if not pages:
+        return []
+    return [pages[i % len(pages)] for i in range(n)]
+
+
+# ---------------------------------------------------------------- child: one configuration
+
+
+def child_clean(paths: list[str], workers: int) -> dict:
+    from cleaner.batch import run_batch
+    from cleaner.inputs import read_inputs
+    from cleaner.pipeline import default_rules
+
+    default_rules()  # rules load once per process; not part of per-document cost
+    marks: list[float] = []
+    cpu_marks: list[float] = []
+
+    def seen(item, outcome) -> None:
+        marks.append(time.perf_counter())
+        if not cpu_marks:
+            cpu_marks.append(time.process_time())
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        summary = run_batch(read_inputs(paths), out_dir=tmp, workers=workers, on_result=seen)
+        end = time.perf_counter()
+        cpu_end = time.process_time()
+    n = len(marks)
+    steady = marks[-1] - marks[0] if n > 1 else end - start
+    own_cpu = cpu_end - cpu_marks[0] if cpu_marks else None
+    return {"steady_cpu_s_this_process": own_cpu,
+            # in-process runs: the cleaning CPU cost per document, immune to other load
+            "docs_per_cpu_s_in_process": (n - 1) / own_cpu if workers == 0 and own_cpu
+            else None,"docs": n, "ok": summary.ok, "errors": summary.errors, "wall_s": end - start,
+            "startup_s": marks[0] - start if marks else None,
+            "docs_per_s": (n - 1) / steady if n > 1 and steady > 0 else None,
+            "ms_per_doc": 1000 * steady / (n - 1) if n > 1 else None}
+
+
+def child_trafilatura(paths: list[str]) -> dict:
+    from cleaner.decode import decode_bytes
+
+    try:
+        from cleaner.extract import trafilatura_baseline as extract
+    except ImportError:
+        import trafilatura
+
+        def extract(html: str) -> str:
+            return trafilatura.extract(html, include_comments=False) or ""
+
+    pages = {p: decode_bytes(Path(p).read_bytes(), p) for p in set(paths)}
+    extract(pages[paths[0]])  # warm imports
+    start, cpu = time.perf_counter(), time.process_time()
+    for p in paths:
+        extract(pages[p])
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    return {"docs": len(paths), "wall_s": elapsed, "startup_s": 0.0,
+            "steady_cpu_s_this_process": cpu, "docs_per_cpu_s_in_process": len(paths) / cpu,
+            "docs_per_s": len(paths) / elapsed, "ms_per_doc": 1000 * elapsed / len(paths)}
+
+
+def child_main(spec: dict) -> None:
+    gc.collect()
+    if spec["kind"] == "trafilatura":
+        result = child_trafilatura(spec["paths"])
+    elif spec["kind"] == "jsonl":
+        result = child_clean([spec["file"]], spec["workers"])
+    else:
+        result = child_clean(spec["paths"], spec["workers"])
+    print(json.dumps(result))
+
+
+# ---------------------------------------------------------------- parent: run and measure
+
+
+def tree_sample(pid: int, cpu: dict[int, float]) -> int:
+    """Summed RSS of a process and its descendants; records each one's CPU seconds in cpu."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            with p.oneshot():
+                total += p.memory_info().rss
+                t = p.cpu_times()
+                cpu[p.pid] = t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def measure(spec: dict) -> dict:
+    """Run one configuration in a fresh process; add its peak tree RSS in MB."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(spec, fh)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "bench.run", "--child", fh.name], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    cpu: dict[int, float] = {}
+    done = threading.Event()
+    load_before = os.getloadavg()[0]
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_sample(proc.pid, cpu))
+            time.sleep(RSS_SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    done.set()
+    sampler.join()
+    os.unlink(fh.name)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench child failed ({spec['kind']}): {err[-2000:]}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss_mb"] = round(peak / 1e6, 1)
+    # CPU of the whole tree (last sample of each process, so a little low): docs per
+    # CPU-second stays meaningful when other jobs share the cores, wall-clock docs/s does not.
+    result["cpu_s"] = round(sum(cpu.values()), 2)
+    result["docs_per_cpu_s"] = result["docs"] / result["cpu_s"] if result["cpu_s"] else None
+    result["load_avg_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    return result
+
+
+def _fmt(v, nd=1):
+    return "-" if v is None else f"{v:.{nd}f}"
+
+
+def run_throughput(args: argparse.Namespace) -> dict:
+    runs = []
+    texts = text_paths(args.docs)
+    htmls = html_paths(args.html_docs, Path(args.html_dir))
+    for workers in WORKER_COUNTS:
+        r = measure({"kind": "text", "paths": texts, "workers": workers})
+        runs.append({"path": "text", "workers": workers, **r})
+        print(f"text  workers={workers}: {_fmt(r['docs_per_s'])} docs/s", file=sys.stderr)
+    if htmls:
+        for workers in WORKER_COUNTS:
+            r = measure({"kind": "html", "paths": htmls, "workers": workers})
+            runs.append({"path": "html", "workers": workers, **r})
+            print(f"html  workers={workers}: {_fmt(r['docs_per_s'])} docs/s", file=sys.stderr)
+        r = measure({"kind": "trafilatura", "paths": htmls})
+        runs.append({"path": "trafilatura", "workers": 0, **r})
+        print(f"trafilatura alone: {_fmt(r['docs_per_s'])} docs/s", file=sys.stderr)
+    else:
+        print(f"no benchmark pages in {args.html_dir}: HTML path skipped", file=sys.stderr)
+
+    def get(path, workers):
+        return next((r for r in runs if r["path"] == path and r["workers"] == workers), None)
+
+    summary = {}
+    t1, t2, t0 = get("text", 1), get("text", 2), get("text", 0)
+    summary["text_docs_per_s_one_process"] = t0["docs_per_s"]
+    summary["text_docs_per_s_one_worker"] = t1["docs_per_s"]
+    summary["text_speedup_2_workers"] = t2["docs_per_s"] / t1["docs_per_s"]
+    if htmls:
+        h0, h1, h2, tr = get("html", 0), get("html", 1), get("html", 2), get("trafilatura", 0)
+        summary["html_speedup_2_workers"] = h2["docs_per_s"] / h1["docs_per_s"]
+        summary["html_to_trafilatura_time_ratio"] = h0["ms_per_doc"] / tr["ms_per_doc"]
+        summary["html_to_trafilatura_cpu_ratio"] = (tr["docs_per_cpu_s_in_process"]
+                                                    / h0["docs_per_cpu_s_in_process"])
+    summary["text_docs_per_cpu_s_in_process"] = t0["docs_per_cpu_s_in_process"]
+    targets = {
+        "text >= 500 docs/s on one worker": t1["docs_per_s"] >= TARGET_TEXT_DOCS_S,
+        "2 workers >= 1.7x 1 worker (text)": summary["text_speedup_2_workers"]
+        >= TARGET_SPEEDUP_2,
+    }
+    if htmls:
+        targets["2 workers >= 1.7x 1 worker (html)"] = summary["html_speedup_2_workers"] \
+            >= TARGET_SPEEDUP_2
+        targets["html <= 1.2x trafilatura"] = summary["html_to_trafilatura_time_ratio"] \
+            <= TARGET_HTML_RATIO
+    return {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+            "corpus": {"text_docs": len(texts), "html_docs": len(htmls),
+                       "html_dir": str(args.html_dir)},
+            "runs": runs, "summary": summary, "targets_met": targets}
+
+
+def plot(report: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for name, marker in (("text", "o"), ("html", "s")):
+        rows = [r for r in report["runs"] if r["path"] == name and r["workers"] >= 1]
+        if rows:
+            ax.plot([r["workers"] for r in rows], [r["docs_per_s"] for r in rows],
+                    marker=marker, label=f"{name} path")
+            inline = next((r for r in report["runs"] if r["path"] == name
+                           and r["workers"] == 0), None)
+            if inline:
+                ax.scatter([1], [inline["docs_per_s"]], marker="x", color="grey")
+    tr = next((r for r in report["runs"] if r["path"] == "trafilatura"), None)
+    if tr:
+        ax.axhline(tr["docs_per_s"], ls="--", color="grey", lw=1,
+                   label="trafilatura alone (1 process)")
+    ax.set_xlabel("worker processes")
+    ax.set_ylabel("documents per second")
+    ax.set_xticks([1, 2])
+    ax.set_yscale("log")
+    ax.set_title("cleaner throughput (x = in-process run)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def run_memory(args: argparse.Namespace) -> dict:
+    """Peak tree RSS of a --workers 2 run over N text records from one JSONL file."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in MEMORY_SIZES:
+            src = Path(tmp) / f"text-{n}.jsonl"
+            with open(src, "w", encoding="utf-8") as fh:
+                for i in range(n):
+                    fh.write(json.dumps({"id": f"m{i}", "text": seeds[i % len(seeds)]}) + "\n")
+            r = measure({"kind": "jsonl", "file": str(src), "workers": args.memory_workers})
+            src.unlink()
+            rows.append({"records": n, "workers": args.memory_workers, **r})
+            print(f"memory: {n} records -> peak RSS {r['peak_rss_mb']} MB, "
+                  f"{_fmt(r['docs_per_s'])} docs/s", file=sys.stderr)
+    small, big = rows[0]["peak_rss_mb"], rows[-1]["peak_rss_mb"]
+    return {"runs": rows, "growth_ratio": big / small,
+            "targets_met": {"peak RSS < 500 MB": big < TARGET_MEMORY_MB,
+                            "does not grow with count (< 10%)": big <= small * 1.10}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=TEXT_DOCS, help="text documents")
+    ap.add_argument("--html-docs", type=int, default=HTML_DOCS, help="HTML documents")
+    ap.add_argument("--html-dir", default=str(HTML_DIR))
+    ap.add_argument("--memory", action="store_true", help="the peak-RSS check instead")
+    ap.add_argument("--memory-workers", type=int, default=2)
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        child_main(json.loads(Path(args.child).read_text()))
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    if args.memory:
+        report = run_memory(args)
+        (out / "bench-memory.json").write_text(json.dumps(report, indent=2) + "\n")
+        print(json.dumps(report["targets_met"], indent=2))
+        return 0
+    report = run_throughput(args)
+    (out / "bench.json").write_text(json.dumps(report, indent=2) + "\n")
+    plot(report, out / "bench.png")
+    print(f"{'path':12} {'workers':>7} {'docs/s':>9} {'ms/doc':>8} {'peak RSS MB':>12} "
+          f"{'docs/cpu-s':>10} {'load':>10}")
+    for r in report["runs"]:
+        print(f"{r['path']:12} {r['workers']:>7} {_fmt(r['docs_per_s']):>9} "
+              f"{_fmt(r['ms_per_doc'], 2):>8} {_fmt(r['peak_rss_mb']):>12} "
+              f"{_fmt(r['docs_per_cpu_s']):>10} {r['load_avg_1m']!s:>10}")
+    for k, v in report["summary"].items():
+        print(f"{k}: {v:.2f}")
+    for k, ok in report["targets_met"].items():
+        print(f"[{'met' if ok else 'MISSED'}] {k}")
+    print(f"wrote {out / 'bench.json'} and {out / 'bench.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
