@@ -1,18 +1,29 @@
 """Turn input bytes into text, and tell HTML from already-extracted text.
 
-Order of trust for the encoding: byte-order mark, the HTTP header's charset, the page's
-meta charset, strict UTF-8, then charset-normalizer's guess. A label that does not decode
-(cp1252 bytes labelled UTF-8) falls through to the next, so the label never wins over the
-bytes.
+Order of trust for the encoding: byte-order mark; then bytes that are valid UTF-8 with
+multi-byte sequences (no real cp1252 or latin-1 page is valid UTF-8 by accident, while
+servers label UTF-8 pages "ISO-8859-1" all the time); then the HTTP header's charset, the
+page's meta charset, a UTF-16 page without a BOM, and charset-normalizer's guess. A label
+that does not decode (cp1252 bytes labelled UTF-8) falls through to the next, so the label
+never wins over the bytes. Labels name charsets, not Python codecs: a page that declares
+`unicode_escape` or `rot13` gets no say in how it is read.
+
+Text that is already mojibake ("CafÃ©", UTF-8 read as cp1252 somewhere upstream) is repaired
+with ftfy's `fix_encoding`, which undoes only encoding mix-ups and leaves quotes and
+other characters alone, and the repair is reported in the result's notes.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import zlib
+from dataclasses import dataclass
 
 from .errors import InputError
+
+log = logging.getLogger(__name__)
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -24,6 +35,45 @@ _HTML_TAGS = re.compile(r"<(?:p|div|span|a|br|article|section|h[1-6]|img|script|
 BINARY_SNIFF_BYTES = 8_192
 BINARY_CONTROL_SHARE = 0.10  # text has almost no C0 controls besides \t \n \r \f
 HTML_MIN_TAGS = 3
+# UTF-16 without a BOM: ASCII-heavy text puts a zero in every other byte. Half the odd (or
+# even) bytes being zero, and almost none of the others, never happens in binary formats
+# we have met, and the text still has to decode cleanly afterwards.
+UTF16_ZERO_SHARE = 0.5
+UTF16_OTHER_ZERO_SHARE = 0.05
+# Python codecs that are not charsets: a label naming one is ignored (a page could otherwise
+# make us run `unicode_escape` over its bytes, or decode itself through rot13).
+_NOT_CHARSETS = frozenset({
+    "unicode_escape", "raw_unicode_escape", "idna", "punycode", "rot_13", "undefined",
+    "base64_codec", "hex_codec", "zlib_codec", "bz2_codec", "quopri_codec", "uu_codec",
+    "utf_7", "mbcs", "oem", "palmos", "charmap",
+})
+# Labels the web means as windows-1252 (the WHATWG Encoding Standard maps them so): their
+# bytes 0x80-0x9F are curly quotes and dashes, never the C1 controls latin-1 would give.
+_AS_CP1252 = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
+# A character sequence that can only be UTF-8 read as cp1252/latin-1: a lead byte Â-ô followed
+# by continuation bytes. Checked first so that ftfy, slow on megabytes, runs only on suspects.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]")
+# Lines longer than this are not repaired (ftfy's own max_decode_length is 1,000,000).
+MOJIBAKE_MAX_LINE = 1_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A start tag longer than this is an attack or a bug, not markup: libxml2 checks attributes
+# for duplicates in quadratic time (100,000 attributes: over two minutes), and trafilatura
+# spends seconds on a multi-megabyte class. Real tags (inline SVG paths, data URIs aside)
+# stay far below; 20,000 characters keeps a long `srcset` or `style` intact.
+MAX_TAG_CHARS = 20_000
+_LONG_TAG = re.compile(rf"<([A-Za-z][^\s/<>]{{0,60}})[^<>]{{{MAX_TAG_CHARS},}}>")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The text of one input, the encoding it was read with, and what had to be repaired."""
+
+    text: str
+    encoding: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def _binary(data: bytes) -> bool:
@@ -34,14 +84,38 @@ def _binary(data: bytes) -> bool:
     return controls > BINARY_CONTROL_SHARE * len(head)
 
 
+def charset(label: str | None) -> str | None:
+    """The Python codec for a charset label, or None when the label names no charset."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name.replace("-", "_")
+    except (LookupError, ValueError, TypeError):
+        return None
+    if name in _NOT_CHARSETS or not getattr(codecs.lookup(name), "_is_text_encoding", True):
+        return None
+    return "cp1252" if name in _AS_CP1252 else name
+
+
 def _try(data: bytes, encoding: str | None) -> str | None:
     if not encoding:
         return None
     try:
-        codecs.lookup(encoding)
         return data.decode(encoding)
-    except (LookupError, UnicodeDecodeError, ValueError):
+    except (LookupError, UnicodeError, ValueError):
         return None
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    head = data[:BINARY_SNIFF_BYTES]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return None
+    for zeros, others, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (zeros.count(0) >= UTF16_ZERO_SHARE * len(zeros)
+                and others.count(0) <= UTF16_OTHER_ZERO_SHARE * len(others)):
+            return enc
+    return None
 
 
 def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
@@ -56,36 +130,107 @@ def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
     return out
 
 
-def decode_bytes(data: bytes, name: str, header_charset: str | None = None,
-                 max_bytes: int = 20_000_000) -> str:
-    """Decode one input; raise InputError naming the input when it is empty or not text."""
-    if data[:2] == b"\x1f\x8b":
-        data = gunzip(data, name, max_bytes)
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: {len(data)} bytes is over the size limit of {max_bytes}")
-    if not data.strip():
-        raise InputError(f"{name}: input is empty")
+def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = _try(data, enc)
             if text is not None:
-                return text
+                return text, enc
+    header = charset(header_charset)
+    if header and header.startswith(("utf_16", "utf_32")):  # declared, so zeros are expected
+        text = _try(data, header)
+        if text is not None:
+            return text, header
+    utf16 = _utf16_guess(data)
+    if utf16:
+        text = _try(data, utf16)
+        if text is not None:
+            return text, utf16
     if _binary(data):
         raise InputError(f"{name}: input looks like binary data, not text or HTML")
+    if not data.isascii():
+        text = _try(data, "utf-8")
+        if text is not None:
+            return text, "utf-8"
     meta = _META_CHARSET.search(data[:4096])
-    for label in (header_charset, meta.group(1).decode("ascii", "replace") if meta else None,
+    for label in (header, charset(meta.group(1).decode("ascii", "replace")) if meta else None,
                   "utf-8"):
         text = _try(data, label)
         if text is not None:
-            return text
+            return text, label or "utf-8"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is not None:
-        text = _try(data, best.encoding)
-        if text is not None:
-            return text
+    guess = charset(best.encoding) if best is not None else None
+    text = _try(data, guess)
+    if text is not None:
+        return text, guess or "?"
     raise InputError(f"{name}: cannot decode the bytes as text in any known encoding")
+
+
+def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Undo mojibake and drop lone surrogates (from JSON `\\ud800` escapes), which no UTF-8
+    writer or RE2 can take; say what was changed."""
+    notes: list[str] = []
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        notes.append("replaced lone surrogate code points with U+FFFD")
+    if _MOJIBAKE_HINT.search(text):
+        import ftfy
+
+        fixed_lines, repaired = [], 0
+        for line in text.split("\n"):
+            if len(line) <= MOJIBAKE_MAX_LINE and _MOJIBAKE_HINT.search(line):
+                new = ftfy.fix_encoding(line)
+                repaired += new != line
+                line = new
+            fixed_lines.append(line)
+        if repaired:
+            text = "\n".join(fixed_lines)
+            notes.append(f"repaired mojibake (text decoded twice upstream) on {repaired} "
+                         f"line(s)")
+    return text, tuple(notes)
+
+
+def defuse_markup(html: str) -> tuple[str, tuple[str, ...]]:
+    """Strip the attributes of start tags over MAX_TAG_CHARS, before any parser sees them;
+    the element and everything inside it stay."""
+    if len(html) < MAX_TAG_CHARS:
+        return html, ()
+    out, n = _LONG_TAG.subn(r"<\1>", html)
+    if not n:
+        return html, ()
+    return out, (f"dropped the attributes of {n} start tag(s) longer than {MAX_TAG_CHARS} "
+                 "characters",)
+
+
+def decode_input(content: bytes | str, name: str, header_charset: str | None = None,
+                 max_bytes: int = 20_000_000) -> Decoded:
+    """Text of one input, decoded and repaired; raise InputError naming the input when it
+    is empty, too big, binary or in no known encoding."""
+    encoding = None
+    if isinstance(content, bytes):
+        if content[:2] == b"\x1f\x8b":
+            content = gunzip(content, name, max_bytes)
+        if len(content) > max_bytes:
+            raise InputError(f"{name}: {len(content)} bytes is over the size limit of "
+                             f"{max_bytes}")
+        if not content.strip():
+            raise InputError(f"{name}: input is empty")
+        content, encoding = _decode(content, name, header_charset)
+    elif len(content) > max_bytes:
+        raise InputError(f"{name}: {len(content)} characters is over the size limit "
+                         f"of {max_bytes}")
+    text, notes = repair_text(content)
+    if not text.strip():
+        raise InputError(f"{name}: input is empty")
+    return Decoded(text, encoding, notes)
+
+
+def decode_bytes(data: bytes, name: str, header_charset: str | None = None,
+                 max_bytes: int = 20_000_000) -> str:
+    """Decode one input; raise InputError naming the input when it is empty or not text."""
+    return decode_input(data, name, header_charset, max_bytes).text
 
 
 def looks_like_html(text: str) -> bool:

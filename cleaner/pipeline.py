@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .decode import decode_input, looks_like_html
+from .decode import decode_input, defuse_markup, looks_like_html
 from .errors import CleanerError
 from .language import detect_language, main_script
 from .lines import Line, split_lines
@@ -105,6 +105,8 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     if is_html:
         from .htmlpath import html_to_text, parse_page
 
+        content, defused = defuse_markup(content)
+        notes += defused
         page = parse_page(content, record.name)
         if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
             site = rules.detect(page.declared_url, content)
@@ -130,8 +132,8 @@ def usable_url(url: str | None) -> str | None:
     broken field must not cost the page its result."""
     if not url:
         return None
-    try:
-        urlsplit(url).port  # noqa: B018 - the port is parsed lazily and may raise
+    try:  # as RuleSet.detect reads it: host-only urls get a '//'; the port parses lazily
+        urlsplit(url if "//" in url else "//" + url).port  # noqa: B018
     except ValueError:
         return None
     return url
