@@ -3,8 +3,8 @@
 Maintainers would rather look than read: the report shows the input's lines in order, kept
 ones plain, removed ones struck through on a colour per category (related and metadata
 lines, moved rather than dropped, in italics), each tagged with the rule id that took it;
-then what the HTML path dropped from the DOM, the related items read, and a legend with
-counts. One self-contained file: inline CSS, no script, nothing fetched.
+what the HTML path dropped from the DOM on top, the related items read below, and a legend
+with counts. One self-contained file: inline CSS, no script, nothing fetched.
 """
 
 from __future__ import annotations

@@ -313,7 +313,7 @@ def _cards(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Sh
         if len(examples) < MAX_EXAMPLES:
             examples.append(" / ".join(page.texts[i] for i in idx[:2]))
     start, count = _most_common(starts)
-    if start is None or count < threshold:
+    if start is None or count < threshold or _handled(pages, start):
         return []
     stop, _ = _most_common(stops)
     with_source = bullets >= ANCHOR_SHARE * after_anchor
@@ -324,6 +324,17 @@ def _cards(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Sh
         _regex(text_of[stop], stop, shaper) if stop else None,
         _regex([], anchor, shaper, labels), after,
         "^[-•·*]\\s*(?P<source>.+)$" if with_source else None, count, tuple(examples))]
+
+
+def _handled(pages: list[_Page], shape: Shape) -> bool:
+    """Every occurrence is already removed by an existing rule: nothing new to propose."""
+    hits = [p.handled[i] for p in pages for i, s in enumerate(p.shapes) if s == shape]
+    return bool(hits) and all(hits)
+
+
+def _spans_handled(pages: list[_Page], spans: list[tuple[int, int, int]]) -> bool:
+    """Every line of every block (heading included) is already removed by an existing rule."""
+    return all(pages[pi].handled[k] for pi, i, j in spans for k in range(i, j))
 
 
 def page_count_of(pages: list[_Page], shape: Shape) -> int:
@@ -369,7 +380,7 @@ def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: 
     for shape, c in variable.most_common():
         total = page_count_of(pages, shape)
         if (after_body[shape] < AFTER_BODY_SHARE * total or c < SECTION_VARIABLE_SHARE * total
-                or c < 2):
+                or c < 2 or _spans_handled(pages, spans[shape])):
             continue
         stop, _ = _most_common(stops[shape])
         for pi, i, j in spans[shape]:
@@ -382,8 +393,9 @@ def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: 
             ids(heading), _category(heading), _regex(text_of[shape], shape, shaper),
             _regex(text_of[stop], stop, shaper) if stop else None, total, examples))
     start, count = _most_common([s for s, _, _ in tails])
-    if start is not None and count >= threshold:
-        run = [(pi, k) for s, pi, k in tails if s == start]
+    run = [(pi, k) for s, pi, k in tails if s == start]
+    whole = [(pi, k, len(pages[pi].texts)) for pi, k in run]
+    if start is not None and count >= threshold and not _spans_handled(pages, whole):
         for pi, k in run:
             covered[pi].update(range(k, len(pages[pi].texts)))
         examples = tuple(dict.fromkeys(t for pi, k in run[:1] for t in pages[pi].texts[k:]))

@@ -152,3 +152,13 @@ def test_cli_prints_yaml_and_writes_nothing(corpus, capsys):
     out = capsys.readouterr().out
     assert "site: daily8-like" in out and "Try Our AI Features" in out
     assert sorted(p.name for p in rules.iterdir()) == before
+
+
+def test_with_the_pasted_rules_nothing_new_is_proposed(corpus, proposal, tmp_path):
+    pages, rules, _ = corpus
+    site_rules = tmp_path / "rules"
+    shutil.copytree(rules, site_rules)
+    (site_rules / "daily8-like.yaml").write_text(to_yaml(proposal), encoding="utf-8")
+    again = learn(pages, "daily8-like.example", load_rules([site_rules]), rules_dir=site_rules)
+    assert (again.lines, again.sections, again.related) == ((), (), ())
+    assert {t for t, _, _ in again.handled} >= {"Try Our AI Features", "DOWNLOAD THE APP"}
