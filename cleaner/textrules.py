@@ -24,6 +24,7 @@ REPEATED_TITLE = "generic-repeated-title"
 REPEATED_LINE = "generic-repeated-line"
 FOREIGN_LINE = "generic-foreign-line"
 ABOVE_TITLE = "generic-above-title"
+HEAD_FRAGMENT = "generic-head-fragment"
 DOUBLED_SOURCE = "generic-doubled-source"
 META_FIELDS = ("source", "author", "published", "title")
 
@@ -133,7 +134,8 @@ def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
 
 def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     """The first open head line of a few words that is not a paragraph (a title from
-    metadata wins). Short head lines above it are page chrome: nav, section labels."""
+    metadata wins). Short head lines around it are page chrome: nav and section labels
+    above it, a lone source or image label between it and the story."""
     if "title" in meta.values:
         return meta.values["title"]
     head = [ln for ln in lines[:zones.body_start]
@@ -141,10 +143,13 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     if not head:
         return None
     title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
+    found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     for ln in head:
-        if ln.index >= title.index:
-            break
-        ln.decide("noise", "nav", ABOVE_TITLE)
+        if ln.index < title.index:
+            ln.decide("noise", "nav", ABOVE_TITLE)
+        elif ln is not title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
+            # between the title and the story: a source, section or image label on its own
+            ln.decide("noise", "metadata", HEAD_FRAGMENT)
     title.decide("title", None, None)
     return title.text
 

@@ -1,0 +1,64 @@
+"""Lines and zones: the state every text stage works on."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.lines import doubled_half, is_paragraph, normalize, split_lines
+from cleaner.zones import find_zones
+
+LONG = "A paragraph long enough to count as one, with enough words in it to pass the bar."
+
+
+def test_split_folds_spaces_and_drops_invisible_characters() -> None:
+    lines = split_lines("  Title\u00a0 here \r\n\r\n\u200bSecond\u00adline\t\tx\rlast")
+    assert [(ln.text, ln.fate) for ln in lines] == [
+        ("Title here", "undecided"), ("", "blank"), ("Secondline x", "undecided"),
+        ("last", "undecided")]
+    assert [ln.index for ln in lines] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(("text", "half"), [
+    ("The GuardianThe Guardian", "The Guardian"),
+    ("ReutersReuters", "Reuters"),
+    ("The Independent The Independent", "The Independent"),
+    ("Bora Bora", None),            # a real name, one word twice
+    ("Walla Walla", None),
+    ("Reuters Reuters", None),      # spaced doubles need several words
+    ("abababababab", None),         # a run of one unit is debris, not a name
+    ("Putin ready to meet", None),
+])
+def test_doubled_half(text: str, half: str | None) -> None:
+    assert doubled_half(text) == half
+
+
+@pytest.mark.parametrize(("text", "para"), [
+    (LONG, True),
+    (LONG[:-1] + "?", True),
+    (LONG[:-1] + ".'", True),                            # a quote closes the sentence
+    (LONG[:-1], False),                                  # no sentence end: a headline
+    (LONG[:-1] + "…", False),                            # truncated headline
+    ("Short line.", False),
+])
+def test_is_paragraph(text: str, para: bool) -> None:
+    assert is_paragraph(text) is para
+
+
+def test_normalize_ignores_case_punctuation_and_digits() -> None:
+    assert normalize("Putin, 72, SAYS: 'no'!") == normalize("putin 41 says no")
+
+
+def test_lone_standfirst_stays_in_head() -> None:
+    text = "\n".join(["Title", LONG, "author-image", "Desk", "New Update", "Title", LONG,
+                      "Advertisment", LONG, LONG, "Tag One Two Three"])
+    lines = split_lines(text)
+    zones = find_zones(lines)
+    assert zones.body_start == 6  # the repeated standfirst, followed by paragraphs
+    assert zones.zone_of(1) == "head" and zones.zone_of(8) == "body"
+    assert zones.zone_of(10) == "tail"
+
+
+def test_no_paragraph_means_all_head() -> None:
+    lines = split_lines("one\ntwo\nthree")
+    zones = find_zones(lines)
+    assert zones.body_start == zones.tail_start == 3

@@ -1,0 +1,94 @@
+"""The line stages: sections, title choice, head chrome, doubled source, repeats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner.lines import split_lines
+from cleaner.pipeline import analyze
+from cleaner.records import InputRecord
+from cleaner.schema import load_rules
+from cleaner.textrules import Meta, apply_sections, mark_doubled_source, mark_repeats, pick_title
+from cleaner.zones import find_zones
+
+LONG = "A paragraph long enough to count as one, with enough words in it to pass the bar."
+RULES = """site: figures
+sections:
+  - id: figures-figure
+    category: caption
+    start: '^\\d+ View gallery$'
+    stop: '^\\(Photo: .+\\)$'
+    stop_inclusive: true
+    max_lines: 4
+  - id: figures-footer
+    category: promo
+    start: '^FOOTER$'
+"""
+
+
+def _active(tmp_path: Path):
+    (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
+    (tmp_path / "figures.yaml").write_text(RULES, encoding="utf-8")
+    rules = load_rules([tmp_path])
+    return rules.active(rules.sites[0])
+
+
+def test_bounded_section_removed_at_every_occurrence(tmp_path: Path) -> None:
+    text = "\n".join([LONG, "1 View gallery", "alt", "caption", "(Photo: A / B)", LONG,
+                      "2 View gallery", "alt two", "(Photo: C)", LONG,
+                      "3 View gallery", "no credit here", "x", "y", "z", "w", LONG,
+                      "FOOTER", "a", "b"])
+    lines = split_lines(text)
+    apply_sections(lines, _active(tmp_path))
+    removed = [ln.index for ln in lines if ln.fate == "noise"]
+    assert removed == [1, 2, 3, 4, 6, 7, 8, 17, 18, 19]  # the third lacks its stop: kept
+
+
+def test_title_skips_nav_and_head_fragments_are_metadata() -> None:
+    text = "\n".join(["News", "World", "Officials agree a plan for the bridges", "Transport",
+                      LONG, LONG])
+    lines = split_lines(text)
+    zones = find_zones(lines)
+    assert pick_title(lines, zones, Meta()) == "Officials agree a plan for the bridges"
+    assert [(ln.fate, ln.rule) for ln in lines[:4]] == [
+        ("noise", "generic-above-title"), ("noise", "generic-above-title"),
+        ("title", None), ("noise", "generic-head-fragment")]
+
+
+def test_short_title_is_taken_when_nothing_longer_exists() -> None:
+    lines = split_lines("Brexit\n" + LONG + "\n" + LONG)
+    assert pick_title(lines, find_zones(lines), Meta()) == "Brexit"
+
+
+def test_title_from_metadata_wins() -> None:
+    lines = split_lines("Some head line of words\n" + LONG + "\n" + LONG)
+    meta = Meta({"title": "From metadata"})
+    assert pick_title(lines, find_zones(lines), meta) == "From metadata"
+    assert lines[0].open
+
+
+def test_doubled_source_only_in_head() -> None:
+    lines = split_lines("\n".join(["The GuardianThe Guardian", "A title of some words",
+                                   LONG, LONG, "The ObserverThe Observer"]))
+    meta = Meta()
+    mark_doubled_source(lines, find_zones(lines), meta)
+    assert meta.values == {"source": "The Guardian"}
+    assert lines[0].rule == "generic-doubled-source" and lines[4].open
+
+
+def test_repeats_keep_the_first_copy() -> None:
+    title = "A title of some words"
+    lines = split_lines("\n".join([title, LONG, title.upper(), LONG, "Short", "Short"]))
+    lines[0].decide("title", None, None)
+    mark_repeats(lines, title)
+    assert [(ln.fate, ln.rule) for ln in lines] == [
+        ("title", None), ("undecided", None), ("noise", "generic-repeated-title"),
+        ("noise", "generic-repeated-line"), ("undecided", None), ("undecided", None)]
+
+
+def test_metadata_rule_fills_fields_and_first_value_wins() -> None:
+    text = "\n".join(["A title of some words here", "By Jane Doe", "June 12, 2025",
+                      "By John Roe", LONG, LONG.replace("A ", "The ")])
+    result = analyze(InputRecord("t", text, None, "text")).result
+    assert (result.author, result.published) == ("Jane Doe", "June 12, 2025")
+    assert result.text == f"{LONG}\n{LONG.replace('A ', 'The ')}"
