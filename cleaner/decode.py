@@ -59,6 +59,14 @@ _MOJIBAKE_HINT = re.compile(
 # Lines longer than this are not repaired (ftfy's own max_decode_length is 1,000,000).
 MOJIBAKE_MAX_LINE = 1_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Western text is mostly ASCII: in French, German or Spanish news under 10% of letters are
+# accented; 40% leaves room for names and short lines and still refuses Cyrillic or Greek
+# (near 100% high bytes) in a 1252 guise.
+WESTERN_MAX_HIGH_SHARE = 0.40
+_TYPOGRAPHY = frozenset("\u00a0\u201c\u201d\u2018\u2019\u201a\u201e\u2013\u2014\u2026\u20ac"
+                        "\u2022\u00ab\u00bb\u00b0\u00a9\u00ae\u2122\u00a3\u00a2\u00a7"
+                        "\u00b6\u00b7\u00d7\u00f7\u00bf\u00a1\u00b4\u00bd\u00bc\u00be\u2039"
+                        "\u203a\u2020\u2021\u2030\u00b1\u00b2\u00b3\u00b9\u00a5")
 # A start tag longer than this is an attack or a bug, not markup: libxml2 checks attributes
 # for duplicates in quadratic time (100,000 attributes: over two minutes), and trafilatura
 # spends seconds on a multi-megabyte class. Real tags (inline SVG paths, data URIs aside)
@@ -127,44 +135,71 @@ def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
         raise InputError(f"{name}: corrupt gzip data ({exc})") from None
     if len(out) > max_bytes or d.unconsumed_tail:
         raise InputError(f"{name}: gzip data expands past the size limit of {max_bytes} bytes")
+    if not d.eof:  # a cut-off download: keep nothing rather than half a page
+        raise InputError(f"{name}: corrupt gzip data (truncated after {len(data)} bytes)")
     return out
 
 
-def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, str]:
+def _western(data: bytes) -> str | None:
+    """The bytes as windows-1252 when they read as Western text: mostly ASCII, and every
+    other character a letter or common typographic punctuation. charset-normalizer guesses
+    cp775 or cp1006 for a short French or German page; browsers fall back to windows-1252."""
+    text = _try(data, "cp1252")
+    if text is None:
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    letters = sum(ch.isalpha() for ch in text)
+    if len(high) > WESTERN_MAX_HIGH_SHARE * max(letters, 1):
+        return None
+    if all(ch.isalpha() or ch in _TYPOGRAPHY for ch in high):
+        return text
+    return None
+
+
+def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, str, list[str]]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = _try(data, enc)
             if text is not None:
-                return text, enc
+                return text, enc, []
     header = charset(header_charset)
     if header and header.startswith(("utf_16", "utf_32")):  # declared, so zeros are expected
         text = _try(data, header)
         if text is not None:
-            return text, header
+            return text, header, []
     utf16 = _utf16_guess(data)
     if utf16:
         text = _try(data, utf16)
         if text is not None:
-            return text, utf16
+            return text, utf16, [f"no byte-order mark or label; read as {utf16}"]
     if _binary(data):
         raise InputError(f"{name}: input looks like binary data, not text or HTML")
+    meta_match = _META_CHARSET.search(data[:4096])
+    meta = charset(meta_match.group(1).decode("ascii", "replace")) if meta_match else None
+    labels = [lb for lb in (header, meta) if lb]
     if not data.isascii():
         text = _try(data, "utf-8")
         if text is not None:
-            return text, "utf-8"
-    meta = _META_CHARSET.search(data[:4096])
-    for label in (header, charset(meta.group(1).decode("ascii", "replace")) if meta else None,
-                  "utf-8"):
+            wrong = [lb for lb in labels if lb != "utf_8"]
+            return text, "utf-8", [f"labelled {wrong[0]} but the bytes are UTF-8; read as "
+                                   "UTF-8"] if wrong else []
+    for label in labels:
         text = _try(data, label)
         if text is not None:
-            return text, label or "utf-8"
+            return text, label, []
+    if data.isascii():
+        return data.decode("ascii"), "ascii", []
+    said = f"labelled {labels[0]}, which does not fit the bytes; " if labels else ""
+    text = _western(data)
+    if text is not None:
+        return text, "cp1252", [f"{said}read as windows-1252"]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     guess = charset(best.encoding) if best is not None else None
     text = _try(data, guess)
     if text is not None:
-        return text, guess or "?"
+        return text, guess or "?", [f"{said}read as {guess} (charset-normalizer's guess)"]
     raise InputError(f"{name}: cannot decode the bytes as text in any known encoding")
 
 
@@ -208,7 +243,7 @@ def decode_input(content: bytes | str, name: str, header_charset: str | None = N
                  max_bytes: int = 20_000_000) -> Decoded:
     """Text of one input, decoded and repaired; raise InputError naming the input when it
     is empty, too big, binary or in no known encoding."""
-    encoding = None
+    encoding, decode_notes = None, []
     if isinstance(content, bytes):
         if content[:2] == b"\x1f\x8b":
             content = gunzip(content, name, max_bytes)
@@ -217,14 +252,14 @@ def decode_input(content: bytes | str, name: str, header_charset: str | None = N
                              f"{max_bytes}")
         if not content.strip():
             raise InputError(f"{name}: input is empty")
-        content, encoding = _decode(content, name, header_charset)
+        content, encoding, decode_notes = _decode(content, name, header_charset)
     elif len(content) > max_bytes:
         raise InputError(f"{name}: {len(content)} characters is over the size limit "
                          f"of {max_bytes}")
     text, notes = repair_text(content)
     if not text.strip():
         raise InputError(f"{name}: input is empty")
-    return Decoded(text, encoding, notes)
+    return Decoded(text, encoding, (*decode_notes, *notes))
 
 
 def decode_bytes(data: bytes, name: str, header_charset: str | None = None,

@@ -225,8 +225,15 @@ def gen_mojibake(rng: random.Random) -> tuple[str, str]:
                      for _ in range(rng.randint(1, 8)))
     rounds = rng.choice([1, 1, 2])
     for _ in range(rounds):
-        text = text.encode("utf-8").decode("cp1252", "replace")
+        text = sloppy_cp1252(text.encode("utf-8"))
     return text, f"mojibake{rounds}"
+
+
+def sloppy_cp1252(data: bytes) -> str:
+    """Bytes read as windows-1252 the way browsers and Excel do: the five bytes cp1252
+    leaves undefined become the latin-1 C1 controls instead of an error."""
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                   for b in data)
 
 
 def gen_mutant(rng: random.Random, corpus: Sequence[str]) -> tuple[str, str]:
