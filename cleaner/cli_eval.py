@@ -18,15 +18,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from functools import partial
+
+    from .cli import load_ruleset
     from .errors import InputError
-    from .evaluate import evaluate, load_pages
+    from .evaluate import cleaner_text, evaluate, load_pages
 
     try:
         pages = load_pages(args.dir)
     except InputError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
-    report = evaluate(pages)
+    report = evaluate(pages, partial(cleaner_text, rules=load_ruleset(args)))
     n = max(len(pages), 1)
     print(f"{len(pages)} pages")
     print(f"{'system':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}")

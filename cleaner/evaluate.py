@@ -130,12 +130,13 @@ def trafilatura_alone(page: Page) -> str:
     return trafilatura_baseline(page.html)
 
 
-def cleaner_text(page: Page) -> str:
+def cleaner_text(page: Page, rules=None) -> str:
     """cleaner's full per-record function (HTML path, then the line stages); '' on error."""
     from .pipeline import clean_record
     from .records import InputRecord
 
-    result = clean_record(InputRecord(page.id, page.html, page.url, "html", origin=page.id))
+    result = clean_record(InputRecord(page.id, page.html, page.url, "html", origin=page.id),
+                          rules)
     if result.status != "ok":
         log.warning("%s", result.error)
     return result.text

@@ -20,10 +20,12 @@ from .cards_dom import page_url, read_cards
 from .dom import drop_noise, squash
 from .errors import InputError
 from .extract import extract_text, parse_html
+from .lines import normalize
 from .records import Related, Removal
 from .ruleset import Active
 
 TITLE_MAX_CHARS = 300  # longer "titles" are paragraphs a template put in a heading
+H1_SCAN = 5  # h1s looked at: a page with more uses h1 for every card title
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +54,17 @@ def parse_page(html: str, name: str) -> Page:
 
 
 def page_title(tree: HtmlElement) -> str | None:
-    """The headline: the first <h1>, else og:title, else <title>. Taken from markup because
-    trafilatura's text leaves the headline out, and the line stages would otherwise take the
-    article's first short line for it."""
-    candidates = [squash(h.text_content()) for h in tree.iterfind(".//h1")][:1]
-    candidates += [squash(v) for v in tree.xpath("//meta[@property='og:title']/@content")][:1]
-    candidates += [squash(t.text_content()) for t in tree.iterfind(".//title")][:1]
-    return next((c for c in candidates if c and len(c) <= TITLE_MAX_CHARS), None)
+    """The headline, from markup because trafilatura's text leaves it out. An <h1> wins when
+    og:title or <title> agrees with it (the first h1 is often the site's logo); otherwise
+    og:title, then <title>, then the first h1."""
+    h1s = [squash(h.text_content()) for h in tree.iterfind(".//h1")][:H1_SCAN]
+    metas = [squash(v) for v in tree.xpath("//meta[@property='og:title']/@content")][:1]
+    metas += [squash(t.text_content()) for t in tree.iterfind(".//title")][:1]
+    metas = [m for m in metas if m]
+    for h in h1s:
+        if h and any(normalize(h) in normalize(m) for m in metas):
+            return h if len(h) <= TITLE_MAX_CHARS else None
+    return next((c for c in metas + h1s[:1] if c and len(c) <= TITLE_MAX_CHARS), None)
 
 
 def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:

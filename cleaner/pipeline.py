@@ -56,11 +56,13 @@ class Analysis:
 
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
-                 prior_related: list[Related]) -> tuple[dict, list[Removal]]:
+                 prior_related: list[Related],
+                 title: str | None = None) -> tuple[dict, list[Removal]]:
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
     zones = find_zones(lines)
     meta = Meta()
+    meta.offer("title", title)  # the HTML path reads the headline from markup
     mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     title = pick_title(lines, zones, meta)
@@ -99,6 +101,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     active = rules.active(site)
     prior_related: list[Related] = []
     dom_removed: list[Removal] = []
+    html_title: str | None = None
     notes: list[str] = list(decoded.notes)
     if url != record.url:
         notes.append("the record's url does not parse; site chosen from the content")
@@ -113,15 +116,14 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
             active = rules.active(site)
         extracted = html_to_text(page, url, active)
         content, prior_related = extracted.text, list(extracted.related)
-        if extracted.title:  # first, as in the text dumps, so the title stage finds it
-            content = f"{extracted.title}\n\n{content}"
+        html_title = extracted.title
         dom_removed = list(extracted.removed)
         notes += extracted.notes
         if site is None:  # the extracted text may carry a fingerprint the markup hid
             site = rules.detect(None, content)
             active = rules.active(site) if site else active
     lines = split_lines(content)
-    fields, removed = _text_stages(lines, active, options, prior_related)
+    fields, removed = _text_stages(lines, active, options, prior_related, html_title)
     result = Result(id=record.id, url=record.url, site=site.name if site else None,
                     removed=tuple(dom_removed + removed), notes=tuple(notes), **fields)
     return Analysis(result, tuple(lines), tuple(dom_removed))
