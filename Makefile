@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden lint bench soak clean-venv
+.PHONY: run test golden lint bench bench-memory soak clean-venv
 
 # The venv is rebuilt when pyproject.toml changes. pip is upgraded first: the stock
 # pip 23.2.1 resolves trafilatura without lxml_html_clean (see README).
@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/cleaner run-seeds seeds --out out
 
 test: $(STAMP)
-	$(BIN)/ruff check cleaner tests
+	$(BIN)/ruff check cleaner tests bench
 	$(BIN)/python -m pytest -q
 	$(BIN)/cleaner rules lint
 	$(BIN)/cleaner rules test -q
@@ -27,11 +27,14 @@ golden: $(STAMP)
 	$(BIN)/python -m tests.golden_tool write
 
 lint: $(STAMP)
-	$(BIN)/ruff check cleaner tests
+	$(BIN)/ruff check cleaner tests bench
 	$(BIN)/cleaner rules lint
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+bench-memory: $(STAMP)
+	$(BIN)/python -m bench.run --memory
 
 soak: $(STAMP)
 	$(BIN)/python -m bench.soak
