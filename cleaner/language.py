@@ -130,6 +130,8 @@ def is_foreign_line(text: str, script: str | None, language: str | None) -> bool
         return True
     if script == "latin" and language in _STOPSETS:
         if text.count(" ") + 1 >= STOPWORD_LINE_MIN_WORDS:
+            if not _STOPSETS[language].isdisjoint(text.lower().split()):
+                return False  # one stopword of its own language: not foreign (cheap exit)
             scores = stopword_scores(text)
             other = max((n for lang, n in scores.items() if lang != language), default=0)
             return scores[language] == 0 and other >= 3

@@ -11,13 +11,68 @@ Four shapes, each declared by a rule (see rules/README.md):
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import re2
 
 from .lines import Line, normalize
 from .records import Related
 from .ruleset import Active, CardSpec, RelatedRule
 
 LEAD_SOURCE_MAX_CHARS = 60  # a bare source name before the anchor (Daily8: "Time of India")
+# The page-wide patterns of all related rules are matched in one RE2 set pass per line;
+# Python-level search calls cost ~10 us each, which was a third of the text path's time.
+_SET_OPTIONS = re2.Options()
+_SET_OPTIONS.max_mem = 64 << 20  # a few dozen Unicode-heavy patterns; 8 MB is not enough
+_SET_OPTIONS.log_errors = False
+log = logging.getLogger(__name__)
+
+
+def _page_patterns(rule: RelatedRule) -> list:
+    """The patterns of a rule that are tried on every line of the page."""
+    if rule.embedded:
+        return [rule.embedded.end, rule.embedded.start]
+    return [p for p in (rule.start, rule.stop, rule.item if rule.start is None else None) if p]
+
+
+@lru_cache(maxsize=64)
+def _compiled_set(patterns: tuple[str, ...]) -> re2.Set | None:
+    found = re2.Set.SearchSet(_SET_OPTIONS)
+    try:
+        for p in patterns:
+            found.Add(p)
+        found.Compile()
+    except re2.error:
+        log.warning("related patterns do not fit one RE2 set; matching them one by one")
+        return None
+    return found
+
+
+class _Finder:
+    """Which page lines each page-wide related pattern matches, from one set pass."""
+
+    def __init__(self, lines: list[Line], active: Active) -> None:
+        patterns = tuple(dict.fromkeys(p.pattern for r in active.related
+                                       for p in _page_patterns(r)))
+        self.slot = {p: k for k, p in enumerate(patterns)}
+        self.set = _compiled_set(patterns) if patterns else None
+        self.hits: dict[int, set[int]] = {}
+        if self.set is not None:
+            for ln in lines:
+                if ln.fate != "blank":
+                    for k in self.set.Match(ln.text) or ():
+                        self.hits.setdefault(k, set()).add(ln.index)
+
+    def match(self, regex, ln: Line) -> bool:
+        if self.set is None:
+            return regex.search(ln.text) is not None
+        return ln.index in self.hits.get(self.slot[regex.pattern], ())
+
+    def anywhere(self, regex) -> bool:
+        """False when the pattern matches no line at all (the rule can be skipped)."""
+        return self.set is None or bool(self.hits.get(self.slot[regex.pattern]))
 
 
 @dataclass(slots=True)
@@ -38,18 +93,18 @@ def _group(m, name: str) -> str | None:
     return value.strip() if value else None
 
 
-def _region(lines: list[Line], rule: RelatedRule) -> tuple[Line, list[Line]] | None:
+def _region(lines: list[Line], rule: RelatedRule,
+            finder: _Finder) -> tuple[Line, list[Line]] | None:
     """The heading line and the open lines under it, up to the stop line or the end."""
     start_at = None
-    for ln in lines:
-        if ln.open and rule.start and rule.start.search(ln.text):
-            start_at = ln.index
-            break
+    if rule.start and finder.anywhere(rule.start):
+        start_at = next((ln.index for ln in lines
+                         if ln.open and finder.match(rule.start, ln)), None)
     if start_at is None:
         return None
     body = []
     for ln in lines[start_at + 1:]:
-        if ln.open and rule.stop and rule.stop.search(ln.text):
+        if ln.open and rule.stop and finder.match(rule.stop, ln):
             break
         if ln.open:
             body.append(ln)
@@ -152,12 +207,15 @@ def _is_noise(text: str, active: Active) -> bool:
                and not (r.unless and r.unless.search(text)) for r in active.matching(text))
 
 
-def _single_items(lines: list[Line], rule: RelatedRule, source: str | None) -> list[Related]:
+def _single_items(lines: list[Line], rule: RelatedRule, source: str | None,
+                  finder: _Finder) -> list[Related]:
     """An item rule without a heading: each matching line is a promo on its own
     ("Also Read: <headline>")."""
     found = []
+    if not finder.anywhere(rule.item):
+        return found
     for ln in lines:
-        if ln.open:
+        if ln.open and finder.match(rule.item, ln):
             m = rule.item.search(ln.text)
             if m:
                 found.append(_item(m, ln, rule, source))
@@ -165,12 +223,14 @@ def _single_items(lines: list[Line], rule: RelatedRule, source: str | None) -> l
     return found
 
 
-def _embedded(lines: list[Line], rule: RelatedRule) -> list[Related]:
+def _embedded(lines: list[Line], rule: RelatedRule, finder: _Finder) -> list[Related]:
     spec = rule.embedded
-    found = []
-    for end in [ln for ln in lines if ln.open and spec.end.search(ln.text)]:
+    found: list[Related] = []
+    if not finder.anywhere(spec.end):
+        return found
+    for end in [ln for ln in lines if ln.open and finder.match(spec.end, ln)]:
         window = [ln for ln in lines[max(0, end.index - spec.max_lines):end.index] if ln.open]
-        starts = [k for k, ln in enumerate(window) if spec.start.search(ln.text)]
+        starts = [k for k, ln in enumerate(window) if finder.match(spec.start, ln)]
         if not starts or starts[-1] < spec.title_before:
             continue
         s = starts[-1]
@@ -187,15 +247,18 @@ def _embedded(lines: list[Line], rule: RelatedRule) -> list[Related]:
 def extract_related(lines: list[Line], active: Active) -> list[Related]:
     """Apply every related rule in order; decided lines become `related` with the rule id."""
     related: list[Related] = []
+    if not active.related:
+        return related
+    finder = _Finder(lines, active)
     for rule in active.related:
         if rule.embedded:
-            related.extend(_embedded(lines, rule))
+            related.extend(_embedded(lines, rule, finder))
             continue
         source = rule.source or active.publisher  # a list with no source is the site's own
         if rule.item and rule.start is None:
-            related.extend(_single_items(lines, rule, source))
+            related.extend(_single_items(lines, rule, source, finder))
             continue
-        found = _region(lines, rule)
+        found = _region(lines, rule, finder)
         if not found:
             continue
         heading, region = found
