@@ -13,8 +13,13 @@ import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Mapping
 
 import re2
+from cssselect import GenericTranslator, SelectorError
+from lxml import etree
 
 MAX_PATTERN_CHARS = 2_000
+# After macro expansion: `{{m}}` repeated 400 times is short to write and megabytes to
+# compile. The longest bundled rule expands to under 1,000 characters.
+MAX_EXPANDED_CHARS = 10_000
 _MACRO = re.compile(r"\{\{(\w+)\}\}")
 _UNICODE_CLASS = re.compile(r"\\[pP](?:\{\w+\}|\w)")  # RE2 syntax Python's parser lacks
 _RE2_OPTIONS = re2.Options()
@@ -54,13 +59,49 @@ def _only_repeats(items: list) -> bool:
     return not fixed and any(hi is sre_parse.MAXREPEAT or hi > 1 for lo, hi, body in repeats)
 
 
+def _flat(items: list) -> list:
+    """The items of a body with plain groups opened, so `(?:x)` reads as `x`."""
+    out = []
+    for op, av in items:
+        if op == sre_parse.SUBPATTERN:
+            out.extend(_flat(list(av[-1])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _any_star(items: list) -> bool:
+    """A `.*` or `.+` in the body: it can swallow whatever the body's fixed parts match, so
+    each iteration splits many ways (`(.*,)*`, `(.*a){20}`)."""
+    return any(_unbounded(op) and av[1] is sre_parse.MAXREPEAT
+               and any(o == sre_parse.ANY for o, _ in _flat(list(av[2])))
+               for op, av in _flat(items))
+
+
+def _optional_echo(items: list) -> bool:
+    """A body like `a(?:|a)`, which is how Python parses `(a|aa)`: an alternative that may be
+    empty and otherwise starts as the body does, so `aa` is one iteration or two."""
+    flat = _flat(items)
+    if not flat:
+        return False
+    first = flat[0]
+    for op, av in flat[1:]:
+        if op == sre_parse.BRANCH and any(not b for b in av[1]):
+            if any(_flat(list(b))[:1] == [first] for b in av[1] if b):
+                return True
+    return False
+
+
 def _nested_repeat(items: list) -> bool:
     """True for a repeat of a body made of repeats: the `(a+)+` shape."""
     for op, av in items:
         if _unbounded(op):
             lo, hi, body = av
             if hi is sre_parse.MAXREPEAT and (_only_repeats(list(body))
-                                              or _branches_overlap(list(body))):
+                                              or _branches_overlap(list(body))
+                                              or _optional_echo(list(body))):
+                return True
+            if (hi is sre_parse.MAXREPEAT or hi > 1) and _any_star(list(body)):
                 return True
             if _nested_repeat(list(body)):
                 return True
@@ -106,6 +147,9 @@ def compile_pattern(source: str, macros: Mapping[str, str] | None = None) -> re2
         raise PatternError(f"pattern is {len(source)} characters; the limit is "
                            f"{MAX_PATTERN_CHARS}")
     expanded = expand_macros(source, macros or {})
+    if len(expanded) > MAX_EXPANDED_CHARS:
+        raise PatternError(f"pattern is {len(expanded)} characters once macros are expanded; "
+                           f"the limit is {MAX_EXPANDED_CHARS}")
     check_backtracking(expanded)
     try:
         return re2.compile(expanded, options=_RE2_OPTIONS)
@@ -114,3 +158,38 @@ def compile_pattern(source: str, macros: Mapping[str, str] | None = None) -> re2
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")
         raise PatternError(f"regex does not compile: {reason}") from None
+
+
+# Selectors (CSS, or XPath when they start with / ./ or '(') for DOM rules. A selector runs on
+# every page, so one that compiles but fails when run (an undefined `foo:` prefix, an
+# unknown function) would fail every page of a run: each is run once, on a probe page, here.
+MAX_SELECTOR_CHARS = 1_000  # cssselect translates recursively: 3,000 combinators overflow
+_CSS = GenericTranslator()
+_PROBE = etree.fromstring("<html><body><div class='a'><p id='b'>x</p></div></body></html>")
+_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+# A path from the root inside a predicate (`//p[count(//*) > 0]`) is evaluated once per
+# candidate node: quadratic in the page size, minutes on a large page.
+_ROOTED_IN_PREDICATE = re.compile(r"\[[^\]]*?(?:^|[^.\w)\]@*:-])\s*/")
+
+
+def compile_selector(source: str) -> str:
+    """The XPath for a CSS or XPath selector; raise PatternError if it is unusable."""
+    if not isinstance(source, str) or not source.strip():
+        raise PatternError("a selector must be a non-empty string")
+    if len(source) > MAX_SELECTOR_CHARS:
+        raise PatternError(f"selector is {len(source)} characters; the limit is "
+                           f"{MAX_SELECTOR_CHARS}")
+    try:
+        if source.startswith(("/", "./", "(")):
+            xpath = source  # the XPath escape hatch
+        else:
+            xpath = _CSS.css_to_xpath(source, prefix="descendant-or-self::")
+        found = etree.XPath(xpath)(_PROBE)
+    except (SelectorError, etree.XPathError, ValueError, RecursionError) as exc:
+        raise PatternError(f"selector does not parse: {exc or type(exc).__name__}") from None
+    if not isinstance(found, list):
+        raise PatternError(f"selector gives a {type(found).__name__}, not a list of nodes")
+    if _ROOTED_IN_PREDICATE.search(_LITERAL.sub("''", xpath)):
+        raise PatternError("a path from the root inside a predicate (like `[count(//*)]`) "
+                           "runs once per node; use a relative path (`.//`)")
+    return xpath

@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cssselect import GenericTranslator, SelectorError
-from lxml import etree
-
 from .errors import RuleError
-from .patterns import PatternError, compile_pattern
+from .patterns import PatternError, compile_pattern, compile_selector
 from .records import CATEGORIES
 from .ruleset import (
     CardSpec,
@@ -35,7 +32,6 @@ from .yamlsource import LocDict, LocList, Where, load_located
 GENERIC_FILE = "generic.yaml"
 CARD_FIELDS = ("source", "title", "teaser", "skip")
 DOM_FIELDS = ("title", "url", "source", "published", "teaser")
-_XPATH = GenericTranslator()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +89,9 @@ class _Ctx:
         if source is None:
             return None
         try:
-            if source.startswith(("/", "./", "(")):
-                etree.XPath(source)  # the XPath escape hatch
-                return source
-            return _XPATH.css_to_xpath(source, prefix="descendant-or-self::")
-        except (SelectorError, etree.XPathError, ValueError) as exc:
-            self.fail(d.value_where[key], f"{what}: {key}: selector does not parse: {exc}")
+            return compile_selector(source)  # CSS, or XPath when it starts with / ./ (
+        except PatternError as exc:
+            self.fail(d.value_where[key], f"{what}: {key}: {exc}")
             return None
 
 

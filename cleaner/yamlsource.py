@@ -14,6 +14,7 @@ import yaml
 from .errors import RuleError
 
 MAX_RULE_FILE_BYTES = 1_000_000  # the largest site file we ship is under 10 kB
+MAX_NESTING = 20  # the schema needs 4 levels (site > dom > cards > fields)
 
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -82,11 +83,20 @@ def load_located(text: str, path: str) -> Any:
     if len(text.encode("utf-8", "replace")) > MAX_RULE_FILE_BYTES:
         raise RuleError(f"file is larger than {MAX_RULE_FILE_BYTES} bytes", path, 1, 1)
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
                 raise RuleError("YAML anchors and aliases are not allowed in rule files",
                                 path, mark.line + 1, mark.column + 1)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:  # composing is recursive: [[[[...]]]] would overflow
+                    mark = event.start_mark
+                    raise RuleError(f"nested more than {MAX_NESTING} levels deep", path,
+                                    mark.line + 1, mark.column + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
