@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import CleanerError
 from .inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, read_inputs
-from .lines import normalize
+from .lines import is_paragraph, normalize
 from .patterns import compile_pattern
 from .pipeline import analyze
 from .records import InputRecord
@@ -47,6 +47,7 @@ SECTION_VARIABLE_SHARE = 0.2
 # A time line is a card anchor when it occurs twice or more on this share of its pages.
 ANCHOR_SHARE = 0.5
 MAX_EXAMPLES = 3
+SLOT_MIN_WORDS, SLOT_MAX_WORDS = 2, 4  # a chrome label, not a sentence or a headline
 MAX_HEADING_CHARS = 60  # longer lines are sentences, not headings or markers
 PAGE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES  # a rule file is no page
 
@@ -192,15 +193,17 @@ def _read_pages(directory: Path, domain: str, ruleset: RuleSet, shaper: _Shaper
 
 
 def _body_span(page: _Page, frequent: set[Shape]) -> tuple[int, int]:
-    """The longest run (in characters) of lines that are not frequent: the article."""
-    best, best_chars, start, chars = (0, 0), 0, 0, 0
+    """The run of non-frequent lines with the most paragraphs (then characters): the
+    article. A related card's teaser can be long, but a card holds one paragraph and the
+    article several; frequent lines (card anchors, chrome) break runs."""
+    best, best_score, start, score = (0, 0), (0, 0), 0, (0, 0)
     for i, (text, shape) in enumerate(zip(page.texts, page.shapes)):
         if shape in frequent:
-            start, chars = i + 1, 0
+            start, score = i + 1, (0, 0)
             continue
-        chars += len(text)
-        if chars > best_chars:
-            best, best_chars = (start, i + 1), chars
+        score = (score[0] + is_paragraph(text), score[1] + len(text))
+        if score > best_score:
+            best, best_score = (start, i + 1), score
     return best
 
 
@@ -212,6 +215,14 @@ def _regex(texts: list[str], shape: Shape, shaper: _Shaper, labels: set[str] | N
         return f"^(?:{opt})?(?:{shaper.time_alts})$" if opt else f"^(?:{shaper.time_alts})$"
     if shape.kind == "prefix-time":
         return f"^(?P<source>[^\\d]{{2,60}}?) ?(?P<published>{shaper.time_alts})$"
+    if shape.kind == "slot":  # one word varies: it becomes \S+, the rest stays literal
+        slot = int(shape.label)
+        words = texts[0].split()
+        if len(words) == len(shape.key.split()):
+            return "^" + " ".join("\\S+" if k == slot else _escape(w)
+                                  for k, w in enumerate(words)) + "$"
+        return "(?i)^" + " ".join("\\S+" if w == "<w>" else w
+                                  for w in shape.key.split()) + "$"
     distinct = sorted(set(texts), key=texts.count, reverse=True)
     base = distinct[0]
     if len(distinct) == 1:
@@ -254,6 +265,35 @@ def _most_common(values: list) -> tuple:
     return Counter(values).most_common(1)[0]
 
 
+def _merge_slots(pages: list[_Page], threshold: int) -> None:
+    """Short lines that differ in one word ("Orange background", "Blue background") become
+    one shape with a slot, when the slotted form reaches the threshold in its own right.
+    Sentences are left alone: only lines of SLOT_MIN_WORDS to SLOT_MAX_WORDS words. A slot
+    needs two variants, and the pages of the slotted form must reach the threshold."""
+    slots: dict[tuple[str, int], set[str]] = defaultdict(set)
+    where: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for pi, page in enumerate(pages):
+        for shape in set(page.shapes):
+            words = shape.key.split()
+            if shape.kind != "line" or not SLOT_MIN_WORDS <= len(words) <= SLOT_MAX_WORDS:
+                continue
+            for k in range(len(words)):
+                key = (" ".join(words[:k] + ["<w>"] + words[k + 1:]), k)
+                slots[key].add(words[k])
+                where[key].add(pi)
+    good = {key for key in slots if len(where[key]) >= threshold and len(slots[key]) >= 2}
+    for page in pages:
+        for i, shape in enumerate(page.shapes):
+            words = shape.key.split()
+            if shape.kind != "line" or not SLOT_MIN_WORDS <= len(words) <= SLOT_MAX_WORDS:
+                continue
+            for k in range(len(words)):
+                key = (" ".join(words[:k] + ["<w>"] + words[k + 1:]), k)
+                if key in good:
+                    page.shapes[i] = Shape("slot", key[0], str(k))
+                    break
+
+
 def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_PAGES,
           rules_dir: Path | None = None) -> Proposal:
     """Read every page under directory and propose rules; never writes or applies them."""
@@ -262,6 +302,7 @@ def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_P
     site = site_name(domain)
     n = len(pages)
     threshold = max(min_pages, math.ceil(MIN_SHARE * n)) if n else min_pages
+    _merge_slots(pages, threshold)
     page_count: Counter[Shape] = Counter()
     for page in pages:
         page_count.update(set(page.shapes))
@@ -285,7 +326,11 @@ def _heading(page: _Page, i: int, frequent: set[Shape]) -> bool:
 def _cards(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Shaper,
            ids: _Ids, covered: dict[int, set[int]]) -> list[CardsProposal]:
     anchor = Shape("time", "<time>")
-    counts = Counter(s for p in pages for s in set(p.shapes))
+    internal: set[Shape] = set()  # lines seen between two anchors: parts of cards
+    for page in pages:
+        idx = [i for i, s in enumerate(page.shapes) if s == anchor]
+        if len(idx) >= 2:
+            internal.update(page.shapes[idx[0] + 1: idx[-1]])
     with_anchor = [p for p in pages if p.shapes.count(anchor) >= 2]
     if anchor not in frequent or len(with_anchor) < ANCHOR_SHARE * page_count_of(pages, anchor):
         return []
@@ -295,16 +340,18 @@ def _cards(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Sh
         if len(idx) < 2:
             continue
         labels.update(page.shapes[i].label for i in idx)
-        # The list's heading is the most widespread heading before the first anchor (card
-        # sources repeat too, on fewer pages); the nearest one wins a tie.
-        heads = [j for j in range(page.body[1], idx[0]) if _heading(page, j, frequent)]
-        head = max(heads, key=lambda j: (counts[page.shapes[j]], j), default=None)
+        # The list's heading is the nearest heading before the first anchor that is not a
+        # card's own line (an outlet name that repeats: it shows up between anchors).
+        heads = [j for j in range(page.body[1], idx[0]) if _heading(page, j, frequent)
+                 and page.shapes[j] not in internal]
+        head = max(heads, default=None)
         for i in idx:
             after_anchor += 1
             bullets += i + 1 < len(page.texts) and bool(_BULLET.match(page.texts[i + 1]))
         last = idx[-1] + 1
-        tails = [j for j in range(last, len(page.texts)) if _heading(page, j, frequent)]
-        stop = max(tails, key=lambda j: (counts[page.shapes[j]], -j), default=None)
+        tails = [j for j in range(last, len(page.texts)) if _heading(page, j, frequent)
+                 and page.shapes[j] not in internal]
+        stop = min(tails, default=None)
         if head is None:
             continue
         starts.append(page.shapes[head])
@@ -432,12 +479,13 @@ def _lines(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Sh
             handled.append((example, rule, count))
             continue
         head = before_body[shape] >= AFTER_BODY_SHARE * len(texts[shape])
-        kind = "metadata" if shape.kind != "line" else _category(example)
+        timed = shape.kind in ("time", "prefix-time")
+        labels = {p.shapes[i].label for p in pages for i, s in enumerate(p.shapes) if s == shape}
         proposals.append(LineProposal(
-            ids(example if shape.kind == "line" else "source age"), kind,
-            _regex(texts[shape], shape, shaper, {shape.label}), count,
-            tuple(dict.fromkeys(texts[shape]))[:MAX_EXAMPLES],
-            "head" if head or shape.kind != "line" else None))
+            ids("source age" if timed else example), "metadata" if timed else _category(example),
+            _regex(texts[shape], shape, shaper, labels if shape.kind == "time" else {shape.label}),
+            count, tuple(dict.fromkeys(texts[shape]))[:MAX_EXAMPLES],
+            "head" if head or timed else None))
     return proposals, handled
 
 

@@ -162,3 +162,23 @@ def test_with_the_pasted_rules_nothing_new_is_proposed(corpus, proposal, tmp_pat
     again = learn(pages, "daily8-like.example", load_rules([site_rules]), rules_dir=site_rules)
     assert (again.lines, again.sections, again.related) == ((), (), ())
     assert {t for t, _, _ in again.handled} >= {"Try Our AI Features", "DOWNLOAD THE APP"}
+
+
+def test_html_pages_are_read_through_the_html_path(corpus, tmp_path):
+    import html
+
+    pages, rules, _ = corpus
+    out = tmp_path / "html"
+    out.mkdir()
+    for page in sorted(pages.iterdir()):
+        lines = [ln for ln in page.read_text(encoding="utf-8").split("\n") if ln]
+        paras = "".join(f"<p>{html.escape(ln)}</p>" for ln in lines)
+        (out / f"{page.stem}.html").write_text(
+            f"<!DOCTYPE html><html><head><title>{html.escape(lines[1])}</title></head>"
+            f"<body><main>{paras}</main></body></html>", encoding="utf-8")
+    p = learn(out, "daily8-like.example", load_rules([rules]), rules_dir=rules)
+    assert p.pages == 24 and not p.skipped
+    assert {"Try Our AI Features", "Explore what Daily8 AI can do for you:"} <= {
+        e for r in p.lines for e in r.examples}
+    assert [c.start for c in p.related] == ["^Related Articles$"]
+    assert any(r.match == r"^\S+ background$" for r in p.lines)
