@@ -106,3 +106,42 @@ def test_shard_names_follow_inputs():
     assert shard_name("x/part-7.ndjson") == "part-7"
     assert shard_name("pages/site/a.html") == "site"
     assert shard_name("-") == "stdin"
+
+
+class _Tty:
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_draws_on_a_terminal_only_and_can_be_silenced():
+    import io
+
+    from cleaner.progress import Progress
+
+    pipe = io.StringIO()
+    p = Progress(stream=pipe)
+    p.update(True)
+    p.close()
+    assert pipe.getvalue() == ""
+    tty = _Tty()
+    p = Progress(stream=tty)
+    p.update(True)
+    p.update(False)
+    p.message("cleaner: x.txt: input is empty")
+    p.close()
+    assert "1 docs" in tty.text and "docs/s" in tty.text and "0 errors" in tty.text
+    assert "cleaner: x.txt: input is empty\n" in tty.text
+    assert (p.done, p.errors) == (2, 1)
+    quiet = _Tty()
+    p = Progress(stream=quiet, enabled=False)
+    p.update(True)
+    assert quiet.text == ""

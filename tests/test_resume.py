@@ -19,7 +19,7 @@ from tests.test_batch_support import ROOT, read_lines, text_records, write_jsonl
 
 CLEANER = [sys.executable, "-m", "cleaner.cli"]
 # Inputs for the subprocess runs: enough that the run is still going when it is stopped.
-KILL_RUN_RECORDS = 2000
+KILL_RUN_RECORDS = 1200
 
 
 def test_torn_last_line_is_cut_and_done_ids_are_counted(tmp_path):
@@ -94,7 +94,7 @@ def big_input(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("workers", ["0", "2"])
+@pytest.mark.parametrize("workers", ["2"])
 def test_kill_9_then_resume_writes_every_id_exactly_once(big_input, tmp_path, workers):
     src, ids = big_input
     out = tmp_path / "out"
