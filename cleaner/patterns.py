@@ -71,11 +71,16 @@ def _flat(items: list) -> list:
 
 
 def _any_star(items: list) -> bool:
-    """A `.*` or `.+` in the body: it can swallow whatever the body's fixed parts match, so
-    each iteration splits many ways (`(.*,)*`, `(.*a){20}`)."""
-    return any(_unbounded(op) and av[1] is sre_parse.MAXREPEAT
-               and any(o == sre_parse.ANY for o, _ in _flat(list(av[2])))
-               for op, av in _flat(items))
+    """A `.*` or `.+` in the body, or a repeat followed by `.`: either can swallow what the
+    rest of the body matches, so each iteration splits many ways (`(.*,)*`, `(.*a){20}`,
+    `(([a-z])+.)+`)."""
+    flat = _flat(items)
+    if any(_unbounded(op) and av[1] is sre_parse.MAXREPEAT
+           and any(o == sre_parse.ANY for o, _ in _flat(list(av[2]))) for op, av in flat):
+        return True
+    # `[a-z]+.` splits the same way: the `.` can take any letter the repeat could have taken
+    return any(_unbounded(op) and av[1] is sre_parse.MAXREPEAT and nxt == sre_parse.ANY
+               for (op, av), (nxt, _) in zip(flat, flat[1:]))
 
 
 def _optional_echo(items: list) -> bool:
@@ -118,7 +123,8 @@ def _branches_overlap(items: list) -> bool:
         if op == sre_parse.SUBPATTERN:
             return _branches_overlap(list(av[-1]))
         if op == sre_parse.BRANCH:
-            firsts = [str(list(b)[:1]) for b in av[1]]
+            # two elements: `&[a-z]+;|&#\d+;` share the `&` but part at the next one
+            firsts = [str(list(b)[:2]) for b in av[1]]
             return len(firsts) != len(set(firsts))
     return False
 
