@@ -67,6 +67,15 @@ ROWS = [
     ("body", "</div>", None, "markup", "generic-html-tag"),
     ("body", "&w=3840&q=100)", None, "markup", "generic-url-fragment"),
     ("body", "* * *", None, "markup", "generic-symbols-only"),
+    ("body", "[caption id=\"attachment_12\" align=\"alignnone\"]", None, "markup",
+     "generic-shortcode"),
+    ("body", "&nbsp; &nbsp;", None, "markup", "generic-shortcode"),
+    ("body", "— Jane Doe (@janedoe) June 12, 2025", None, "markup", "generic-embed-signature"),
+    ("body", "READ MORE: Council approves budget for new ring road", None, "related",
+     "generic-also-read"),
+    ("tail", "Do you have a story for The Sun news desk?", "https://www.thesun.co.uk/n/1",
+     "promo", "thesun-news-desk-promo"),
+    ("head", "Bikash Sarma", "https://pratidintime.com/x", "metadata", "pratidintime-author"),
     ("body", TITLE, None, "duplicate", "generic-repeated-title"),
     ("tail", PARAS[0], None, "duplicate", "generic-repeated-line"),
     ("body", "Это предложение написано по-русски и не относится к статье.", None, "language",
@@ -78,6 +87,7 @@ ROWS = [
     ("body", "By Jane Doe, Transport Editor", None, None, None),   # a boxout's byline
     ("body", "It all started a year ago", DAILY8, None, None),     # not a glued source+age
     ("body", "Home", None, None, None),                            # nav words only in head
+    ("body", "Read more here", None, None, None),                  # no colon: not a promo
 ]
 
 
