@@ -183,8 +183,10 @@ def warm(rules: RuleSet) -> None:
 
 def _worker_main(conn, rule_paths: tuple[str, ...] | None, options: Options) -> None:
     """A worker: load the rules once, then clean records until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The parent decides when to stop (a SIGTERM to the process group must not turn the
+    # documents in flight into "worker died" error records); it ends us with SIGKILL or EOF.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     from .pipeline import clean_record
 
     rules = load_rules_for(rule_paths)
