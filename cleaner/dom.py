@@ -129,6 +129,8 @@ def drop_noise(root: HtmlElement, rules: Iterable[DomDrop],
     planned = list(extra) + plan_drops(root, rules)
     keys = {p.node for p in planned}
     planned = [p for p in planned if not _inside(p.node, keys)]
+    if not planned:
+        return [], []
     body = root.find("body")
     total = visible_len(body if body is not None else root)
     kept, notes = guard(planned, total)
