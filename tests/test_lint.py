@@ -110,3 +110,26 @@ def test_one_site_file_is_linted_with_its_generic_macros(capsys):
 
 def test_bundled_rules_have_no_errors():
     assert not [f for f in lint([RULES_DIR]) if f.severity == "error"]
+
+
+def test_dom_rule_on_an_html_fixture_is_alive_and_tested(tmp_path):
+    rules = tmp_path / "rules"
+    (rules / "tests").mkdir(parents=True)
+    shutil.copy(RULES_DIR / "generic.yaml", rules / "generic.yaml")
+    (rules / "demo.yaml").write_text(
+        "site: demo\nhosts: [demo.example]\ndom:\n  drop:\n    - id: demo-promo-box\n"
+        "      category: promo\n      select: 'div.promo'\n    - id: demo-never\n"
+        "      category: ad\n      select: 'aside.nothing-like-this'\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><body><article><h1>Quay to open late</h1><p>The harbour authority said on "
+        "Monday that the quay would open a year late, after storms damaged it twice.</p>"
+        "<div class='promo'><p>Subscribe to the Harbour Post for one pound a week.</p></div>"
+        "<p>Engineers had to redesign the sea wall before work could resume this spring.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (rules / "tests" / "demo.yaml").write_text(
+        "site: demo\ntests:\n  - fixture: page.html\n    url: https://demo.example/a\n"
+        "    must_contain: ['redesign the sea wall']\n"
+        "    must_not_contain: ['Harbour Post']\n", encoding="utf-8")
+    findings = [(f.line, f.message) for f in lint([rules]) if f.path == str(rules / "demo.yaml")]
+    assert findings == [(8, "dead rule 'demo-never': fires on none of demo's fixtures")]
+    assert main(["--rules", str(rules), "rules", "test", "demo"]) == 0
