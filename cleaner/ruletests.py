@@ -191,12 +191,22 @@ def _rule_where(rule_id: str, ruleset: RuleSet) -> str:
     return ""
 
 
-def _why_kept(needle: str, analysis: Analysis) -> str:
-    """Say which line kept a piece that had to go, and which line rules matched it anyway."""
-    lines = analysis.lines
-    for ln in lines:
+def _why_kept(needle: str, analysis: Analysis, ruleset: RuleSet) -> str:
+    """Say which line kept a piece that had to go, and which rule matched it but held back
+    (its zone, its `unless`), since that is the rule to fix."""
+    site = ruleset.site_named(analysis.result.site) if analysis.result.site else None
+    active = ruleset.active(site)
+    for ln in analysis.lines:
         if needle in _squash(ln.text) and ln.fate in ("body", "title", "undecided"):
-            return f"line {ln.index + 1} was kept as {ln.fate}: no rule fired on it"
+            kept = f"line {ln.index + 1} was kept as {ln.fate}"
+            near = active.matching(ln.text)
+            if not near:
+                return f"{kept}: no rule fired on it"
+            r = near[0]
+            why = (f"its zone is {r.zone}" if r.zone != "any" else
+                   "its `unless` matched" if r.unless and r.unless.search(ln.text) else
+                   "an earlier stage decided the line")
+            return f"{kept}: rule {r.id!r} matches it but did not fire ({why})"
     return "it survived inside a kept line (an inline rule could take it)"
 
 
@@ -250,7 +260,8 @@ def run_test(test: FixtureTest, ruleset: RuleSet) -> Outcome:
                          f"{_who_removed(needle, analysis, ruleset)}")
     for needle in map(_squash, test.must_not_contain):
         if needle in article:
-            fails.append(f"must_not_contain {needle!r} survived: {_why_kept(needle, analysis)}")
+            why = _why_kept(needle, analysis, ruleset)
+            fails.append(f"must_not_contain {needle!r} survived: {why}")
     fails.extend(_check_related(test, analysis))
     return Outcome(test, tuple(fails), r.site)
 

@@ -112,3 +112,12 @@ def test_cli_exit_codes_and_report(demo, capsys):
     _write_test(demo, "    must_contain: ['new quay would open']\n")
     assert main(["--rules", str(demo), "rules", "test"]) == 0
     assert main(["--rules", str(demo), "rules", "test", "nosuchsite"]) == 2
+
+
+def test_surviving_line_names_the_rule_that_matched_but_held_back(demo):
+    held_back = ("  - id: demo-officials\n    category: promo\n    zone: head\n"
+                 "    match: '^Officials blamed'\nsections:")
+    (demo / "demo.yaml").write_text(SITE.replace("sections:", held_back), encoding="utf-8")
+    _write_test(demo, "    must_not_contain: ['Officials blamed the delay']\n")
+    [msg] = _failures(demo)
+    assert "rule 'demo-officials' matches it but did not fire (its zone is head)" in msg
