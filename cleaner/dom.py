@@ -74,38 +74,46 @@ class Planned:
 
 
 def plan_drops(root: HtmlElement, rules: Iterable[DomDrop]) -> list[Planned]:
-    """Every node the rules select, outermost only, in rule order; nothing is removed yet."""
+    """Every node the rules select, in rule order, each node once; nothing is removed yet."""
     chosen: dict[HtmlElement, Planned] = {}
     for rule in rules:
         for node in root.xpath(rule.xpath):
             if not isinstance(node, HtmlElement) or node in chosen or node.getparent() is None:
                 continue
-            if node.tag in ("html", "body") or _inside(node, set(chosen)):
+            if node.tag in ("html", "body"):
                 continue
             chosen[node] = Planned(node, rule.category, rule.id, visible_len(node))
-    # a node chosen early may sit inside one chosen later: keep only the outermost
-    keys = set(chosen)
-    return [p for p in chosen.values() if not _inside(p.node, keys)]
+    return list(chosen.values())
+
+
+def outermost(planned: list[Planned]) -> list[Planned]:
+    """Drop plans inside another plan: removing the outer node removes them."""
+    keys = {p.node for p in planned}
+    return [p for p in planned if not _inside(p.node, keys)]
 
 
 def guard(planned: list[Planned], total: int) -> tuple[list[Planned], list[str]]:
-    """Keep planned drops while the page keeps at least KEEP_AT_LEAST of its text; a rule that
-    would cross that line is skipped whole and named in a note."""
+    """Take the rules in order while the page keeps at least KEEP_AT_LEAST of its text; a rule
+    that would cross that line is skipped whole (its nodes stay) and named in a note."""
     budget = total * (1 - KEEP_AT_LEAST)
     by_rule: dict[str, list[Planned]] = {}
     for p in planned:
         by_rule.setdefault(p.rule, []).append(p)
-    kept, notes, used = [], [], 0
+    kept: list[Planned] = []
+    notes: list[str] = []
+    used = 0
     for rule, group in by_rule.items():
+        taken = {p.node for p in kept}
+        group = [p for p in group if not _inside(p.node, taken)]
         size = sum(p.length for p in group)
-        if total and used + size > budget and size > 0:
+        if size and used + size > budget:
             notes.append(f"over-pruning guard: dom rule {rule} would leave under "
                          f"{KEEP_AT_LEAST:.0%} of the page text; not applied")
             log.info("%s", notes[-1])
             continue
         used += size
         kept.extend(group)
-    return kept, notes
+    return outermost(kept), notes
 
 
 def remove(node: HtmlElement) -> None:
@@ -127,8 +135,6 @@ def drop_noise(root: HtmlElement, rules: Iterable[DomDrop],
                extra: list[Planned] = ()) -> tuple[list[Removal], list[str]]:
     """Plan, guard and apply the drops; `extra` are nodes already chosen (read cards)."""
     planned = list(extra) + plan_drops(root, rules)
-    keys = {p.node for p in planned}
-    planned = [p for p in planned if not _inside(p.node, keys)]
     if not planned:
         return [], []
     body = root.find("body")

@@ -1,0 +1,83 @@
+"""DOM stages on small pages: drops with their rule, the over-pruning guard, cards from
+markup with absolute URLs, the page URL from canonical markup, one parse."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from cleaner.cards_dom import base_url, page_url, read_cards
+from cleaner.dom import drop_noise, outermost, plan_drops
+from cleaner.extract import FAST, extract_text, parse_html
+from cleaner.patterns import compile_selector as css
+from cleaner.pipeline import clean, default_rules
+from cleaner.ruleset import DomCards, DomDrop
+
+BODY = "".join(f"<p>Paragraph {w} of the story: the council met on Tuesday and agreed the plan "
+               "after a long debate, residents said.</p>"
+               for w in ("one", "two", "three", "four", "five", "six"))
+
+
+def _drop(rule_id: str, selector: str, category: str = "ad") -> DomDrop:
+    return DomDrop(rule_id, category, "test.yaml", 1, selector, css(selector))
+
+
+def _page(extra: str = "", head: str = "") -> str:
+    return (f"<html><head><title>Council plan</title>{head}</head><body><nav>Home News</nav>"
+            f"<article><h1>Council plan</h1>{BODY}{extra}</article></body></html>")
+
+
+def test_drops_record_text_rule_and_category():
+    tree = parse_html(_page("<div class='ad'>Advertisement <b>Buy</b></div>"))
+    removed, notes = drop_noise(tree, [_drop("t-ad", ".ad")])
+    assert [(r.text, r.category, r.rule) for r in removed] == [("Advertisement Buy", "ad", "t-ad")]
+    assert notes == [] and not tree.xpath("//div[@class='ad']")
+
+
+def test_only_outermost_nodes_are_removed():
+    tree = parse_html(_page("<div class='box'>Box <div class='ad'>x</div></div>"))
+    planned = plan_drops(tree, [_drop("inner", ".ad"), _drop("outer", ".box")])
+    assert [p.rule for p in outermost(planned)] == ["outer"]
+    removed, _ = drop_noise(tree, [_drop("inner", ".ad"), _drop("outer", ".box")])
+    assert [(r.rule, r.text) for r in removed] == [("outer", "Box x")]
+
+
+def test_guard_backs_off_a_rule_that_would_gut_the_page():
+    tree = parse_html(_page("<div class='ad'>Advertisement</div>"))
+    removed, notes = drop_noise(tree, [_drop("t-ad", ".ad"), _drop("t-greedy", "article")])
+    assert [r.rule for r in removed] == ["t-ad"]
+    assert len(notes) == 1 and "t-greedy" in notes[0] and "over-pruning" in notes[0]
+    assert "Paragraph six" in extract_text(tree)
+
+
+def test_cards_read_with_absolute_urls_against_base_and_canonical():
+    html = _page("<ul class='more'><li><a href='/a/one'><h3>First card</h3></a>"
+                 "<span class='src'>Wire</span><time datetime='2025-06-11'>2h ago</time></li>"
+                 "<li><a href='two.html'><h3>Second card</h3></a></li></ul>",
+                 head="<link rel='canonical' href='https://news.example.com/x/story'>")
+    tree = parse_html(html)
+    assert page_url(tree) == "https://news.example.com/x/story"
+    rule = DomCards("t-cards", "related", "test.yaml", 1, ".more li", css(".more li"),
+                    tuple((k, css(v)) for k, v in (("title", "h3"), ("url", "a"),
+                                                    ("source", ".src"), ("published", "time"))))
+    cards, planned = read_cards(tree, [rule], None)
+    assert [(c.title, c.url, c.source, c.published) for c in cards] == [
+        ("First card", "https://news.example.com/a/one", "Wire", "2025-06-11"),
+        ("Second card", "https://news.example.com/x/two.html", None, None)]
+    assert len(planned) == 2  # the items are dropped with the card rule's id
+    based = parse_html(html.replace("<head>", "<head><base href='https://cdn.example.net/'>"))
+    assert base_url(based, None) == "https://cdn.example.net/"
+
+
+def test_unpruned_tree_extracts_as_trafilatura_does():
+    html = _page("<footer>Contact us</footer>")
+    assert extract_text(parse_html(html)) == trafilatura.extract(
+        html, include_comments=False, fast=FAST)
+
+
+def test_site_from_canonical_url_when_no_url_given():
+    html = _page(head="<link rel='canonical' href='https://www.ynetnews.com/article/abc'>")
+    result = clean(html)
+    assert result.site == "ynetnews"
+    assert result.title == "Council plan"
+    assert result.text.startswith("Paragraph one of the story")
+    assert default_rules().detect(None, html) is None  # the markup alone names no site
