@@ -91,6 +91,17 @@ def dead_rules(ruleset: RuleSet, tests: list[FixtureTest],
 def lint(paths: Iterable[str | os.PathLike[str]], dead: bool = True) -> list[Finding]:
     """All findings for the named rule files or directories, errors and warnings."""
     named = [Path(p) for p in paths]
+    test_paths = [p for p in named if p.is_file() and p.parent.name == TESTS_DIR]
+    if test_paths:  # site test files named: check them against the rules next to them
+        rules_dir = test_paths[0].parent.parent
+        found = [f for f in lint([rules_dir], dead=False) if f.path not in map(str, test_paths)
+                 and f.severity == "error"]
+        for path in test_paths:
+            found.extend(load_test_file(path, project_root(rules_dir))[1])
+        named = [p for p in named if p not in test_paths]
+        if not named:
+            return found
+        return found + lint(named, dead)
     ruleset, findings = check_files(_with_generic(named))
     if ruleset is None:
         return findings

@@ -101,6 +101,8 @@ def test_missing_fixture_is_an_error_in_the_test_file(tmp_path):
     msgs = [str(f) for f in lint([rules]) if f.severity == "error"]
     assert any("tests/demo.yaml:4:5: unknown key 'must_contian'" in m for m in msgs), msgs
     assert any("tests/demo.yaml:5:" in m and "does not exist" in m for m in msgs), msgs
+    alone = [str(f) for f in lint([rules / "tests" / "demo.yaml"])]  # a test file named alone
+    assert sorted(alone) == sorted(msgs)
 
 
 def test_one_site_file_is_linted_with_its_generic_macros(capsys):
