@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     learn.add_argument("--site", required=True, metavar="DOMAIN", help="the site's host")
     learn.add_argument("--min-pages", type=int, default=None,
                        help="a line must occur on at least this many pages")
+    learn.add_argument("--fresh", action="store_true",
+                       help="ignore the site's existing rules (generic rules only)")
     learn.set_defaults(handler=run_learn)
 
 
@@ -115,6 +117,7 @@ def run_learn(args: argparse.Namespace) -> int:
 
     directory = rules_dir(args)
     proposal = learn(Path(args.dir), args.site, load_rules([directory]),
-                     min_pages=args.min_pages or MIN_PAGES, rules_dir=directory)
+                     min_pages=args.min_pages or MIN_PAGES, rules_dir=directory,
+                     fresh=args.fresh)
     print(to_yaml(proposal))
     return 0

@@ -130,6 +130,7 @@ class Proposal:
     related: tuple[CardsProposal, ...] = ()
     handled: tuple[tuple[str, str, int], ...] = ()  # (example, existing rule, pages)
     skipped: tuple[str, ...] = field(default=())  # inputs that could not be read
+    existing: str | None = None  # the site's rule file, whose rules ran first
 
 
 def site_name(domain: str) -> str:
@@ -295,8 +296,14 @@ def _merge_slots(pages: list[_Page], threshold: int) -> None:
 
 
 def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_PAGES,
-          rules_dir: Path | None = None) -> Proposal:
-    """Read every page under directory and propose rules; never writes or applies them."""
+          rules_dir: Path | None = None, fresh: bool = False) -> Proposal:
+    """Read every page under directory and propose rules; never writes or applies them.
+
+    The site's own rules, if it has any, run first, so only what they miss is proposed;
+    `fresh` ignores them and starts from the generic rules alone."""
+    existing = ruleset.detect(f"https://{domain.removeprefix('*.')}/", "")
+    if fresh:
+        ruleset = RuleSet(ruleset.generic, ())
     shaper = _Shaper(_macros(rules_dir))
     pages, skipped = _read_pages(directory, domain, ruleset, shaper)
     site = site_name(domain)
@@ -312,10 +319,13 @@ def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_P
     ids = _Ids(site, {rid for s in (ruleset.generic, *ruleset.sites) for rid in s.all_rule_ids()})
     covered: dict[int, set[int]] = defaultdict(set)  # page index -> line indexes in a block
     related = _cards(pages, frequent, threshold, shaper, ids, covered)
-    sections = _sections(pages, frequent, threshold, shaper, ids, covered)
+    blocks = {r.id for site_ in (ruleset.generic, *ruleset.sites)
+              for r in (*site_.sections, *site_.related)}
+    sections = _sections(pages, frequent, threshold, shaper, ids, covered, blocks)
     lines, handled = _lines(pages, frequent, threshold, shaper, ids, covered)
     return Proposal(site, domain, n, threshold, tuple(lines), tuple(sections), tuple(related),
-                    tuple(handled), tuple(skipped))
+                    tuple(handled), tuple(skipped),
+                    existing.file if existing and not fresh else None)
 
 
 def _heading(page: _Page, i: int, frequent: set[Shape]) -> bool:
@@ -379,9 +389,12 @@ def _handled(pages: list[_Page], shape: Shape) -> bool:
     return bool(hits) and all(hits)
 
 
-def _spans_handled(pages: list[_Page], spans: list[tuple[int, int, int]]) -> bool:
-    """Every line of every block (heading included) is already removed by an existing rule."""
-    return all(pages[pi].handled[k] for pi, i, j in spans for k in range(i, j))
+def _spans_handled(pages: list[_Page], spans: list[tuple[int, int, int]],
+                   blocks: set[str]) -> bool:
+    """Every block's heading is already taken by an existing section or related rule (line
+    rules alone miss a block's varying lines), and every other line by some rule."""
+    return all(pages[pi].handled[i] in blocks and all(pages[pi].handled[i:j])
+               for pi, i, j in spans)
 
 
 def page_count_of(pages: list[_Page], shape: Shape) -> int:
@@ -397,7 +410,8 @@ def _texts_by_shape(pages: list[_Page]) -> dict[Shape, list[str]]:
 
 
 def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Shaper,
-              ids: _Ids, covered: dict[int, set[int]]) -> list[SectionProposal]:
+              ids: _Ids, covered: dict[int, set[int]], blocks: set[str]
+              ) -> list[SectionProposal]:
     """Headings after the article that open varying content, and the page's closing run."""
     text_of = _texts_by_shape(pages)
     after_body: Counter[Shape] = Counter()
@@ -407,11 +421,23 @@ def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: 
     tails: list[tuple[Shape, int, int]] = []
     for pi, page in enumerate(pages):
         n = len(page.texts)
+        widget_end = 0
         for i in range(page.body[1], n):
-            if i in covered[pi] or not _heading(page, i, frequent):
+            if i in covered[pi] or i < widget_end or not _heading(page, i, frequent):
                 continue
             after_body[page.shapes[i]] += 1
             j = i + 1
+            if _category(page.texts[i]) == "comment":
+                # A comment widget: its thread varies even where the samples show none
+                # ("No comments yet..."), so it runs to the next heading not part of it.
+                while j < n and not (_heading(page, j, frequent)
+                                     and _category(page.texts[j]) != "comment"):
+                    j += 1
+                widget_end = j
+                variable[page.shapes[i]] += 1
+                stops[page.shapes[i]].append(page.shapes[j] if j < n else None)
+                spans[page.shapes[i]].append((pi, i, j))
+                continue
             while j < n and page.shapes[j] not in frequent:
                 j += 1
             if j > i + 1:
@@ -427,7 +453,7 @@ def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: 
     for shape, c in variable.most_common():
         total = page_count_of(pages, shape)
         if (after_body[shape] < AFTER_BODY_SHARE * total or c < SECTION_VARIABLE_SHARE * total
-                or c < 2 or _spans_handled(pages, spans[shape])):
+                or c < 2 or _spans_handled(pages, spans[shape], blocks)):
             continue
         stop, _ = _most_common(stops[shape])
         for pi, i, j in spans[shape]:
@@ -442,7 +468,7 @@ def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: 
     start, count = _most_common([s for s, _, _ in tails])
     run = [(pi, k) for s, pi, k in tails if s == start]
     whole = [(pi, k, len(pages[pi].texts)) for pi, k in run]
-    if start is not None and count >= threshold and not _spans_handled(pages, whole):
+    if start is not None and count >= threshold and not _spans_handled(pages, whole, blocks):
         for pi, k in run:
             covered[pi].update(range(k, len(pages[pi].texts)))
         examples = tuple(dict.fromkeys(t for pi, k in run[:1] for t in pages[pi].texts[k:]))
@@ -503,6 +529,9 @@ def to_yaml(p: Proposal) -> str:
            f"occurs on >= {p.min_pages} pages.",
            "# Proposals only: nothing was applied. Check each one (categories are guesses),",
            f"# paste into rules/{p.site}.yaml and run `cleaner rules test {p.site}`.",
+           *([f"# {p.domain} already has rules ({p.existing}): they ran first, so this is only "
+              "what they miss", "# (--fresh starts from the generic rules alone)."]
+             if p.existing else []),
            f"site: {p.site}", f"hosts: [{p.domain}]"]
     if p.lines:
         out.append("\nlines:")

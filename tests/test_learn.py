@@ -182,3 +182,25 @@ def test_html_pages_are_read_through_the_html_path(corpus, tmp_path):
         e for r in p.lines for e in r.examples}
     assert [c.start for c in p.related] == ["^Related Articles$"]
     assert any(r.match == r"^\S+ background$" for r in p.lines)
+
+
+def test_real_daily8_seeds_fresh_and_with_the_site_rules(tmp_path):
+    """The six Daily8 dumps in seeds/: from generic rules alone learn finds the template;
+    with rules/daily8.yaml in force it has nothing left to propose."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    pages = tmp_path / "daily8"
+    pages.mkdir()
+    for seed in seeds.glob("*.txt"):
+        text = seed.read_text(encoding="utf-8")
+        if "Explore what Daily8 AI can do for you" in text:
+            shutil.copy(seed, pages / seed.name)
+    assert len(list(pages.iterdir())) >= 5
+    ruleset = load_rules([RULES_DIR])
+    fresh = learn(pages, "daily8.com", ruleset, rules_dir=RULES_DIR, fresh=True)
+    assert {"^Try Our AI Features$", "^Explore what Daily8 AI can do for you:$"} <= {
+        r.match for r in fresh.lines}
+    assert ("^Comments$", "^Related Articles$") in {(s.start, s.stop) for s in fresh.sections}
+    assert "^DOWNLOAD THE APP$" in {s.start for s in fresh.sections}
+    assert [c.start for c in fresh.related] == ["^Related Articles$"]
+    again = learn(pages, "daily8.com", ruleset, rules_dir=RULES_DIR)
+    assert again.existing and (again.lines, again.sections, again.related) == ((), (), ())
