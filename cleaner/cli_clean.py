@@ -151,6 +151,7 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
         print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
         return 2
     summary = run_dask(args.paths, args.out, scheduler=args.scheduler, rule_paths=args.rules,
-                       options=options, resume=args.resume, url=args.url)
+                       options=options, resume=args.resume, url=args.url,
+                       n_workers=args.workers)
     print(summary.render(), file=sys.stderr)
     return 1 if summary.errors else 0

@@ -99,8 +99,11 @@ def _run_shard(shard: tuple[str, list[str]], out_dir: str, rule_paths: tuple[str
 
 def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = None,
              rule_paths: Iterable[str] | None = None, options: Options = DEFAULT_OPTIONS,
-             resume: bool = False, url: str | None = None, client=None) -> Summary:
-    """Clean every input into OUT/<shard>.jsonl on Dask; returns the merged summary."""
+             resume: bool = False, url: str | None = None, client=None,
+             n_workers: int = 0) -> Summary:
+    """Clean every input into OUT/<shard>.jsonl on Dask; returns the merged summary.
+    Without `client` or `scheduler`, a LocalCluster of `n_workers` processes (0: one per
+    core) runs the shards."""
     from distributed import Client, LocalCluster
 
     shards = group_shards(paths)
@@ -117,7 +120,7 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
         else:
             from .batch import default_workers
 
-            cluster = LocalCluster(n_workers=default_workers(), threads_per_worker=1,
+            cluster = LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1,
                                    processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
