@@ -60,6 +60,8 @@ def script_counts(text: str) -> dict[str, int]:
 def main_script(text: str) -> str | None:
     """The script most letters are in; one pass when Latin already holds the majority
     (nearly every page we see), twelve only for the rest."""
+    if not _NON_LATIN.search(text):  # no letter of another script: a search, no counting
+        return "latin" if _SCRIPTS["latin"].search(text) else None
     letters = len(_LETTER.findall(text))
     if not letters:
         return None
