@@ -152,7 +152,6 @@ def _macros(rules_dir: Path | None) -> dict[str, str]:
 
 class _Shaper:
     def __init__(self, macros: dict[str, str]) -> None:
-        self.has_time = "time_ago" in macros
         alts = [f"{{{{{m}}}}}" for m in ("time_ago", "date") if m in macros]
         self.time_end = (compile_pattern(f"(?:{'|'.join(alts)})$", macros) if alts else None)
         self.time_alts = "|".join(alts)
@@ -160,7 +159,7 @@ class _Shaper:
     def shape(self, text: str) -> Shape:
         if self.time_end is not None:
             m = self.time_end.search(text)
-            if m and m.start() < len(text):
+            if m:
                 prefix = text[: m.start()].strip()
                 if not prefix or _LABEL.match(prefix):
                     return Shape("time", "<time>", prefix)
