@@ -17,6 +17,7 @@ from .errors import CleanerError
 from .pipeline import Analysis
 from .ruleset import RuleSet, Site
 from .ruletests import (
+    GENERIC_SITE,
     TESTS_DIR,
     FixtureTest,
     analyze_fixture,
@@ -59,7 +60,9 @@ def _rule_lines(site: Site) -> list[tuple[str, int]]:
 
 def dead_rules(ruleset: RuleSet, tests: list[FixtureTest],
                only: set[str] | None = None) -> list[Finding]:
-    """Warnings for rules that fire on no fixture of their site (generic: on no fixture)."""
+    """Warnings for rules that fire on no fixture of their site. A generic rule is dead when
+    it fires on no fixture at all, judged only once the generic rules have fixtures of their
+    own (otherwise every generic rule a site's pages lack would be reported)."""
     fired_by_site: dict[str, set[str]] = {}
     for test in tests:
         try:
@@ -74,6 +77,11 @@ def dead_rules(ruleset: RuleSet, tests: list[FixtureTest],
         if only is not None and site.file not in only:
             continue
         is_generic = site is ruleset.generic
+        if is_generic and GENERIC_SITE not in fired_by_site:
+            out.append(Finding(site.file, 1, 1, "the generic rules have no fixtures of their "
+                               f"own: add rules/tests/{GENERIC_SITE}.yaml (pages no site claims)",
+                               "warning"))
+            continue
         if not is_generic and site.name not in fired_by_site:
             out.append(Finding(site.file, 1, 1, f"site {site.name!r} has no fixtures: add "
                                f"rules/tests/{site.name}.yaml (see docs/adding-a-site.md)",

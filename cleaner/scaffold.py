@@ -61,10 +61,9 @@ def _rule_file(site: str, domain: str, samples: list[Path], learned: str) -> str
             "# Schema: rules/README.md; walkthrough: docs/adding-a-site.md.\n"
             f"site: {site}\nname: {site}\nhosts: [{domain}]\n"
             "# fingerprints: a line only this site prints, for inputs without a URL:\n"
-            "#   - '(?m)^A line only this site prints$'\n\n"
-            "lines: []\n\n"
-            "# What `cleaner rules learn` sees repeated across the samples (uncomment what\n"
-            "# is right):\n" + proposals + "\n")
+            "#   - '(?m)^A line only this site prints$'\n"
+            + ("\n# What `cleaner rules learn` sees repeated across the samples (uncomment what\n"
+               "# is right):\n" + proposals + "\n" if learned else ""))
 
 
 def _guesses(analyses: list[Analysis]) -> tuple[Counter[str], dict[str, str]]:

@@ -42,15 +42,14 @@ def test_scaffold_writes_a_valid_site_fixtures_and_a_failing_test(project, capsy
     assert [f for f in lint([project]) if f.severity == "error"] == []
     guesses = test_file.read_text(encoding="utf-8")
     assert "confirmed: false" in guesses
-    assert "'Listen to this article'  # TODO repeats across samples" in guesses
+    assert "'Was this article helpful? Yes No'  # TODO repeats across samples" in guesses
     assert "'Share this story'  # flagged by generic-share-bar" in guesses
-    assert "# newsbeat-listen-to-this-article" not in rule_file.read_text()  # ids are slugs
-    assert "#   - id: newsbeat-listen-to-this-article" in rule_file.read_text()
+    assert "#   - id: newsbeat-was-this-article-helpful-yes" in rule_file.read_text()
     capsys.readouterr()
     assert main(["--rules", str(project), "rules", "test", "newsbeat"]) == 1
     out = capsys.readouterr().out
     assert out.count("not confirmed") == 3
-    assert "must_not_contain 'Listen to this article' survived" in out
+    assert "must_not_contain 'Was this article helpful? Yes No' survived" in out
 
 
 def test_after_the_maintainers_edits_the_test_passes(project, capsys):
