@@ -67,6 +67,9 @@ def test_clean_rules_exit_zero_and_site_without_tests_is_warned(rules, capsys):
     code, out = _lint(capsys, str(rules))
     assert code == 0
     assert any("warning: site 'demo' has no fixtures" in o for o in out), out
+    assert [o for o in out if "generic.yaml" in o] == [  # one warning, not one per rule
+        f"{rules / 'generic.yaml'}:1:1: warning: the generic rules have no fixtures of their "
+        "own: add rules/tests/generic.yaml (pages no site claims)"]
 
 
 def test_dead_rule_is_a_warning_at_the_rule(tmp_path):
