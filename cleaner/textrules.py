@@ -20,6 +20,10 @@ TITLE_MAX_CHARS = 300
 TITLE_MIN_WORDS = 3
 DOUBLED_SOURCE_MAX_CHARS = 60  # an outlet's name, not a doubled headline
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
+# A repeat with at most this many kept lines since its previous copy is a duplicate. The
+# seeds' duplicates have 0 (PratidinTime's standfirst after the byline chrome, Ynetnews'
+# doubled alt text); on the scrapinghub pages, repeats 3+ lines apart were real content.
+REPEAT_GAP = 1
 REPEATED_TITLE = "generic-repeated-title"
 REPEATED_LINE = "generic-repeated-line"
 FOREIGN_LINE = "generic-foreign-line"
@@ -155,21 +159,27 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
 
 
 def mark_repeats(lines: list[Line], title: str | None) -> None:
-    """Later copies of the title and of any long line are noise; the first copy stays."""
+    """Later copies of the title are noise, and so is a later copy of a long line when at
+    most REPEAT_GAP kept lines stand between it and the previous copy: a standfirst repeated
+    under the header chrome, alt text printed twice. Copies far apart are the article's own
+    structure (a recipe's "Eat 1-2 hours after your workout" in each plan, an interview's
+    recurring question) and stay."""
     title_key = normalize(title) if title else None
-    seen: set[str] = set()
+    last_seen: dict[str, int] = {}  # key -> count of kept lines when it was last kept
+    kept = 0
     for ln in lines:
-        if ln.fate == "title":
-            continue
         if not ln.open:
             continue
         key = normalize(ln.text)
         if title_key and key == title_key:
             ln.decide("noise", "duplicate", REPEATED_TITLE)
-        elif len(ln.text) >= DUPLICATE_MIN_CHARS and key in seen:
-            ln.decide("noise", "duplicate", REPEATED_LINE)
-        else:
-            seen.add(key)
+            continue
+        if len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen:
+            if kept - last_seen[key] <= REPEAT_GAP:
+                ln.decide("noise", "duplicate", REPEATED_LINE)
+                continue
+        kept += 1
+        last_seen[key] = kept
 
 
 def mark_foreign(lines: list[Line], script: str | None, language: str | None) -> None:

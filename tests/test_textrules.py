@@ -92,3 +92,11 @@ def test_metadata_rule_fills_fields_and_first_value_wins() -> None:
     result = analyze(InputRecord("t", text, None, "text")).result
     assert (result.author, result.published) == ("Jane Doe", "June 12, 2025")
     assert result.text == f"{LONG}\n{LONG.replace('A ', 'The ')}"
+
+
+def test_far_repeats_are_structure_not_duplicates() -> None:
+    step = "Eat one to two hours after your workout"
+    lines = split_lines("\n".join(["Plan A", step, "Chicken and rice", "Plan B", step,
+                                   "Beef and peppers", "Plan C", step]))
+    mark_repeats(lines, None)
+    assert [ln.fate for ln in lines if ln.text == step] == ["undecided"] * 3
