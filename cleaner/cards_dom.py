@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from .dom import Planned, squash, visible_len, visible_text
+from .dom import Planned, compiled, squash, visible_len, visible_text
 from .records import Related
 from .ruleset import DomCards
 
@@ -39,7 +39,7 @@ def base_url(root: HtmlElement, url: str | None) -> str | None:
 
 
 def _field(item: HtmlElement, xpath: str, name: str) -> HtmlElement | str | None:
-    found = item.xpath(xpath)
+    found = compiled(xpath)(item)
     return found[0] if found else None
 
 
@@ -80,7 +80,7 @@ def read_cards(root: HtmlElement, rules: Iterable[DomCards],
     seen: set[tuple[str, str | None]] = set()
     planned: list[Planned] = []
     for rule in rules:
-        for item in root.xpath(rule.item_xpath):
+        for item in compiled(rule.item_xpath)(root):
             if not isinstance(item, HtmlElement):
                 continue
             got = {name: _field(item, xp, name) for name, xp in rule.fields}

@@ -12,7 +12,9 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .records import Removal
@@ -73,11 +75,17 @@ class Planned:
     length: int
 
 
+@lru_cache(maxsize=1024)
+def compiled(xpath: str) -> etree.XPath:
+    """Selectors compile once per process, not once per page."""
+    return etree.XPath(xpath)
+
+
 def plan_drops(root: HtmlElement, rules: Iterable[DomDrop]) -> list[Planned]:
     """Every node the rules select, in rule order, each node once; nothing is removed yet."""
     chosen: dict[HtmlElement, Planned] = {}
     for rule in rules:
-        for node in root.xpath(rule.xpath):
+        for node in compiled(rule.xpath)(root):
             if not isinstance(node, HtmlElement) or node in chosen or node.getparent() is None:
                 continue
             if node.tag in ("html", "body"):

@@ -190,14 +190,23 @@ def _timed(fn: Extractor, page: Page) -> tuple[str, float]:
     return text, time.perf_counter() - start
 
 
+def warm_up(pages: list[Page], *extractors: Extractor) -> None:
+    """One-time loads (rules, langdetect's profiles: about 1 s) are paid once per worker, not
+    per page, so they stay out of the per-page times."""
+    from .language import _by_langdetect
+
+    _by_langdetect("warm up the language profiles once before timing")
+    for page in pages[:1]:
+        for fn in extractors:
+            fn(page)
+
+
 def evaluate(pages: list[Page], ours: Extractor = cleaner_text,
              baseline: Extractor = trafilatura_alone) -> Report:
     """Run both extractors on every page in the same process, alternating so that machine
     noise hits both alike."""
     results, t_ours, t_base = [], 0.0, 0.0
-    for page in pages[:1]:  # warm-up: one-time loads (rules, language profiles) are not per page
-        baseline(page)
-        ours(page)
+    warm_up(pages, ours, baseline)
     for page in pages:
         base_text, dt_base = _timed(baseline, page)
         our_text, dt_ours = _timed(ours, page)
@@ -213,9 +222,7 @@ def time_html_path(pages: list[Page], repeat: int = 1) -> dict[str, float]:
     """For `make bench`: ms per page of cleaner's HTML path and of trafilatura alone, and their
     ratio, measured in the same run on the same pages."""
     t_ours = t_base = 0.0
-    for page in pages[:1]:  # warm-up, as in evaluate()
-        trafilatura_alone(page)
-        cleaner_text(page)
+    warm_up(pages, cleaner_text, trafilatura_alone)
     for _ in range(repeat):
         for page in pages:
             t_base += _timed(trafilatura_alone, page)[1]

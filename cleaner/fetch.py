@@ -7,7 +7,9 @@ whole first), a redirect limit, a gzip decompression cap, and a User-Agent namin
 
 from __future__ import annotations
 
+import http.client
 import logging
+import time
 import urllib.error
 import urllib.request
 import zlib
@@ -27,6 +29,9 @@ MAX_DOWNLOAD_BYTES = 5_000_000
 TIMEOUT_SECONDS = 15.0
 # Browsers allow 20; news sites need 2-3 (http -> https -> www -> consent).
 MAX_REDIRECTS = 5
+# The whole download's deadline, as a multiple of the per-read timeout: a server that drips a
+# byte every few ms never trips the per-read timeout, only this.
+DEADLINE_FACTOR = 4
 CHUNK = 64 * 1024
 _ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
@@ -36,6 +41,11 @@ class FetchLimits:
     timeout: float = TIMEOUT_SECONDS
     max_bytes: int = MAX_DOWNLOAD_BYTES
     max_redirects: int = MAX_REDIRECTS
+    deadline: float | None = None  # seconds for the whole download; None: DEADLINE_FACTOR x
+
+    @property
+    def total_seconds(self) -> float:
+        return self.deadline if self.deadline is not None else DEADLINE_FACTOR * self.timeout
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -48,11 +58,21 @@ def _opener(limits: FetchLimits) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_Redirects(limits.max_redirects))
 
 
-def _read_capped(response, url: str, limit: int) -> bytes:
+def _read_capped(response, url: str, limit: int, deadline: float, seconds: float) -> bytes:
+    """Read at most `limit` bytes before `deadline` (time.monotonic), a chunk per socket read
+    so that a dripping server is noticed between chunks."""
+    read = getattr(response, "read1", response.read)
     chunks, size = [], 0
     while True:
-        chunk = response.read(CHUNK)
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url}: download took longer than its total time limit of "
+                             f"{seconds:g} s")
+        chunk = read(CHUNK)
         if not chunk:
+            missing = getattr(response, "length", None)  # of the promised Content-Length
+            if missing:
+                raise FetchError(f"{url}: incomplete response ({size} bytes, {missing} more "
+                                 "promised, then the connection closed)")
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
@@ -86,12 +106,13 @@ def fetch(url: str, options: Options = DEFAULT_OPTIONS,
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
         "Accept-Encoding": "gzip"})
+    deadline = time.monotonic() + limits.total_seconds
     try:
         with _opener(limits).open(request, timeout=limits.timeout) as response:
             ctype, charset = _content_type(response.headers)
             if ctype and ctype not in _ACCEPTED:
                 raise FetchError(f"{url}: content type {ctype} is not HTML or text")
-            data = _read_capped(response, url, cap)
+            data = _read_capped(response, url, cap, deadline, limits.total_seconds)
             encoding = (response.headers.get("Content-Encoding") or "").lower().strip()
             final_url = response.geturl() or url
     except FetchError:
@@ -102,6 +123,13 @@ def fetch(url: str, options: Options = DEFAULT_OPTIONS,
         raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise FetchError(f"{url}: {exc.reason}") from None
+    except http.client.IncompleteRead as exc:
+        raise FetchError(f"{url}: incomplete response ({len(exc.partial)} bytes, then the "
+                         "connection closed)") from None
+    except http.client.BadStatusLine as exc:
+        raise FetchError(f"{url}: bad HTTP status line {str(exc)[:80]!r}") from None
+    except http.client.HTTPException as exc:
+        raise FetchError(f"{url}: HTTP protocol error: {type(exc).__name__}: {exc}") from None
     except TimeoutError:
         raise FetchError(f"{url}: timed out after {limits.timeout:g} s") from None
     except (OSError, ValueError) as exc:
