@@ -127,3 +127,15 @@ def test_embedded_promo_is_related_and_boxout_stays() -> None:
     assert "BOXOUT HEADING" in body and "By Jane Doe, Political Editor" in body
     assert "Read more here" not in body and "BY John Smith" not in body
     assert body[-1].startswith("The story goes on after the promo")
+
+
+def test_without_the_pattern_set_results_are_the_same(monkeypatch) -> None:
+    """If the related patterns ever outgrow one RE2 set, they are matched one by one."""
+    from pathlib import Path
+
+    from cleaner import related_text
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    expected = [clean(p.read_bytes()).to_dict() for p in seeds]
+    monkeypatch.setattr(related_text, "_compiled_set", lambda patterns: None)
+    assert [clean(p.read_bytes()).to_dict() for p in seeds] == expected
