@@ -22,16 +22,19 @@ def run(args: argparse.Namespace) -> int:
 
     from .cli import load_ruleset
     from .errors import InputError
-    from .evaluate import cleaner_text, evaluate, load_pages
+    from .evaluate import cleaner_text, evaluate, load_pages, set_aside_benchmark_sites
 
     try:
         pages = load_pages(args.dir)
     except InputError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
-    report = evaluate(pages, partial(cleaner_text, rules=load_ruleset(args)))
+    rules, set_aside = set_aside_benchmark_sites(load_ruleset(args), pages)
+    report = evaluate(pages, partial(cleaner_text, rules=rules))
     n = max(len(pages), 1)
     print(f"{len(pages)} pages")
+    if set_aside:
+        print(f"site rules set aside (they claim a benchmark host): {', '.join(set_aside)}")
     print(f"{'system':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}")
     for name, s, secs in (("cleaner", report.cleaner, report.cleaner_seconds),
                           ("trafilatura", report.trafilatura, report.trafilatura_seconds)):

@@ -19,8 +19,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import InputError
+from .ruleset import RuleSet, host_matches
 
 log = logging.getLogger(__name__)
 SHINGLE = 4  # the benchmark's n-gram size
@@ -121,6 +123,19 @@ def load_pages(folder: str | Path) -> list[Page]:
 
 
 Extractor = Callable[[Page], str]
+
+
+def set_aside_benchmark_sites(rules: RuleSet, pages: list[Page]) -> tuple[RuleSet, list[str]]:
+    """The rules without any site file that claims a benchmark page's host: a score earned
+    by rules written for the benchmark's own sites would not carry to unseen pages."""
+    hosts = {urlsplit(p.url).hostname or "" for p in pages if p.url}
+    kept, dropped = [], []
+    for site in rules.sites:
+        if any(host_matches(pattern, h) for pattern in site.hosts for h in hosts):
+            dropped.append(site.name)
+        else:
+            kept.append(site)
+    return RuleSet(rules.generic, tuple(kept)), dropped
 
 
 def trafilatura_alone(page: Page) -> str:

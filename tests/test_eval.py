@@ -10,6 +10,7 @@ import pytest
 
 from cleaner.cli import main
 from cleaner.evaluate import PageScore, load_pages, score_page, shingles, summarize
+from tests.golden_tool import ROOT
 
 
 def test_shingles_are_four_token_multisets_with_case_kept():
@@ -76,3 +77,37 @@ def test_eval_command_on_a_tiny_folder(tmp_path, capsys):
 def test_eval_names_a_missing_folder(tmp_path, capsys):
     assert main(["eval", str(tmp_path / "nope")]) == 2
     assert "ground-truth.json" in capsys.readouterr().err
+
+
+def test_site_rules_for_benchmark_hosts_are_set_aside():
+    from cleaner.evaluate import Page, set_aside_benchmark_sites
+    from cleaner.pipeline import default_rules
+
+    rules = default_rules()
+    pages = [Page("a", "https://www.thesun.co.uk/news/1/x/", "<html></html>", "")]
+    kept, dropped = set_aside_benchmark_sites(rules, pages)
+    assert dropped == ["thesun"]
+    assert {s.name for s in kept.sites} == {s.name for s in rules.sites} - {"thesun"}
+
+
+BENCH = ROOT / ".." / "shared" / "bench" / "scrapinghub"
+# The floor on the scrapinghub benchmark (181 pages, about 15 s on 2 cores): issue 3 asks for
+# at least 0.965 and at least trafilatura alone in the same run. Measured 0.9668 vs 0.9598.
+BENCH_F1_FLOOR = 0.965
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (BENCH / "ground-truth.json").exists(),
+                    reason="the scrapinghub benchmark folder is not on this machine")
+def test_benchmark_floor():
+    from functools import partial
+
+    from cleaner.evaluate import cleaner_text, evaluate, set_aside_benchmark_sites
+    from cleaner.pipeline import default_rules
+
+    pages = load_pages(BENCH)
+    assert len(pages) == 181
+    rules, _ = set_aside_benchmark_sites(default_rules(), pages)
+    report = evaluate(pages, partial(cleaner_text, rules=rules))
+    assert report.cleaner.f1 >= BENCH_F1_FLOOR, report.cleaner
+    assert report.cleaner.f1 >= report.trafilatura.f1, (report.cleaner, report.trafilatura)
