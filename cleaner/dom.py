@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .records import Removal
-from .ruleset import DomDrop
+from .ruleset import DomDrop, DomSection
 
 log = logging.getLogger(__name__)
 # Keep at least this share of the page's visible text; 1/7 is trafilatura's own threshold
@@ -94,6 +94,25 @@ def plan_drops(root: HtmlElement, rules: Iterable[DomDrop]) -> list[Planned]:
     return list(chosen.values())
 
 
+def plan_sections(root: HtmlElement, sections: Iterable[DomSection]) -> list[Planned]:
+    """For each start node, it and its following siblings up to the first that matches the
+    rule's stop (or the parent's end): a block under a heading, whatever its markup."""
+    planned: list[Planned] = []
+    for rule in sections:
+        stops = set(compiled(rule.stop_xpath)(root)) if rule.stop_xpath else set()
+        for start in compiled(rule.start_xpath)(root):
+            if not isinstance(start, HtmlElement) or start.getparent() is None:
+                continue
+            run = [start]
+            for sib in start.itersiblings():
+                if sib in stops:
+                    break
+                run.append(sib)
+            planned += [Planned(n, rule.category, rule.id, visible_len(n)) for n in run
+                        if isinstance(n.tag, str)]
+    return planned
+
+
 def outermost(planned: list[Planned]) -> list[Planned]:
     """Drop plans inside another plan: removing the outer node removes them."""
     keys = {p.node for p in planned}
@@ -139,10 +158,10 @@ def apply_drops(root: HtmlElement, planned: list[Planned]) -> list[Removal]:
     return removed
 
 
-def drop_noise(root: HtmlElement, rules: Iterable[DomDrop],
-               extra: list[Planned] = ()) -> tuple[list[Removal], list[str]]:
+def drop_noise(root: HtmlElement, rules: Iterable[DomDrop], extra: list[Planned] = (),
+               sections: Iterable[DomSection] = ()) -> tuple[list[Removal], list[str]]:
     """Plan, guard and apply the drops; `extra` are nodes already chosen (read cards)."""
-    planned = list(extra) + plan_drops(root, rules)
+    planned = list(extra) + plan_sections(root, sections) + plan_drops(root, rules)
     if not planned:
         return [], []
     body = root.find("body")

@@ -3,8 +3,9 @@
 Only this module and its helpers (dom, cards_dom, extract) know about markup. The stages, in
 order, each on the one tree parsed here:
 
-    parse -> page URL and title -> related cards (before anything is dropped) -> DOM drops
-    (site rules, then generic) with the over-pruning guard -> trafilatura on the pruned tree
+    parse -> page URL and title -> related cards (before anything is dropped) -> DOM
+    sections and drops (site rules, then generic) under the over-pruning guard -> trafilatura
+    on the pruned tree
 
 The text that comes out has one paragraph per line, like the aggregator dumps the text path
 was built on, so the same line rules apply to both.
@@ -71,6 +72,6 @@ def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:
     tree, url = page.tree, url or page.declared_url
     title = page_title(tree)
     related, card_nodes = read_cards(tree, active.dom_cards, url)
-    removed, notes = drop_noise(tree, active.dom_drop, card_nodes)
+    removed, notes = drop_noise(tree, active.dom_drop, card_nodes, active.dom_sections)
     text = extract_text(tree, url)
     return Extracted(text, tuple(related), tuple(removed), tuple(notes), title)

@@ -106,6 +106,17 @@ class DomCards(RuleBase):
 
 
 @dataclass(frozen=True, slots=True)
+class DomSection(RuleBase):
+    """A run of sibling nodes dropped together: from a start node (a heading such as "More
+    from us") up to, not including, the first following sibling that matches stop, or to the
+    end of the parent when there is no stop."""
+
+    start: str
+    start_xpath: str
+    stop_xpath: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SiteTest:
     """One stored fixture of a site with what its clean result must and must not hold."""
 
@@ -136,10 +147,11 @@ class Site:
     dom_drop: tuple[DomDrop, ...] = ()
     dom_cards: tuple[DomCards, ...] = ()
     tests: tuple[SiteTest, ...] = ()
+    dom_sections: tuple[DomSection, ...] = ()
 
     def all_rule_ids(self) -> list[str]:
         groups = (self.lines, self.inline, self.sections, self.related, self.dom_drop,
-                  self.dom_cards)
+                  self.dom_cards, self.dom_sections)
         return [r.id for g in groups for r in g]
 
 
@@ -155,6 +167,7 @@ class Active:
     dom_drop: tuple[DomDrop, ...]
     dom_cards: tuple[DomCards, ...]
     line_set: re2.Set = field(repr=False)  # all line patterns, matched in one pass
+    dom_sections: tuple[DomSection, ...] = ()
 
     def matching(self, text: str) -> list[LineRule]:
         """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
@@ -217,4 +230,4 @@ def _merge(generic: Site, site: Site | None) -> Active:
         line_set.Add(rule.pattern.pattern)
     line_set.Compile()
     return Active(site, lines, pick("inline"), pick("sections"), pick("related"),
-                  pick("dom_drop"), pick("dom_cards"), line_set)
+                  pick("dom_drop"), pick("dom_cards"), line_set, pick("dom_sections"))

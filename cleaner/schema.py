@@ -19,6 +19,7 @@ from .ruleset import (
     CardSpec,
     DomCards,
     DomDrop,
+    DomSection,
     EmbeddedSpec,
     InlineRule,
     LineRule,
@@ -216,6 +217,18 @@ def _dom_drop(ctx: _Ctx, d: LocDict) -> DomDrop | None:
     return DomDrop(d["id"], cat, ctx.path, d.where.line, d["select"], xp) if xp else None
 
 
+def _dom_section(ctx: _Ctx, d: LocDict) -> DomSection | None:
+    what = f"dom section {d.get('id', '?')!r}"
+    if not ctx.keys(d, {**_RULE_COMMON, "start": S, "stop": S}, ("id", "category", "start"),
+                    what):
+        return None
+    start, cat = ctx.selector(d, "start", what), _category(ctx, d, what)
+    stop = ctx.selector(d, "stop", what)
+    if start is None or ("stop" in d and stop is None):
+        return None
+    return DomSection(d["id"], cat, ctx.path, d.where.line, d["start"], start, stop)
+
+
 def _dom_cards(ctx: _Ctx, d: LocDict) -> DomCards | None:
     what = f"dom cards {d.get('id', '?')!r}"
     allowed = {**_RULE_COMMON, "item": S, "fields": D, "source": S, "drop": B}
@@ -257,9 +270,10 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
              for key, fn in _BUILDERS.items()}
     dom = doc.get("dom", LocDict())
     if dom:
-        ctx.keys(dom, {"drop": L, "cards": L}, (), "dom")
+        ctx.keys(dom, {"drop": L, "cards": L, "sections": L}, (), "dom")
     drops = [r for r in (_dom_drop(ctx, d) for d in _items(ctx, dom, "drop")) if r]
     cards = [r for r in (_dom_cards(ctx, d) for d in _items(ctx, dom, "cards")) if r]
+    dom_sections = [r for r in (_dom_section(ctx, d) for d in _items(ctx, dom, "sections")) if r]
     fps = []
     raw_fps = doc.get("fingerprints", LocList())
     for fp, where in zip(raw_fps, getattr(raw_fps, "item_where", [])):
@@ -274,11 +288,12 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
         disable=frozenset(str(x) for x in doc.get("disable", [])),
         lines=tuple(built["lines"]), inline=tuple(built["inline"]),
         sections=tuple(built["sections"]), related=tuple(built["related"]),
-        dom_drop=tuple(drops), dom_cards=tuple(cards))
+        dom_drop=tuple(drops), dom_cards=tuple(cards), dom_sections=tuple(dom_sections))
 
 
 def _rule_line(site: Site, rule_id: str) -> int:
-    groups = (site.lines, site.inline, site.sections, site.related, site.dom_drop, site.dom_cards)
+    groups = (site.lines, site.inline, site.sections, site.related, site.dom_drop, site.dom_cards,
+              site.dom_sections)
     return next((r.line for g in groups for r in g if r.id == rule_id), 1)
 
 

@@ -81,3 +81,38 @@ def test_site_from_canonical_url_when_no_url_given():
     assert result.title == "Council plan"
     assert result.text.startswith("Paragraph one of the story")
     assert default_rules().detect(None, html) is None  # the markup alone names no site
+
+
+def test_dom_section_drops_from_heading_to_stop(tmp_path):
+    from cleaner.schema import load_rules
+
+    (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
+    (tmp_path / "ex.yaml").write_text(
+        "site: ex\nhosts: [example.com]\ndom:\n  sections:\n"
+        "    - id: ex-more-from\n      category: related\n"
+        "      start: '//h3[normalize-space() = \"More from us\"]'\n"
+        "      stop: 'p.end'\n", encoding="utf-8")
+    rules = load_rules([tmp_path])
+    html = _page("<h3>More from us</h3><ul><li>Other story one</li></ul><div>Other two</div>"
+                 "<p class='end'>The closing paragraph of the story stays in the body, as the "
+                 "stop marks where the block ends.</p>")
+    result = clean(html, "https://example.com/a", rules=rules)
+    assert [(r.rule, r.text) for r in result.removed if r.rule == "ex-more-from"] == [
+        ("ex-more-from", "More from us"), ("ex-more-from", "Other story one"),
+        ("ex-more-from", "Other two")]
+    assert "Other story" not in result.text and "closing paragraph" in result.text
+
+
+def test_dom_section_schema_errors_name_file_and_line(tmp_path):
+    import pytest
+
+    from cleaner.errors import RuleError
+    from cleaner.schema import load_rules
+
+    (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
+    (tmp_path / "ex.yaml").write_text(
+        "site: ex\ndom:\n  sections:\n    - id: ex-bad\n      category: related\n"
+        "      start: 'h3[[['\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert "ex.yaml:6:" in str(info.value) and "start" in str(info.value)
