@@ -71,29 +71,38 @@ def _published(node: HtmlElement | str | None) -> str | None:
     return _text(node)
 
 
+def _card(item: HtmlElement, rule: DomCards, base: str | None) -> Related | None:
+    got = {name: _field(item, xp, name) for name, xp in rule.fields}
+    title = _text(got.get("title"))
+    if not title or len(title) > TITLE_MAX_CHARS:
+        return None
+    return Related(title=title, source=_text(got.get("source")) or rule.source,
+                   published=_published(got.get("published")),
+                   url=_url(got.get("url", item), base), teaser=_text(got.get("teaser")))
+
+
 def read_cards(root: HtmlElement, rules: Iterable[DomCards],
                url: str | None) -> tuple[list[Related], list[Planned]]:
-    """Cards in document order per rule; the item nodes a rule marks `drop` come back planned
-    for removal so the extractor never sees them."""
+    """Cards in document order per rule; the nodes a rule marks `drop` (its items, or its
+    container when it names one) come back planned for removal so the extractor never sees
+    them."""
     base = base_url(root, url)
     related: list[Related] = []
     seen: set[tuple[str, str | None]] = set()
     planned: list[Planned] = []
     for rule in rules:
-        for item in compiled(rule.item_xpath)(root):
-            if not isinstance(item, HtmlElement):
+        containers = compiled(rule.container_xpath)(root) if rule.container_xpath else [root]
+        for container in containers:
+            if not isinstance(container, HtmlElement):
                 continue
-            got = {name: _field(item, xp, name) for name, xp in rule.fields}
-            title = _text(got.get("title"))
-            if not title or len(title) > TITLE_MAX_CHARS:
-                continue
-            card = Related(title=title, source=_text(got.get("source")) or rule.source,
-                           published=_published(got.get("published")),
-                           url=_url(got.get("url", item), base),
-                           teaser=_text(got.get("teaser")))
-            if (card.title, card.url) not in seen:
-                seen.add((card.title, card.url))
-                related.append(card)
+            items = [i for i in compiled(rule.item_xpath)(container) if isinstance(i, HtmlElement)]
+            for item in items:
+                card = _card(item, rule, base)
+                if card and (card.title, card.url) not in seen:
+                    seen.add((card.title, card.url))
+                    related.append(card)
+            # with a container, its heading and chrome go with the cards
+            drop = [container] if rule.container_xpath and items else items
             if rule.drop:
-                planned.append(Planned(item, rule.category, rule.id, visible_len(item)))
+                planned += [Planned(n, rule.category, rule.id, visible_len(n)) for n in drop]
     return related, planned

@@ -103,6 +103,7 @@ class DomCards(RuleBase):
     fields: tuple[tuple[str, str], ...]  # (field name, xpath relative to the item)
     source: str | None = None
     drop: bool = True
+    container_xpath: str | None = None  # items are looked for inside it; `drop` takes it whole
 
 
 @dataclass(frozen=True, slots=True)

@@ -231,10 +231,13 @@ def _dom_section(ctx: _Ctx, d: LocDict) -> DomSection | None:
 
 def _dom_cards(ctx: _Ctx, d: LocDict) -> DomCards | None:
     what = f"dom cards {d.get('id', '?')!r}"
-    allowed = {**_RULE_COMMON, "item": S, "fields": D, "source": S, "drop": B}
+    allowed = {**_RULE_COMMON, "container": S, "item": S, "fields": D, "source": S, "drop": B}
     if not ctx.keys(d, allowed, ("id", "item", "fields"), what):
         return None
     item = ctx.selector(d, "item", what)
+    container = ctx.selector(d, "container", what)
+    if "container" in d and container is None:
+        return None
     fields = d["fields"]
     ctx.keys(fields, {f: S for f in DOM_FIELDS}, ("title",), f"{what}: fields")
     compiled = []
@@ -246,7 +249,8 @@ def _dom_cards(ctx: _Ctx, d: LocDict) -> DomCards | None:
     if item is None:
         return None
     return DomCards(d["id"], _category(ctx, d, what, "related"), ctx.path, d.where.line,
-                    d["item"], item, tuple(compiled), d.get("source"), d.get("drop", True))
+                    d["item"], item, tuple(compiled), d.get("source"), d.get("drop", True),
+                    container)
 
 
 _TOP = {"site": S, "name": S, "hosts": L, "fingerprints": L, "publisher": S, "disable": L,

@@ -116,3 +116,22 @@ def test_dom_section_schema_errors_name_file_and_line(tmp_path):
     with pytest.raises(RuleError) as info:
         load_rules([tmp_path])
     assert "ex.yaml:6:" in str(info.value) and "start" in str(info.value)
+
+
+def test_card_container_is_dropped_whole_with_its_heading(tmp_path):
+    from cleaner.schema import load_rules
+
+    (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
+    (tmp_path / "ex.yaml").write_text(
+        "site: ex\nhosts: [example.com]\ndom:\n  cards:\n    - id: ex-cards\n"
+        "      container: 'section.more'\n      item: 'li'\n"
+        "      fields: {title: 'a', url: 'a'}\n", encoding="utf-8")
+    html = _page("<section class='more'><h2>More from Example</h2><ul>"
+                 "<li><a href='/one'>Card one headline</a></li>"
+                 "<li><a href='https://other.org/two'>Card two headline</a></li></ul></section>")
+    result = clean(html, "https://example.com/news/a", rules=load_rules([tmp_path]))
+    assert [(c.title, c.url) for c in result.related] == [
+        ("Card one headline", "https://example.com/one"),
+        ("Card two headline", "https://other.org/two")]
+    assert [r.text for r in result.removed if r.rule == "ex-cards"] == [
+        "More from Example Card one headline Card two headline"]
