@@ -19,10 +19,18 @@ from .ruleset import DomCards
 TITLE_MAX_CHARS = 300  # a card title longer than this is a teaser the selector caught
 
 
+def head_of(root: HtmlElement) -> HtmlElement:
+    """Where <link>, <meta>, <base> and <title> live (the parser puts them in <head>); the
+    whole page when there is no head."""
+    head = root.find("head")
+    return head if head is not None else root
+
+
 def page_url(root: HtmlElement) -> str | None:
     """The page's own address as it declares it: canonical link, then og:url."""
-    for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
-        for value in root.xpath(xp):
+    scope = head_of(root)
+    for xp in (".//link[@rel='canonical']/@href", ".//meta[@property='og:url']/@content"):
+        for value in scope.xpath(xp):
             value = value.strip()
             if value.startswith(("http://", "https://")):
                 return value
@@ -32,7 +40,7 @@ def page_url(root: HtmlElement) -> str | None:
 def base_url(root: HtmlElement, url: str | None) -> str | None:
     """What relative links resolve against: <base href> joined with the page URL."""
     page = url or page_url(root)
-    for href in root.xpath("//base/@href"):
+    for href in head_of(root).xpath(".//base/@href"):
         if href.strip():
             return urljoin(page or "", href.strip())
     return page

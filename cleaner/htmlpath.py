@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .cards_dom import page_url, read_cards
+from .cards_dom import head_of, page_url, read_cards
 from .dom import drop_noise, squash
 from .errors import InputError
 from .extract import extract_text, parse_html
@@ -59,8 +59,9 @@ def page_title(tree: HtmlElement) -> str | None:
     og:title or <title> agrees with it (the first h1 is often the site's logo); otherwise
     og:title, then <title>, then the first h1."""
     h1s = [squash(h.text_content()) for h in tree.iterfind(".//h1")][:H1_SCAN]
-    metas = [squash(v) for v in tree.xpath("//meta[@property='og:title']/@content")][:1]
-    metas += [squash(t.text_content()) for t in tree.iterfind(".//title")][:1]
+    head = head_of(tree)
+    metas = [squash(v) for v in head.xpath(".//meta[@property='og:title']/@content")][:1]
+    metas += [squash(t.text_content()) for t in head.iterfind(".//title")][:1]
     metas = [m for m in metas if m]
     for h in h1s:
         if h and any(normalize(h) in normalize(m) for m in metas):
