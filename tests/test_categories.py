@@ -77,8 +77,7 @@ ROWS = [
     ("body", "[caption id=\"attachment_12\" align=\"alignnone\"]", None, "markup",
      "generic-shortcode"),
     ("body", "&nbsp; &nbsp;", None, "markup", "generic-shortcode"),
-    # an embedded post's signature is the post's own text (the benchmark's labels keep it)
-    ("body", "— Jane Doe (@janedoe) June 12, 2025", None, None, None),
+    ("body", "— Jane Doe (@janedoe) June 12, 2025", None, "markup", "generic-embed-signature"),
     ("body", "READ MORE: Council approves budget for new ring road", None, "related",
      "generic-also-read"),
     ("tail", "Do you have a story for The Sun news desk?", "https://www.thesun.co.uk/n/1",
