@@ -135,3 +135,12 @@ def test_card_container_is_dropped_whole_with_its_heading(tmp_path):
         ("Card two headline", "https://other.org/two")]
     assert [r.text for r in result.removed if r.rule == "ex-cards"] == [
         "More from Example Card one headline Card two headline"]
+
+
+def test_menu_share_tells_a_link_list_from_an_article():
+    from cleaner.extract import MENU_SHARE, menu_share
+
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "Privacy"] * 5)
+    assert menu_share(menu) >= MENU_SHARE
+    assert menu_share(BODY.replace("</p><p>", "\n").replace("<p>", "").replace("</p>", "")) == 0
+    assert menu_share("") == 0.0
