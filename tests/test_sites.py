@@ -33,6 +33,8 @@ def test_by_host(url: str, site: str | None) -> None:
     (BODY + "Ready to dive in? Download Daily8 app today from your store.\n", "daily8"),
     ("Title\nPratidinTime News Desk\n" + BODY, "pratidintime"),
     ("Title\nPratidinTime Web Desk\n" + BODY, "pratidintime"),
+    ("Title\nauthor-image\nDhruba Jyoti Baruah\nNew Update\n" + BODY, "pratidintime"),
+    ("Title\r\nauthor-image\r\nA Reporter\r\nNew Update\r\n" + BODY, "pratidintime"),
     (BODY + "<< Follow Ynetnews on Facebook | Twitter >>\n", "ynetnews"),
     ("Get all your news in one place.\nTitle\n" + BODY, "inkl"),
     ("Title\n" + BODY + "A caption of the scene at dawnCredit: Reuters\n", "thesun"),
