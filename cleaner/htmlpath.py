@@ -13,6 +13,7 @@ was built on, so the same line rules apply to both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -27,6 +28,8 @@ from .ruleset import Active
 
 TITLE_MAX_CHARS = 300  # longer "titles" are paragraphs a template put in a heading
 H1_SCAN = 5  # h1s looked at: a page with more uses h1 for every card title
+HEADLINE_MIN_WORDS = 3  # "Home | Site" is not a headline; "Bees can count | Site" is
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?=[^|–—-]+$)")  # the last " | " or " - "
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,7 @@ def parse_page(html: str, name: str) -> Page:
     """Parse once; raise InputError naming the input when it is not usable HTML."""
     tree = parse_html(html)
     if tree is None:
-        raise InputError(f"{name}: cannot parse the HTML")
+        raise InputError(f"{name}: cannot parse the HTML (no elements, or nested too deep)")
     return Page(tree, page_url(tree))
 
 
@@ -62,11 +65,19 @@ def page_title(tree: HtmlElement) -> str | None:
     head = head_of(tree)
     metas = [squash(v) for v in head.xpath(".//meta[@property='og:title']/@content")][:1]
     metas += [squash(t.text_content()) for t in head.iterfind(".//title")][:1]
-    metas = [m for m in metas if m]
+    metas = [strip_site_name(m) for m in metas if m]
     for h in h1s:
         if h and any(normalize(h) in normalize(m) for m in metas):
             return h if len(h) <= TITLE_MAX_CHARS else None
     return next((c for c in metas + h1s[:1] if c and len(c) <= TITLE_MAX_CHARS), None)
+
+
+def strip_site_name(title: str) -> str:
+    """"Headline | Site" -> "Headline", when what is left still reads as a headline."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) > 1 and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
+        return parts[0]
+    return title
 
 
 def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:

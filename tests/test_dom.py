@@ -144,3 +144,14 @@ def test_menu_share_tells_a_link_list_from_an_article():
     assert menu_share(menu) >= MENU_SHARE
     assert menu_share(BODY.replace("</p><p>", "\n").replace("<p>", "").replace("</p>", "")) == 0
     assert menu_share("") == 0.0
+
+
+def test_title_prefers_confirmed_h1_then_meta_without_site_name():
+    from cleaner.htmlpath import page_title
+
+    logo_first = ("<html><head><title>Bridge to reopen in May | Valley News</title></head><body>"
+                  "<h1>Valley News</h1><h1>Bridge to reopen in May</h1></body></html>")
+    assert page_title(parse_html(logo_first)) == "Bridge to reopen in May"
+    no_h1 = ("<html><head><meta property='og:title' content='Bridge to reopen in May - Valley "
+             "News'></head><body><p>x</p></body></html>")
+    assert page_title(parse_html(no_h1)) == "Bridge to reopen in May"
