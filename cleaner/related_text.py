@@ -263,8 +263,12 @@ def extract_related(lines: list[Line], active: Active) -> list[Related]:
             continue
         heading, region = found
         if rule.cards:
-            region = _drop_noise(region, active, rule.cards)
-            items, used = _cards(region, rule.cards, rule.source), region
+            # a second list heading inside the region ("Trending Now" after "Related
+            # Articles") belongs to the lists, not to the teaser of the card before it
+            headings = [ln for ln in region if finder.match(rule.start, ln)]
+            region = _drop_noise([ln for ln in region if ln not in headings], active,
+                                 rule.cards)
+            items, used = _cards(region, rule.cards, rule.source), region + headings
         else:
             items, used = _items(region, rule, active, source)
         if not items:

@@ -60,6 +60,16 @@ Teaser three.
         assert r.title not in result.text
 
 
+def test_second_list_heading_is_not_a_teaser() -> None:
+    cards = ("NDTV\ntime2 hours ago\n• NDTV\nCard one title\nCard one teaser.\n\nTrending Now\n\n"
+             "Yahoo\na minute ago\n• Yahoo\nCard two title\nCard two teaser.\n")
+    result = clean(daily8(cards))
+    assert [(r.title, r.teaser) for r in result.related] == [
+        ("Card one title", "Card one teaser."), ("Card two title", "Card two teaser.")]
+    assert {r.rule for r in result.removed if r.text == "Trending Now"} == {
+        "daily8-related-cards"}
+
+
 def test_hashtag_listing_has_no_text() -> None:
     cards = ("Al Jazeera\ntime45 minutes ago\n• Al Jazeera\nA card title on the listing\n"
              "Its teaser.\n")
