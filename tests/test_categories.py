@@ -94,7 +94,7 @@ ROWS = [
     ("body", "By Jane Doe, Transport Editor", None, None, None),   # a boxout's byline
     ("body", "It all started a year ago", DAILY8, None, None),     # not a glued source+age
     ("body", "Home", None, None, None),                            # nav words only in head
-    ("body", "Read more here", None, None, None),                  # no colon: not a promo
+    ("tail", "Read more", None, "promo", "generic-read-entire-article"),
     ("tail", PARAS[0], None, None, None),       # a repeat far from its copy is structure
 ]
 
