@@ -67,20 +67,26 @@ def child_clean(paths: list[str], workers: int) -> dict:
     from cleaner.pipeline import default_rules
 
     warm(default_rules())  # once per process, as workers do; not a per-document cost
-    marks: list[float] = []
+    marks: list[float] = []  # first and last output time only: memory must stay flat
     cpu_marks: list[float] = []
+    count = 0
 
     def seen(item, outcome) -> None:
-        marks.append(time.perf_counter())
-        if not cpu_marks:
+        nonlocal count
+        count += 1
+        now = time.perf_counter()
+        if not marks:
+            marks.append(now)
             cpu_marks.append(time.process_time())
+        else:
+            marks[1:] = [now]
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         summary = run_batch(read_inputs(paths), out_dir=tmp, workers=workers, on_result=seen)
         end = time.perf_counter()
         cpu_end = time.process_time()
-    n = len(marks)
+    n = count
     steady = marks[-1] - marks[0] if n > 1 else end - start
     own_cpu = cpu_end - cpu_marks[0] if cpu_marks else None
     return {"steady_cpu_s_this_process": own_cpu,

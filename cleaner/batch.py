@@ -54,6 +54,10 @@ CONTAINER_SUFFIXES = (".jsonl.gz", ".jsonl", ".ndjson", ".warc.gz", ".warc")
 SPECIAL_SHARDS = {"-": "stdin", "<fetch>": "fetched"}
 
 
+class WorkerStartError(RuntimeError):
+    """A worker died before it was ready (an import or rule load failing in the child)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What the parent needs from a cleaned record: its JSON line and summary counts."""
@@ -324,6 +328,10 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
                 except (EOFError, OSError):
                     w.proc.join(1)
                     code = w.proc.exitcode
+                    if not w.ready:  # broken at start-up: every replacement would be too
+                        raise WorkerStartError(
+                            f"a worker process failed to start (exit code {code}); run "
+                            "with -v or --workers 0 to see why") from None
                     log.warning("worker %s died (exit code %s); replacing it", w.proc.pid, code)
                     pool[i] = fail_head(w, lambda r, code=code: (
                         f"{r.name}: the worker process died while cleaning it "

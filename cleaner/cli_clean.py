@@ -80,7 +80,7 @@ def _emit(result: Result, fmt: str, out) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import WorkerStartError
     from .progress import Progress
 
     options = _options(args)
@@ -115,6 +115,16 @@ def run(args: argparse.Namespace) -> int:
 
     common = dict(workers=args.workers, rule_paths=args.rules, options=options,
                   progress=progress, on_error=on_error)
+    try:
+        return _run_local(args, items, common)
+    except WorkerStartError as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run_local(args: argparse.Namespace, items, common: dict) -> int:
+    from .batch import run_batch
+
     if args.out:
         summary = run_batch(items, out_dir=args.out, resume=args.resume, **common)
         print(summary.render(), file=sys.stderr)

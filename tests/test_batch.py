@@ -145,3 +145,13 @@ def test_progress_draws_on_a_terminal_only_and_can_be_silenced():
     p = Progress(stream=quiet, enabled=False)
     p.update(True)
     assert quiet.text == ""
+
+
+def test_a_worker_that_cannot_start_stops_the_run_with_a_clear_error(tmp_path):
+    from cleaner.batch import WorkerStartError
+
+    broken = tmp_path / "broken.yaml"  # rules that load in no worker
+    broken.write_text("this: [is not a rule file\n", encoding="utf-8")
+    items = [Item(InputRecord("a", "Title\n\nBody line.", kind="text"), id="a")]
+    with pytest.raises(WorkerStartError, match="failed to start"):
+        list(iter_outcomes(items, 1, rule_paths=(str(broken),)))
