@@ -12,7 +12,7 @@ Four shapes, each declared by a rule (see rules/README.md):
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import re2
@@ -192,14 +192,28 @@ def _items(region: list[Line], rule: RelatedRule, active: Active,
            source: str | None) -> tuple[list[Related], list[Line]]:
     """One article per line until the first line that is not an item, or that a line rule
     calls noise (the share bar or the comments after a "Further Reading" list)."""
-    out, used = [], []
+    out: list[Related] = []
+    used: list[Line] = []
     for ln in region:
+        date = _date_line(ln.text, active)
+        if date and out and out[-1].published is None:  # "June 12, 2025" under its item
+            out[-1] = replace(out[-1], published=date)
+            used.append(ln)
+            continue
         m = rule.item.search(ln.text)
         if not m or _is_noise(ln.text, active):
             break
         out.append(_item(m, ln, rule, source))
         used.append(ln)
     return out, used
+
+
+def _date_line(text: str, active: Active) -> str | None:
+    """The date when a metadata rule reads the whole line as one (a dateline, an age)."""
+    for r in active.matching(text):
+        if "published" in r.pattern.groupindex and len(r.pattern.groupindex) == 1:
+            return _group(r.pattern.search(text), "published")
+    return None
 
 
 def _is_noise(text: str, active: Active) -> bool:

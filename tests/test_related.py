@@ -106,6 +106,20 @@ def test_further_reading_list_ends_at_noise() -> None:
     assert rules["Comments"] == "generic-comment-widget"
 
 
+def test_dates_under_list_items_are_their_published() -> None:
+    page = ("A headline for a page with a dated reading list\n" + STORY + "Related Stories\n"
+            "First related story title here\nJune 12, 2025\n"
+            "Second related story title | BBC News\n3 days ago\n"
+            "A third title without a date\n")
+    result = clean(page)
+    assert [(r.title, r.source, r.published) for r in result.related] == [
+        ("First related story title here", None, "June 12, 2025"),
+        ("Second related story title", "BBC News", "3 days ago"),
+        ("A third title without a date", None, None),
+    ]
+    assert result.text == STORY.strip()
+
+
 def test_also_read_takes_the_site_as_source() -> None:
     page = ("A headline for a PratidinTime page here\nauthor-image\nPratidinTime News Desk\n"
             + STORY + "Also Read: Another story by the same site\n"
