@@ -14,6 +14,10 @@ LANGDETECT_SAMPLE_CHARS = 2_000
 FOREIGN_LINE_MIN_LETTERS = 3
 FOREIGN_LINE_MAX_SHARE = 0.3  # a line with less than this share in the main script is foreign
 STOPWORD_LINE_MIN_WORDS = 8
+# Kanji-only lines are common on Japanese pages (the benchmark has several): kanji and kana
+# are one writing system for the foreign-line check, and 5% kana marks a page Japanese.
+JAPANESE_MIN_KANA_SHARE = 0.05
+_SAME_WRITING = {"han": ("han", "kana"), "kana": ("han", "kana")}
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]"),
@@ -105,8 +109,10 @@ def detect_language(text: str, script: str | None = None) -> str | None:
         return None
     if script in _SCRIPT_LANGUAGE:
         return _SCRIPT_LANGUAGE[script]
-    if script == "han":
-        return "zh"
+    if script in ("han", "kana"):
+        # Japanese mixes kanji with kana; a page with kana in it is Japanese, not Chinese.
+        kana = len(_SCRIPTS["kana"].findall(text))
+        return "ja" if kana >= JAPANESE_MIN_KANA_SHARE * len(_LETTER.findall(text)) else "zh"
     if script == "latin":
         scores = stopword_scores(text[:LANGDETECT_SAMPLE_CHARS * 2])
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -127,7 +133,7 @@ def is_foreign_line(text: str, script: str | None, language: str | None) -> bool
         letters = len(_LETTER.findall(text))
         if letters < FOREIGN_LINE_MIN_LETTERS:
             return False
-        own = len(_SCRIPTS[script].findall(text))
+        own = sum(len(_SCRIPTS[s].findall(text)) for s in _SAME_WRITING.get(script, (script,)))
     if own < FOREIGN_LINE_MAX_SHARE * letters:
         return True
     if script == "latin" and language in _STOPSETS:

@@ -143,7 +143,9 @@ def usable_url(url: str | None) -> str | None:
 
 def clean_record(record: InputRecord, rules: RuleSet | None = None,
                  options: Options = DEFAULT_OPTIONS) -> Result:
-    """The batch boundary: never raises; a failure is an error record naming the input."""
+    """The batch boundary: never raises for a record; a failure is an error record naming
+    the input. Rules that do not load are no record's fault: that raises RuleError."""
+    rules = rules or default_rules()
     try:
         return analyze(record, rules, options).result
     except CleanerError as exc:

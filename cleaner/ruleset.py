@@ -13,8 +13,13 @@ from urllib.parse import urlsplit
 
 import re2
 
+from .errors import RuleError
+
 Zone = Literal["any", "head", "body", "tail"]
 CardField = Literal["source", "title", "teaser", "skip"]
+# RE2's default 8 MB was full with the seeds' rule sets (name-like patterns are wide);
+# 64 MB leaves room for a site's next dozens of rules and is shared by all its pages.
+LINE_SET_MAX_MEM = 64 << 20
 FINGERPRINT_WINDOW = 200_000  # chars searched for a fingerprint; aggregator chrome sits early
 
 
@@ -226,9 +231,17 @@ def _merge(generic: Site, site: Site | None) -> Active:
         return tuple(own) + tuple(r for r in getattr(generic, name) if r.id not in off)
 
     lines = pick("lines")
-    line_set = re2.Set.SearchSet()
+    options = re2.Options()
+    options.max_mem = LINE_SET_MAX_MEM
+    line_set = re2.Set.SearchSet(options)
     for rule in lines:
         line_set.Add(rule.pattern.pattern)
-    line_set.Compile()
+    try:
+        line_set.Compile()
+    except re2.error:
+        where = site.file if site else generic.file
+        raise RuleError(f"the {len(lines)} line rules in force for this site do not fit in "
+                        f"one RE2 set of {LINE_SET_MAX_MEM >> 20} MB; make the widest "
+                        "patterns narrower", where, 1, 1) from None
     return Active(site, lines, pick("inline"), pick("sections"), pick("related"),
                   pick("dom_drop"), pick("dom_cards"), line_set, pick("dom_sections"))

@@ -369,7 +369,15 @@ def check_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[RuleSet | None
     findings.extend(_cross_checks(generic, sites))
     if any(f.severity == "error" for f in findings):
         return None, findings
-    return RuleSet(generic, tuple(sites)), findings
+    ruleset = RuleSet(generic, tuple(sites))
+    for site in [None, *sites]:
+        try:
+            ruleset.active(site)  # compiles the site's RE2 line set once, here
+        except RuleError as exc:
+            findings.append(Finding(exc.path, exc.line, exc.col, exc.message))
+    if any(f.severity == "error" for f in findings):
+        return None, findings
+    return ruleset, findings
 
 
 def load_rules(paths: Iterable[str | os.PathLike[str]]) -> RuleSet:
