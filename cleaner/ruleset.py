@@ -199,6 +199,8 @@ class RuleSet:
     generic: Site
     sites: tuple[Site, ...]
     _cache: dict[str | None, Active] = field(default_factory=dict, repr=False)
+    _fingerprint_set: re2.Set | None = field(default=None, repr=False)
+    _fingerprint_owner: list[int] | None = field(default=None, repr=False)
 
     def site_named(self, name: str) -> Site | None:
         return next((s for s in self.sites if s.name == name), None)
@@ -210,17 +212,40 @@ class RuleSet:
             for site in self.sites:
                 if any(host_matches(p, host) for p in site.hosts):
                     return site
-        window = text[:FINGERPRINT_WINDOW]
-        for site in self.sites:
-            if any(fp.search(window) for fp in site.fingerprints):
-                return site
-        return None
+        if not text:
+            return None
+        owners = self._fingerprints()
+        if not owners:
+            return None
+        hits = self._fingerprint_set.Match(text[:FINGERPRINT_WINDOW]) or ()
+        return self.sites[owners[min(hits)]] if hits else None
+
+    def _fingerprints(self) -> list[int]:
+        """All sites' fingerprints in one RE2 set, so a page is searched once, not once per
+        fingerprint (on raw HTML that was 2.5 ms a page); returns the owning site per entry."""
+        if self._fingerprint_owner is None:
+            owners = []
+            fp_set = re2.Set.SearchSet(_set_options())
+            for n, site in enumerate(self.sites):
+                for fp in site.fingerprints:
+                    fp_set.Add(fp.pattern)
+                    owners.append(n)
+            if owners:
+                fp_set.Compile()
+            self._fingerprint_set, self._fingerprint_owner = fp_set, owners
+        return self._fingerprint_owner
 
     def active(self, site: Site | None) -> Active:
         key = site.name if site else None
         if key not in self._cache:
             self._cache[key] = _merge(self.generic, site)
         return self._cache[key]
+
+
+def _set_options() -> re2.Options:
+    options = re2.Options()
+    options.max_mem = LINE_SET_MAX_MEM
+    return options
 
 
 def _merge(generic: Site, site: Site | None) -> Active:
@@ -231,9 +256,7 @@ def _merge(generic: Site, site: Site | None) -> Active:
         return tuple(own) + tuple(r for r in getattr(generic, name) if r.id not in off)
 
     lines = pick("lines")
-    options = re2.Options()
-    options.max_mem = LINE_SET_MAX_MEM
-    line_set = re2.Set.SearchSet(options)
+    line_set = re2.Set.SearchSet(_set_options())
     for rule in lines:
         line_set.Add(rule.pattern.pattern)
     try:
