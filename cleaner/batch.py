@@ -16,6 +16,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import multiprocessing as mp
@@ -429,27 +430,65 @@ class ShardWriter:
 
     def write(self, name: str, line: str) -> None:
         fh = self.handles.get(name)
-        if fh is None:
-            if len(self.handles) >= MAX_OPEN_SHARDS:
-                oldest = next(iter(self.handles))
-                self.handles.pop(oldest).close()
-            mode = "a" if (self.resume or name in self.started) else "w"
-            self.started.add(name)
-            fh = self.handles[name] = open(self.path(name), mode, encoding="utf-8")
-        fh.write(line + "\n")
+        with self._named(name):
+            if fh is None:
+                if len(self.handles) >= MAX_OPEN_SHARDS:
+                    oldest = next(iter(self.handles))
+                    self._close_one(oldest, self.handles.pop(oldest))
+                mode = "a" if (self.resume or name in self.started) else "w"
+                self.started.add(name)
+                fh = self.handles[name] = open(self.path(name), mode, encoding="utf-8")
+            fh.write(line + "\n")
         now = time.monotonic()
         if now - self.last_flush > FLUSH_SECONDS:
             self.flush()
             self.last_flush = now
 
+    @contextmanager
+    def _named(self, name: str) -> Iterator[None]:
+        """A write error (a full disk) names the shard file it hit."""
+        try:
+            yield
+        except OSError as exc:
+            if exc.filename:
+                raise
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.path(name))) from exc
+
+    def _check_alive(self, name: str, fh: TextIO) -> None:
+        """A shard deleted under us (its folder removed) would swallow every later line
+        silently, since the open handle still accepts writes: fail instead."""
+        if os.fstat(fh.fileno()).st_nlink == 0:
+            raise OSError(errno.ENOENT, "output file was deleted during the run",
+                          str(self.path(name)))
+
     def flush(self) -> None:
-        for fh in self.handles.values():
-            fh.flush()
+        for name, fh in self.handles.items():
+            with self._named(name):
+                fh.flush()
+            self._check_alive(name, fh)
+
+    def _close_one(self, name: str, fh: TextIO) -> None:
+        try:
+            with self._named(name):
+                fh.flush()
+            self._check_alive(name, fh)
+        finally:
+            try:
+                fh.close()
+            except OSError:
+                pass  # the flush above already raised the real error
 
     def close(self) -> None:
-        for fh in self.handles.values():
-            fh.close()
+        """Close every shard; raise the first write error (after closing them all)."""
+        first: OSError | None = None
+        for name, fh in self.handles.items():
+            try:
+                self._close_one(name, fh)
+            except OSError as exc:
+                first = first or exc
         self.handles.clear()
+        if first is not None:
+            raise first
 
 
 @contextmanager

@@ -120,6 +120,12 @@ def run(args: argparse.Namespace) -> int:
     except WorkerStartError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # the output cannot be written (disk full, folder removed)
+        if isinstance(exc, BrokenPipeError):
+            raise
+        print(f"cleaner: cannot write output: {exc.strerror or exc}: {exc.filename or ''}; "
+              "fix it and rerun with --resume", file=sys.stderr)
+        return 2
 
 
 def _run_local(args: argparse.Namespace, items, common: dict) -> int:
