@@ -1,0 +1,209 @@
+"""`make soak`: the long fuzz and fault campaign, with a summary a release can quote.
+
+    python -m bench.soak                       # 100,000 generated inputs + giants + faults
+    python -m bench.soak --inputs 5000 --seed 7 --no-giants --no-faults
+
+Part 1 (fuzz): `--inputs` hostile inputs from cleaner.fuzzgen (seeded, so any failure replays
+from its id `fuzz-SEED-INDEX-...` with `fuzzgen.case(SEED, INDEX)`) go through the batch
+runner on `--workers` processes, with the per-document time limit enforced by killing the
+worker, exactly as `cleaner clean --workers N` runs. Then the giant inputs (100,000-level
+nesting, 10 MB lines, a gzip bomb, ...) once each.
+
+Part 2 (faults): a JSONL shard of generated records with corrupt lines spliced in is cleaned
+to an output folder while workers are SIGKILLed every few hundred records; the output is then
+torn mid-line (as a kill -9 of the whole run leaves it) and resumed.
+
+Counted: inputs tried; crashes (a result breaking the contract: an exception escaping
+clean_record, a dead worker, an id mismatch, a record that is not valid UTF-8 JSON); hangs
+(a document stopped by the time limit); records lost (inputs without exactly one output
+record). Exit status 1 if any of the three is not zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from cleaner.batch import iter_outcomes, run_batch
+from cleaner.fuzzgen import cases, giant_cases, problems
+from cleaner.inputs import Item, read_inputs
+from cleaner.options import Options
+from cleaner.records import Result
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUTS = 100_000  # the issue's bar for `make soak`
+DEFAULT_SEED = 6
+FAULT_RECORDS = 3_000  # part 2: enough for several worker kills and a resume
+KILL_EVERY = 400  # results between two worker kills in part 2
+CORRUPT_EVERY = 97  # a corrupt input line after every 97th record in part 2
+TIME_LIMIT = "over the time limit"
+WORKER_DIED = "worker process died"
+
+
+def _corpus() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.tried = 0
+        self.crashes: list[str] = []
+        self.hangs: list[str] = []
+        self.lost: list[str] = []
+        self.status: Counter = Counter()
+        self.slowest: list[tuple[float, str]] = []
+
+    def check(self, item: Item, line: str) -> None:
+        record = item.record
+        try:
+            result = Result.from_dict(json.loads(line))
+        except (ValueError, KeyError, TypeError) as exc:
+            self.crashes.append(f"{item.id}: unreadable output line ({exc})")
+            return
+        self.status[result.status] += 1
+        error = result.error or ""
+        if TIME_LIMIT in error:
+            self.hangs.append(error)
+            return
+        if WORKER_DIED in error:
+            self.crashes.append(error)
+            return
+        for problem in problems(record, result) if record else []:
+            self.crashes.append(f"{item.id}: {problem}")
+
+
+def fuzz(tally: Tally, seed: int, count: int, workers: int, options: Options,
+         giants: bool) -> None:
+    corpus = _corpus()
+    sent: Counter = Counter()
+
+    def items(source):
+        for case in source:
+            sent[case.record.id] += 1
+            yield Item(case.record, id=case.record.id, url=case.record.url, shard="soak")
+
+    got: Counter = Counter()
+    started = time.monotonic()
+    runs = [(items(cases(seed, count, corpus)), workers)]
+    if giants:  # in this process (SIGALRM limit): multi-MB records stall the worker pipes,
+        runs.append((items(giant_cases()), 0))  # see README "Reliability", known problems
+    n = 0
+    for source, n_workers in runs:
+        for item, outcome in iter_outcomes(source, n_workers, None, options):
+            n += 1
+            got[outcome.id] += 1
+            tally.tried += 1
+            tally.check(item, outcome.line)
+            if n % 10_000 == 0:
+                rate = n / (time.monotonic() - started)
+                print(f"  fuzz: {n} inputs, {rate:.0f}/s, crashes {len(tally.crashes)}, "
+                      f"hangs {len(tally.hangs)}", file=sys.stderr, flush=True)
+    tally.lost += [f"{i}: {sent[i]} in, {got[i]} out" for i in sent if got[i] != sent[i]]
+
+
+def faults(tally: Tally, seed: int, workers: int, options: Options) -> dict:
+    """Corrupt lines, killed workers, a torn output file and a resume: nothing lost."""
+    import multiprocessing as mp
+
+    corpus = _corpus()
+    with tempfile.TemporaryDirectory(prefix="cleaner-soak-") as tmp:
+        src, out = Path(tmp) / "faults.jsonl", Path(tmp) / "out"
+        expected = []
+        with open(src, "wb") as fh:
+            for n, case in enumerate(cases(seed + 1, FAULT_RECORDS, corpus)):
+                content = case.record.content
+                if isinstance(content, bytes):
+                    content = content.decode("utf-8", "replace")
+                key = "html" if case.record.kind == "html" else "text"
+                fh.write(json.dumps({"id": case.record.id, "url": case.record.url,
+                                     key: content}).encode("utf-8") + b"\n")
+                expected.append(case.record.id)
+                if n % CORRUPT_EVERY == 0:
+                    fh.write(b'{"id": "torn-' + str(n).encode() + b'", "text": "\x00\xff\n')
+                    expected.append(f"faults.jsonl:{len(expected) + 1}")
+        kills = [0]
+        seen = [0]
+
+        def on_result(item, outcome):
+            seen[0] += 1
+            if workers and seen[0] % KILL_EVERY == 0:
+                victims = [p for p in mp.active_children() if p.name == "cleaner-worker"]
+                if victims:
+                    os.kill(victims[0].pid, signal.SIGKILL)
+                    kills[0] += 1
+
+        run_batch(read_inputs([str(src)]), out_dir=out, workers=workers, options=options,
+                  on_result=on_result)
+        shard = out / "faults.jsonl"
+        data = shard.read_bytes()
+        cut = data.rfind(b"\n", 0, len(data) * 2 // 3)
+        shard.write_bytes(data[: cut + 1] + data[cut + 1: cut + 40])  # a torn last line
+        resumed = run_batch(read_inputs([str(src)]), out_dir=out, workers=workers,
+                            options=options, resume=True)
+        # split on "\n" only: str.splitlines() would also cut at a raw U+2028 inside a string
+        lines = [x for x in shard.read_text(encoding="utf-8").split("\n") if x]
+        got = Counter(json.loads(x)["id"] for x in lines)
+        want = Counter(expected)
+        lost = [f"{i}: {want[i]} in, {got[i]} out" for i in want if got[i] != want[i]]
+        extra = [f"{i}: not an input, {got[i]} out" for i in got if i not in want]
+        tally.lost += lost + extra
+        died = sum(WORKER_DIED in x for x in lines)
+        tally.tried += len(expected)
+        return {"records": len(expected), "worker_kills": kills[0], "died_records": died,
+                "corrupt_lines": sum(1 for x in expected if x.startswith("faults.jsonl:")),
+                "resumed_skipped": resumed.skipped, "resumed_done": resumed.ok + resumed.errors}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.soak", description=__doc__.split("\n")[0])
+    ap.add_argument("--inputs", type=int, default=DEFAULT_INPUTS)
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    ap.add_argument("--workers", type=int, default=max(1, min(2, os.cpu_count() or 1)))
+    ap.add_argument("--timeout", type=float, default=Options().timeout_seconds,
+                    help="per-document time limit in seconds (a document over it is a hang)")
+    ap.add_argument("--no-giants", action="store_true")
+    ap.add_argument("--no-faults", action="store_true")
+    ap.add_argument("--json", metavar="FILE", help="also write the summary as JSON")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.CRITICAL)  # expected failures log; the tally reports
+    options = Options(timeout_seconds=args.timeout)
+    tally = Tally()
+    t0 = time.monotonic()
+    print(f"soak: {args.inputs} generated inputs (seed {args.seed}) on {args.workers} "
+          f"worker(s), {args.timeout:g} s per document", file=sys.stderr, flush=True)
+    fuzz(tally, args.seed, args.inputs, args.workers, options, not args.no_giants)
+    fuzz_s = time.monotonic() - t0
+    fault_report = {} if args.no_faults else faults(tally, args.seed, args.workers, options)
+    summary = {
+        "inputs_tried": tally.tried, "crashes": len(tally.crashes), "hangs": len(tally.hangs),
+        "records_lost": len(tally.lost), "results": dict(tally.status),
+        "fuzz_seconds": round(fuzz_s, 1), "wall_seconds": round(time.monotonic() - t0, 1),
+        "seed": args.seed, "workers": args.workers, "faults": fault_report,
+    }
+    for label, found in (("crash", tally.crashes), ("hang", tally.hangs),
+                         ("lost", tally.lost)):
+        for line in found[:20]:
+            print(f"{label}: {line[:300]}")
+    print(f"inputs tried: {summary['inputs_tried']}")
+    print(f"crashes: {summary['crashes']}")
+    print(f"hangs: {summary['hangs']}")
+    print(f"records lost: {summary['records_lost']}")
+    print(f"results: {dict(tally.status)}; wall time {summary['wall_seconds']} s "
+          f"(fuzz {summary['fuzz_seconds']} s)")
+    if fault_report:
+        print("faults: " + ", ".join(f"{k} {v}" for k, v in fault_report.items()))
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return 1 if tally.crashes or tally.hangs or tally.lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
