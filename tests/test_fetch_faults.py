@@ -52,7 +52,7 @@ class Hostile(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        path = self.path
+        path = self.path.split("?")[0]  # "/ok?again=1" is the same page at another URL
         if path == "/ok":
             self._send(200, ARTICLE)
         elif path == "/drip":  # a byte at a time: each read is quick, the whole is not
