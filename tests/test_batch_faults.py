@@ -139,3 +139,25 @@ def test_output_folder_vanishing_mid_run_is_reported(tmp_path):
     run_batch(read_inputs([str(src)]), out_dir=out, resume=True)
     ids = _ids(out / "shard.jsonl")
     assert len(ids) == DOCS and set(ids.values()) == {1}
+
+
+def test_megabyte_records_through_workers_do_not_stall(tmp_path):
+    """Parent and worker must never both block on a full pipe: the parent sending a 1 MB
+    record while the worker sends back a 1 MB result deadlocked the pool (a hang, not even
+    stoppable by SIGTERM). Run in a subprocess so a regression fails instead of hanging."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "big.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(4):
+            fh.write(json.dumps({"id": f"big-{i}", "text": "Word after word. " * 60_000}) + "\n")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "cleaner.cli", "clean", str(src), "--workers", "1",
+           "--out", str(out), "-q"]
+    try:
+        subprocess.run(cmd, timeout=120, check=False, capture_output=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the worker pool stalled on megabyte records")
+    ids = _ids(out / "big.jsonl")
+    assert len(ids) == 4 and set(ids.values()) == {1}
