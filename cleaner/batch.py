@@ -21,6 +21,7 @@ import json
 import logging
 import multiprocessing as mp
 import os
+import queue
 import signal
 import threading
 import time
@@ -188,7 +189,8 @@ def warm(rules: RuleSet) -> None:
 # ---------------------------------------------------------------- worker processes
 
 
-def _worker_main(conn, rule_paths: tuple[str, ...] | None, options: Options) -> None:
+def _worker_main(tasks, results, rule_paths: tuple[str, ...] | None,
+                 options: Options) -> None:
     """A worker: load the rules once, then clean records until told to stop."""
     # The parent decides when to stop (a SIGTERM to the process group must not turn the
     # documents in flight into "worker died" error records); it ends us with SIGKILL or EOF.
@@ -198,17 +200,16 @@ def _worker_main(conn, rule_paths: tuple[str, ...] | None, options: Options) -> 
 
     rules = load_rules_for(rule_paths)
     warm(rules)
-    conn.send("ready")  # the time limit counts from here, not from the process start
+    results.send("ready")  # the time limit counts from here, not from the process start
     while True:
         try:
-            msg = conn.recv()
+            msg = tasks.recv()
         except (EOFError, OSError):
             return
         if msg is None:
             return
         seq, record = msg
-        conn.send((seq, outcome_of(clean_record(record, rules, options))))
-
+        results.send((seq, outcome_of(clean_record(record, rules, options))))
 
 def _context():
     if "forkserver" in mp.get_all_start_methods():
@@ -221,39 +222,62 @@ def _context():
 
 
 class _Worker:
+    """One worker process. Tasks go out on their own pipe from a sender thread, results come
+    back on another, read by the main loop: the parent never blocks on a send, so a large
+    record going out and a large result coming back cannot deadlock on two full pipes."""
+
     def __init__(self, ctx, rule_paths, options) -> None:
-        parent, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, rule_paths, options),
+        task_r, task_w = ctx.Pipe(duplex=False)
+        result_r, result_w = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_worker_main,
+                                args=(task_r, result_w, rule_paths, options),
                                 daemon=True, name="cleaner-worker")
         self.proc.start()
-        child.close()
-        self.conn = parent
+        task_r.close()
+        result_w.close()
+        self.conn = result_r
+        self._tasks = task_w
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._sender = threading.Thread(target=self._send_loop, daemon=True,
+                                        name="cleaner-sender")
+        self._sender.start()
         self.inflight: deque[int] = deque()
         self.head_started = 0.0
         self.ready = False  # set when the worker has loaded its rules
+
+    def _send_loop(self) -> None:
+        try:
+            while True:
+                msg = self._outbox.get()
+                self._tasks.send(msg)
+                if msg is None:
+                    return
+        except (OSError, ValueError):  # the worker is gone; its results side reports it
+            return
+        finally:
+            self._tasks.close()
 
     def send(self, seq: int, record: InputRecord) -> None:
         if not self.inflight:
             self.head_started = time.monotonic()
         self.inflight.append(seq)
-        self.conn.send((seq, record))
+        self._outbox.put((seq, record))
 
     def kill(self) -> None:
         self.proc.kill()
         self.proc.join(5)
+        self._outbox.put(None)
+        self._sender.join(5)
         self.conn.close()
 
     def stop(self) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
+        self._outbox.put(None)
         self.proc.join(2)
         if self.proc.is_alive():
             self.proc.kill()
             self.proc.join(2)
+        self._sender.join(5)
         self.conn.close()
-
 
 def _inline_outcomes(items: Iterable[Item], rules: RuleSet, options: Options,
                      stop: Callable[[], bool]) -> Iterator[tuple[Item, Outcome]]:
