@@ -93,8 +93,8 @@ def fuzz(tally: Tally, seed: int, count: int, workers: int, options: Options,
     got: Counter = Counter()
     started = time.monotonic()
     runs = [(items(cases(seed, count, corpus)), workers)]
-    if giants:  # in this process (SIGALRM limit): multi-MB records stall the worker pipes,
-        runs.append((items(giant_cases()), 0))  # see README "Reliability", known problems
+    if giants:  # through the same pool: the time limit there kills the worker
+        runs.append((items(giant_cases()), workers))
     n = 0
     for source, n_workers in runs:
         for item, outcome in iter_outcomes(source, n_workers, None, options):
