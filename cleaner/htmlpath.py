@@ -21,7 +21,7 @@ from lxml.html import HtmlElement
 from .cards_dom import head_of, page_url, read_cards
 from .dom import drop_noise, squash
 from .errors import InputError
-from .extract import extract_text, parse_html
+from .extract import extract_text, parse_html_checked
 from .lines import normalize
 from .records import Related, Removal
 from .ruleset import Active
@@ -38,6 +38,7 @@ class Page:
 
     tree: HtmlElement
     declared_url: str | None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,10 @@ class Extracted:
 
 def parse_page(html: str, name: str) -> Page:
     """Parse once; raise InputError naming the input when it is not usable HTML."""
-    tree = parse_html(html)
+    tree, notes = parse_html_checked(html)
     if tree is None:
         raise InputError(f"{name}: cannot parse the HTML (no elements, or nested too deep)")
-    return Page(tree, page_url(tree))
+    return Page(tree, page_url(tree), notes)
 
 
 def page_title(tree: HtmlElement) -> str | None:

@@ -111,6 +111,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
         content, defused = defuse_markup(content)
         notes += defused
         page = parse_page(content, record.name)
+        notes += page.notes
         if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
             site = rules.detect(page.declared_url, content)
             active = rules.active(site)

@@ -151,8 +151,6 @@ def test_random_markup(body, kind):
            default_rules())
 
 
-@pytest.mark.xfail(strict=True, reason="HTML path: libxml2 stops at 256 levels and the page "
-                   "comes out 'ok' with empty text; to fix in htmlpath/extract (see report)")
 @pytest.mark.parametrize("depth", [300, 100_000])
 def test_deep_nesting_keeps_the_text_or_says_why(depth, rules):
     para = ("<p>Officials said on Thursday that the talks would resume after the summit, and "
