@@ -1,7 +1,8 @@
 """Command line: `cleaner COMMAND ...`. Each command lives in its own module that adds a
 subparser and a handler; this file only assembles them.
 
-Exit codes: 0 all records ok; 1 some records failed; 2 usage or rule errors.
+Exit codes: 0 all records ok; 1 some records failed; 2 usage or rule errors, or a run that
+could not go on (output not writable, workers that cannot start).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ COMMAND_MODULES = [
     "cleaner.cli_eval",
 ]
 
-EPILOG = "exit codes: 0 all records ok, 1 some records failed, 2 usage or rule errors"
+EPILOG = ("exit codes: 0 all records ok, 1 some records failed, 2 usage or rule errors or a "
+          "run that could not go on (output not writable, workers that cannot start)")
 
 
 def build_parser() -> argparse.ArgumentParser:
