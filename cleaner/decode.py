@@ -84,11 +84,14 @@ class Decoded:
     notes: tuple[str, ...] = ()
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _binary(data: bytes) -> bool:
     head = data[:BINARY_SNIFF_BYTES]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > BINARY_CONTROL_SHARE * len(head)
 
 
@@ -203,11 +206,14 @@ def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, st
     raise InputError(f"{name}: cannot decode the bytes as text in any known encoding")
 
 
-def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
+def repair_text(text: str, from_bytes: bool = False) -> tuple[str, tuple[str, ...]]:
     """Undo mojibake and drop lone surrogates (from JSON `\\ud800` escapes), which no UTF-8
-    writer or RE2 can take; say what was changed."""
+    writer or RE2 can take; say what was changed. Text we decoded from bytes ourselves
+    holds no lone surrogate, so that scan (0.6 ms on a news page) is skipped for it."""
     notes: list[str] = []
-    if _SURROGATE.search(text):
+    if text.isascii():
+        return text, ()
+    if not from_bytes and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
         notes.append("replaced lone surrogate code points with U+FFFD")
     if _MOJIBAKE_HINT.search(text):
@@ -230,8 +236,8 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
 def defuse_markup(html: str) -> tuple[str, tuple[str, ...]]:
     """Strip the attributes of start tags over MAX_TAG_CHARS, before any parser sees them;
     the element and everything inside it stay."""
-    if len(html) < MAX_TAG_CHARS:
-        return html, ()
+    if len(html) < MAX_TAG_CHARS or max(map(len, html.split(">"))) < MAX_TAG_CHARS:
+        return html, ()  # every tag ends within a '>'-free stretch: none can be that long
     out, n = _LONG_TAG.subn(r"<\1>", html)
     if not n:
         return html, ()
@@ -256,7 +262,7 @@ def decode_input(content: bytes | str, name: str, header_charset: str | None = N
     elif len(content) > max_bytes:
         raise InputError(f"{name}: {len(content)} characters is over the size limit "
                          f"of {max_bytes}")
-    text, notes = repair_text(content)
+    text, notes = repair_text(content, from_bytes=encoding is not None)
     if not text.strip():
         raise InputError(f"{name}: input is empty")
     return Decoded(text, encoding, (*decode_notes, *notes))
