@@ -12,12 +12,12 @@ import logging
 import time
 import urllib.error
 import urllib.request
-import zlib
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
 
-from .errors import FetchError
+from .decode import gunzip
+from .errors import FetchError, InputError
 from .options import DEFAULT_OPTIONS, Options
 from .records import InputRecord
 
@@ -81,14 +81,11 @@ def _read_capped(response, url: str, limit: int, deadline: float, seconds: float
 
 
 def _gunzip(data: bytes, url: str, limit: int) -> bytes:
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    """The input reader's capped gunzip, its error reported as a fetch failure."""
     try:
-        out = d.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise FetchError(f"{url}: corrupt gzip body ({exc})") from None
-    if len(out) > limit or d.unconsumed_tail:
-        raise FetchError(f"{url}: gzip body expands past the size limit of {limit} bytes")
-    return out
+        return gunzip(data, url, limit)
+    except InputError as exc:
+        raise FetchError(str(exc)) from None
 
 
 def _content_type(headers: Message) -> tuple[str, str | None]:
