@@ -81,7 +81,3 @@ def normalize(text: str) -> str:
 
 def is_paragraph(text: str) -> bool:
     return len(text) >= PARAGRAPH_MIN_CHARS and bool(_SENTENCE_END.search(text))
-
-
-def open_lines(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if ln.open]

@@ -19,14 +19,12 @@ removed a line that had to stay, or that no rule fired on a line that had to go.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CleanerError, RuleError
 from .inputs import read_inputs
-from .lines import split_lines
 from .pipeline import Analysis, analyze
 from .ruleset import RuleSet
 from .schema import Finding, _Ctx
@@ -269,9 +267,3 @@ def run_test(test: FixtureTest, ruleset: RuleSet) -> Outcome:
 def run_tests(tests: Iterable[FixtureTest], ruleset: RuleSet,
               site: str | None = None) -> list[Outcome]:
     return [run_test(t, ruleset) for t in tests if site is None or t.site == site]
-
-
-def fixture_lines(path: str | os.PathLike[str]) -> list[str]:
-    """The non-blank lines of a text fixture, as the pipeline splits them."""
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
-    return [ln.text for ln in split_lines(text) if ln.text]
