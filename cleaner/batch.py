@@ -28,7 +28,9 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -40,14 +42,21 @@ from .ruleset import RuleSet
 
 log = logging.getLogger(__name__)
 
-# Documents queued per worker beyond the one it is cleaning, so it never waits on the pipe.
-# Measured 2, 4 and 8 with 2 workers on the seeds text path (2,000 docs, shared 2-core box):
-# 620-690 docs/s for all three, within noise; 2 keeps the least in flight.
-PREFETCH = 2
+# Documents go to a worker in chunks, and come back as one message per chunk: one pipe
+# round trip, one thread hand-off and one pickle per chunk instead of per document. On the
+# 2-core box that took the parent from ~0.3 to ~0.1 ms of CPU per text document, which is
+# CPU the two workers need (`python -m bench.run --html-docs 0`). A chunk is cut short at
+# CHUNK_BYTES of input, so big pages travel alone.
+CHUNK_DOCS = 16
+CHUNK_BYTES = 1 << 20
+# Chunks a worker holds: the one it is cleaning and the next, so it never waits on the pipe.
+CHUNKS_AHEAD = 2
 # Items read ahead per worker (in flight plus finished but waiting for an earlier one to be
-# written). Bounds memory (peak RSS was flat from 20k to 100k records, `bench.run --memory`)
-# while a worker is stuck on one slow page: the others go on with up to 16 each.
-WINDOW_PER_WORKER = 16
+# written). Bounds memory (peak RSS flat from 20k to 100k records, `bench.run --memory`)
+# while a worker is stuck on one slow page: the others go on meanwhile.
+WINDOW_PER_WORKER = CHUNK_DOCS * CHUNKS_AHEAD * 2
+# ... and at most this much input per worker, so a run of 20 MB pages cannot hold 64 of them.
+WINDOW_BYTES_PER_WORKER = 32 << 20
 # Longest a wait blocks, so a SIGINT/SIGTERM is acted on promptly (seconds).
 POLL_SECONDS = 0.25
 # Shard files are flushed at least this often (seconds), so a crash loses little work.
@@ -188,10 +197,18 @@ def warm(rules: RuleSet) -> None:
 
 # ---------------------------------------------------------------- worker processes
 
+# A worker's progress, shared with the parent without a message: the sequence number of the
+# document it is cleaning and when it started (time.monotonic(), the same clock in every
+# process; 0.0 while it is between chunks). The parent reads it to enforce the per-document
+# time limit and to name the document a dying worker was on.
+_SEQ, _STARTED = 0, 1
+# An InputRecord as a tuple of its fields, in declaration order (InputRecord(*t) rebuilds it)
+_record_fields = attrgetter(*(f.name for f in fields(InputRecord)))
 
-def _worker_main(tasks, results, rule_paths: tuple[str, ...] | None,
+
+def _worker_main(tasks, results, progress, rule_paths: tuple[str, ...] | None,
                  options: Options) -> None:
-    """A worker: load the rules once, then clean records until told to stop."""
+    """A worker: load the rules once, then clean chunks of records until told to stop."""
     # The parent decides when to stop (a SIGTERM to the process group must not turn the
     # documents in flight into "worker died" error records); it ends us with SIGKILL or EOF.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -203,13 +220,22 @@ def _worker_main(tasks, results, rule_paths: tuple[str, ...] | None,
     results.send("ready")  # the time limit counts from here, not from the process start
     while True:
         try:
-            msg = tasks.recv()
+            chunk = tasks.recv()
         except (EOFError, OSError):
             return
-        if msg is None:
+        if chunk is None:
             return
-        seq, record = msg
-        results.send((seq, outcome_of(clean_record(record, rules, options))))
+        done = []
+        for seq, *values in chunk:
+            record = InputRecord(*values)
+            progress[_SEQ] = seq
+            progress[_STARTED] = time.monotonic()
+            o = outcome_of(clean_record(record, rules, options))
+            # plain tuples: a slots dataclass pickles several times slower
+            done.append((seq, o.id, o.line, o.status, o.error, o.categories))
+        progress[_STARTED] = 0.0
+        results.send(done)
+
 
 def _context():
     if "forkserver" in mp.get_all_start_methods():
@@ -222,15 +248,16 @@ def _context():
 
 
 class _Worker:
-    """One worker process. Tasks go out on their own pipe from a sender thread, results come
+    """One worker process. Chunks go out on their own pipe from a sender thread, results come
     back on another, read by the main loop: the parent never blocks on a send, so a large
-    record going out and a large result coming back cannot deadlock on two full pipes."""
+    chunk going out and a large result coming back cannot deadlock on two full pipes."""
 
     def __init__(self, ctx, rule_paths, options) -> None:
         task_r, task_w = ctx.Pipe(duplex=False)
         result_r, result_w = ctx.Pipe(duplex=False)
+        self.progress = ctx.Array("d", 2, lock=False)
         self.proc = ctx.Process(target=_worker_main,
-                                args=(task_r, result_w, rule_paths, options),
+                                args=(task_r, result_w, self.progress, rule_paths, options),
                                 daemon=True, name="cleaner-worker")
         self.proc.start()
         task_r.close()
@@ -241,8 +268,7 @@ class _Worker:
         self._sender = threading.Thread(target=self._send_loop, daemon=True,
                                         name="cleaner-sender")
         self._sender.start()
-        self.inflight: deque[int] = deque()
-        self.head_started = 0.0
+        self.chunks: deque[list[int]] = deque()  # seqs of the chunks sent, oldest first
         self.ready = False  # set when the worker has loaded its rules
 
     def _send_loop(self) -> None:
@@ -257,11 +283,21 @@ class _Worker:
         finally:
             self._tasks.close()
 
-    def send(self, seq: int, record: InputRecord) -> None:
-        if not self.inflight:
-            self.head_started = time.monotonic()
-        self.inflight.append(seq)
-        self._outbox.put((seq, record))
+    def send(self, chunk: list[tuple[int, InputRecord]]) -> None:
+        self.chunks.append([seq for seq, _ in chunk])
+        # plain tuples: a slots dataclass pickles several times slower
+        self._outbox.put([(seq, *_record_fields(r)) for seq, r in chunk])
+
+    def current(self) -> tuple[int, float] | None:
+        """(seq, started) of the document being cleaned, or None between documents."""
+        seq = self.progress[_SEQ]
+        started = self.progress[_STARTED]
+        if not started or self.progress[_SEQ] != seq:  # moved on while we looked
+            return None
+        return int(seq), started
+
+    def unfinished(self) -> list[int]:
+        return [seq for chunk in self.chunks for seq in chunk]
 
     def kill(self) -> None:
         self.proc.kill()
@@ -279,6 +315,7 @@ class _Worker:
         self._sender.join(5)
         self.conn.close()
 
+
 def _inline_outcomes(items: Iterable[Item], rules: RuleSet, options: Options,
                      stop: Callable[[], bool]) -> Iterator[tuple[Item, Outcome]]:
     for item in items:
@@ -292,25 +329,38 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
     ctx = _context()
     pool = [_Worker(ctx, rule_paths, options) for _ in range(workers)]
     window = workers * WINDOW_PER_WORKER
+    window_bytes = workers * WINDOW_BYTES_PER_WORKER
+    held = 0  # input bytes of the items in `pending`
     pending: dict[int, list] = {}  # seq -> [item, outcome or None]
     queue: deque[int] = deque()  # seqs waiting for a worker
     it = iter(items)
     exhausted, next_seq, next_out = False, 0, 0
     timeout = options.timeout_seconds
 
-    def fail_head(w: _Worker, message_for: Callable[[InputRecord], str]) -> _Worker:
-        """Give the worker's current document an error record, requeue the rest, replace it."""
-        head = w.inflight.popleft()
-        record = pending[head][0].record
-        pending[head][1] = outcome_of(Result.failure(record.id, record.url,
-                                                     message_for(record)))
-        queue.extendleft(reversed(w.inflight))
+    def next_chunk() -> list[tuple[int, InputRecord]]:
+        chunk, size = [], 0
+        while queue and len(chunk) < CHUNK_DOCS:
+            record = pending[queue[0]][0].record
+            size += len(record.content)
+            if chunk and size > CHUNK_BYTES:
+                break
+            chunk.append((queue.popleft(), record))
+        return chunk
+
+    def fail_one(w: _Worker, culprit: int, message_for: Callable[[InputRecord], str]) -> _Worker:
+        """Give the document the worker was on an error record, requeue the rest of what it
+        held (cleaned again by its replacement), and replace it."""
+        record = pending[culprit][0].record
+        pending[culprit][1] = outcome_of(Result.failure(record.id, record.url,
+                                                        message_for(record)))
+        queue.extendleft(reversed([s for s in w.unfinished() if s != culprit]))
         w.kill()
         return _Worker(ctx, rule_paths, options)
 
     try:
         while not stop():
-            while not exhausted and next_seq - next_out < window:
+            while not exhausted and next_seq - next_out < window and (
+                    held < window_bytes or next_seq == next_out):
                 try:
                     item = next(it)
                 except StopIteration:
@@ -320,24 +370,30 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
                 pending[next_seq] = [item, outcome_of(early) if early else None]
                 if early is None:
                     queue.append(next_seq)
+                if item.record is not None:
+                    held += len(item.record.content)
                 next_seq += 1
             for w in pool:
-                while queue and len(w.inflight) < 1 + PREFETCH:
-                    seq = queue.popleft()
-                    w.send(seq, pending[seq][0].record)
+                while queue and len(w.chunks) < CHUNKS_AHEAD:
+                    w.send(next_chunk())
             while next_out in pending and pending[next_out][1] is not None:
                 item, outcome = pending.pop(next_out)
                 next_out += 1
+                if item.record is not None:
+                    held -= len(item.record.content)
                 yield item, outcome
             if exhausted and next_out == next_seq:
                 return
-            busy = [w for w in pool if w.inflight]
+            busy = [w for w in pool if w.chunks]
             if not busy:
                 continue
             now = time.monotonic()
-            started = [w.head_started for w in busy if w.ready]
-            deadline = min(started) + timeout if timeout > 0 and started else now + 1
-            wait_for = min(POLL_SECONDS, max(0.0, deadline - now))
+            wait_for = POLL_SECONDS
+            if timeout > 0:
+                for w in busy:
+                    cur = w.current() if w.ready else None
+                    if cur is not None:
+                        wait_for = min(wait_for, max(0.0, cur[1] + timeout - now))
             ready = mp.connection.wait([w.conn for w in busy], timeout=wait_for)
             for i, w in enumerate(pool):
                 if w.conn not in ready:
@@ -345,13 +401,12 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
                 try:
                     while w.conn.poll():
                         msg = w.conn.recv()
-                        w.head_started = time.monotonic()
                         if msg == "ready":
                             w.ready = True
                             continue
-                        seq, outcome = msg
-                        w.inflight.popleft()
-                        pending[seq][1] = outcome
+                        w.chunks.popleft()
+                        for seq, *values in msg:
+                            pending[seq][1] = Outcome(*values)
                 except (EOFError, OSError):
                     w.proc.join(1)
                     code = w.proc.exitcode
@@ -360,19 +415,23 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
                             f"a worker process failed to start (exit code {code}); run "
                             "with -v or --workers 0 to see why") from None
                     log.warning("worker %s died (exit code %s); replacing it", w.proc.pid, code)
-                    pool[i] = fail_head(w, lambda r, code=code: (
+                    cur = w.current()
+                    culprit = cur[0] if cur is not None else w.chunks[0][0]
+                    pool[i] = fail_one(w, culprit, lambda r, code=code: (
                         f"{r.name}: the worker process died while cleaning it "
                         f"(exit code {code})"))
             if timeout > 0:
                 now = time.monotonic()
                 for i, w in enumerate(pool):
-                    if w.ready and w.inflight and now - w.head_started > timeout:
+                    cur = w.current() if w.ready and w.chunks else None
+                    if cur is not None and now - cur[1] > timeout:
                         log.warning("document over the time limit; replacing worker %s",
                                     w.proc.pid)
-                        pool[i] = fail_head(w, lambda r: time_limit_message(r.name, timeout))
+                        pool[i] = fail_one(w, cur[0],
+                                           lambda r: time_limit_message(r.name, timeout))
     finally:
         for w in pool:
-            if w.inflight:
+            if w.chunks:
                 w.kill()
             else:
                 w.stop()
@@ -396,12 +455,19 @@ def shard_name(shard: str) -> str:
     a shard named after their folder; stdin and fetched URLs have their own."""
     if shard in SPECIAL_SHARDS:
         return SPECIAL_SHARDS[shard]
-    path = Path(shard)
-    low = path.name.lower()
+    folder, name = os.path.split(shard)  # called per document: no pathlib parsing here
+    if not name:  # a path ending in a separator
+        folder, name = os.path.split(str(Path(shard)))
+    low = name.lower()
     for suffix in CONTAINER_SUFFIXES:
         if low.endswith(suffix):
-            return path.name[: -len(suffix)] or "shard"
-    return path.parent.name or Path.cwd().name or "documents"
+            return name[: -len(suffix)] or "shard"
+    return _folder_shard(folder)
+
+
+@lru_cache(maxsize=256)
+def _folder_shard(folder: str) -> str:
+    return Path(folder).name or Path.cwd().name or "documents"
 
 
 def repair_and_scan(path: Path) -> Counter:
@@ -553,7 +619,8 @@ def run_batch(items: Iterable[Item], *, out_dir: str | Path | None = None,
     with stop_on_signals() as caught:
         def todo() -> Iterator[Item]:
             for item in items:
-                if writer is not None and writer.already_done(shard_name(item.shard), item.id):
+                if resume and writer is not None and writer.already_done(
+                        shard_name(item.shard), item.id):
                     summary.skipped += 1
                     continue
                 yield item

@@ -68,21 +68,25 @@ def test_size_cap_is_an_error_record_naming_the_limit():
         assert "huge.txt" in out[1].error and "max_bytes" in out[1].error
 
 
-@pytest.mark.parametrize("workers", [0, 1])
+@pytest.mark.parametrize("workers", [0, 1, 2])
 def test_time_limit_is_an_error_record_and_the_run_goes_on(workers):
-    """In-process: SIGALRM guard; with workers: the stuck worker is killed and replaced."""
+    """In-process: SIGALRM guard; with workers: the stuck worker is killed and replaced. The
+    slow page sits mid-chunk, so the pages cleaned before it on the killed worker are cleaned
+    again by the replacement, and only the slow one is charged."""
     options = replace(DEFAULT_OPTIONS, timeout_seconds=0.2)
     slow = InputRecord("slow", big_text(60_000), kind="text", origin="slow.txt")
-    items = [Item(InputRecord("before", "Title\n\nA body line that is here.", kind="text"),
-                  id="before"),
-             Item(slow, id="slow"),
-             Item(InputRecord("after", "Title\n\nAnother body line here.", kind="text"),
-                  id="after")]
+
+    def fast(name: str) -> Item:
+        return Item(InputRecord(name, f"Title {name}\n\nA body line that is here for {name}.",
+                                kind="text"), id=name)
+
+    items = [*(fast(f"before{i}") for i in range(5)), Item(slow, id="slow"),
+             *(fast(f"after{i}") for i in range(5))]
     out = [o for _, o in iter_outcomes(items, workers, options=options)]
-    assert [o.id for o in out] == ["before", "slow", "after"]
-    assert out[1].status == "error"
-    assert "slow.txt" in out[1].error and "timeout_seconds" in out[1].error
-    assert out[2].status == out[0].status  # the replacement worker cleans the next one
+    assert [o.id for o in out] == [i.id for i in items]
+    assert out[5].status == "error"
+    assert "slow.txt" in out[5].error and "timeout_seconds" in out[5].error
+    assert [o.status for o in out[:5] + out[6:]] == ["ok"] * 10
 
 
 def test_unreadable_inputs_become_error_records(tmp_path):
@@ -155,3 +159,25 @@ def test_a_worker_that_cannot_start_stops_the_run_with_a_clear_error(tmp_path):
     items = [Item(InputRecord("a", "Title\n\nBody line.", kind="text"), id="a")]
     with pytest.raises(WorkerStartError, match="failed to start"):
         list(iter_outcomes(items, 1, rule_paths=(str(broken),)))
+
+
+def test_read_ahead_is_bounded_by_bytes_as_well_as_count(monkeypatch):
+    """Big pages fill the byte budget long before the count window: the runner must stop
+    reading ahead there, or a shard of 20 MB pages would hold 64 of them per worker."""
+    import cleaner.batch as batch
+
+    monkeypatch.setattr(batch, "WINDOW_BYTES_PER_WORKER", 3_000_000)
+    page = "Title\n\n" + "A body sentence that goes on for a while. " * 25_000  # ~1 MB
+    pulled = [0]
+
+    def items():
+        for i in range(12):
+            pulled[0] += 1
+            yield Item(InputRecord(f"p{i}", page, kind="text"), id=f"p{i}")
+
+    most_ahead = 0
+    for n, (_, outcome) in enumerate(iter_outcomes(items(), 1), 1):
+        assert outcome.status == "ok"
+        most_ahead = max(most_ahead, pulled[0] - n)
+    assert n == 12
+    assert most_ahead <= 3  # ~3 MB of 1 MB pages in hand, not the 64-item count window
