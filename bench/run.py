@@ -38,7 +38,12 @@ OUT = ROOT / "out"
 TEXT_DOCS = 6000
 HTML_DOCS = 362  # the 181 benchmark pages twice
 MEMORY_SIZES = (20_000, 100_000)
-RSS_SAMPLE_SECONDS = 0.1  # reading PSS walks smaps; 10 Hz still catches every plateau
+# How often the process tree's memory is read. One reading costs ~9 ms of CPU (psutil walks
+# /proc for the children, then each one's smaps_rollup): at 10 Hz that is 9% of a core taken
+# from the workers, which bent the 2-worker figures. Throughput runs read at 2 Hz (their RSS
+# is a plateau); the memory check, which is about the peak, reads at 10 Hz.
+RSS_SAMPLE_SECONDS = 0.5
+MEMORY_SAMPLE_SECONDS = 0.1
 WORKER_COUNTS = (0, 1, 2)
 # Rounds of every configuration: this VM's speed drifts by 20-30% from minute to minute (one
 # text run alone measured 808, 1100 and 1054 docs/s in three tries), so one round decides
@@ -178,7 +183,7 @@ def tree_sample(pid: int, cpu: dict[int, float]) -> tuple[int, int, int]:
     return rss, pss, biggest
 
 
-def measure(spec: dict) -> dict:
+def measure(spec: dict, sample_seconds: float = RSS_SAMPLE_SECONDS) -> dict:
     """Run one configuration in a fresh process; add its peak tree RSS in MB."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump(spec, fh)
@@ -194,7 +199,7 @@ def measure(spec: dict) -> dict:
         while not done.is_set():
             for i, v in enumerate(tree_sample(proc.pid, cpu)):
                 peak[i] = max(peak[i], v)
-            time.sleep(RSS_SAMPLE_SECONDS)
+            time.sleep(sample_seconds)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -362,7 +367,8 @@ def run_memory(args: argparse.Namespace) -> dict:
             with open(src, "w", encoding="utf-8") as fh:
                 for i in range(n):
                     fh.write(json.dumps({"id": f"m{i}", "text": seeds[i % len(seeds)]}) + "\n")
-            r = measure({"kind": "jsonl", "file": str(src), "workers": args.memory_workers})
+            r = measure({"kind": "jsonl", "file": str(src), "workers": args.memory_workers},
+                        MEMORY_SAMPLE_SECONDS)
             src.unlink()
             rows.append({"records": n, "workers": args.memory_workers, **r})
             print(f"memory: {n} records -> peak RSS {r['peak_rss_mb']} MB summed "

@@ -61,7 +61,7 @@ class Tally:
         self.status: Counter = Counter()
         self.slowest: list[tuple[float, str]] = []
 
-    def check(self, item: Item, line: str) -> None:
+    def check(self, item: Item, line: bytes) -> None:
         record = item.record
         try:
             result = Result.from_dict(json.loads(line))
@@ -101,7 +101,7 @@ def fuzz(tally: Tally, seed: int, count: int, workers: int, options: Options,
             n += 1
             got[outcome.id] += 1
             tally.tried += 1
-            tally.check(item, outcome.line)
+            tally.check(item, outcome.data)
             if n % 10_000 == 0:
                 rate = n / (time.monotonic() - started)
                 print(f"  fuzz: {n} inputs, {rate:.0f}/s, crashes {len(tally.crashes)}, "

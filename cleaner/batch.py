@@ -5,11 +5,14 @@ Why it is built this way:
   lines up with its input and `--resume` can skip by id.
 - Workers are separate processes (forkserver/spawn, never fork: a forked copy of a parent
   holding open shard files and threads is a liability). Each loads the rules once.
-- At most `window` items are in flight or waiting to be written, so memory does not grow
-  with the input size.
+- Work travels in chunks (one message out, one back, per chunk of documents): with two
+  workers on two cores every millisecond the parent spends per document is taken from them.
+- At most `window` items (and bytes) are in flight or waiting to be written, so memory does
+  not grow with the input size.
 - A worker that overruns the per-document time limit is killed and replaced, so even a page
-  stuck in C code (a parser on a nesting bomb) cannot stall the run; in-process runs use a
-  SIGALRM guard instead. Either way the document becomes an error record naming the limit.
+  stuck in C code (a parser on a nesting bomb) cannot stall the run; in-process runs use the
+  guard in `timelimit` instead. Either way the document becomes an error record naming the
+  limit.
 - Output is whole lines only; SIGINT/SIGTERM stop the run between lines and flush. After a
   kill -9 the last line may be torn: `--resume` truncates it before reading the done ids.
 """
@@ -32,13 +35,14 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from .errors import LimitError
 from .inputs import Item
 from .options import DEFAULT_OPTIONS, Options
 from .records import InputRecord, Result
 from .ruleset import RuleSet
+from .timelimit import time_limit, time_limit_message
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +52,7 @@ log = logging.getLogger(__name__)
 # CPU the two workers need (`python -m bench.run --html-docs 0`). A chunk is cut short at
 # CHUNK_BYTES of input, so big pages travel alone.
 CHUNK_DOCS = 16
-CHUNK_BYTES = 1 << 20
+CHUNK_BYTES = 256 << 10
 # Chunks a worker holds: the one it is cleaning and the next, so it never waits on the pipe.
 CHUNKS_AHEAD = 2
 # Items read ahead per worker (in flight plus finished but waiting for an earlier one to be
@@ -73,10 +77,12 @@ class WorkerStartError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What the parent needs from a cleaned record: its JSON line and summary counts."""
+    """What the parent needs from a cleaned record: its JSON line and summary counts. The
+    line is UTF-8 bytes with its newline, encoded once where it is made (the worker), so the
+    parent only copies it to the file."""
 
     id: str
-    line: str
+    data: bytes
     status: str
     error: str | None
     categories: tuple[tuple[str, int], ...] = ()
@@ -108,9 +114,9 @@ class Summary:
         return head + (f"\nremovals by category: {cats}" if cats else "")
 
 
-def result_line(result: Result) -> str:
+def result_line(result: Result) -> bytes:
     """The one JSONL serialisation every runner writes (Dask output must equal local)."""
-    return json.dumps(result.to_dict(), ensure_ascii=False)
+    return (json.dumps(result.to_dict(), ensure_ascii=False) + "\n").encode("utf-8", "replace")
 
 
 def outcome_of(result: Result) -> Outcome:
@@ -123,43 +129,18 @@ def size_limit_message(name: str, size: int, max_bytes: int) -> str:
     return f"{name}: {size} bytes is over the size limit of {max_bytes} bytes (max_bytes)"
 
 
-def time_limit_message(name: str, seconds: float) -> str:
-    return f"{name}: over the time limit of {seconds:g} s per document (timeout_seconds)"
-
-
 def precheck(item: Item, options: Options) -> Result | None:
     """The error record for an item that never reaches a worker (unreadable or too big)."""
     record = item.record
     if record is None:
-        return Result.failure(item.id, item.url, item.error or f"{item.id}: unreadable input")
+        return Result.failure(item.id, item.url, item.error or f"{item.id}: unreadable input",
+                              item.date)
     size = len(record.content)
     if size > options.max_bytes:
         return Result.failure(record.id, record.url,
-                              size_limit_message(record.name, size, options.max_bytes))
+                              size_limit_message(record.name, size, options.max_bytes),
+                              record.captured)
     return None
-
-
-def _alarm_usable() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def time_limit(seconds: float, name: str) -> Iterator[None]:
-    """Raise LimitError in this thread after `seconds` (main thread on POSIX; else no-op)."""
-    if seconds <= 0 or not _alarm_usable():
-        yield
-        return
-
-    def on_alarm(signum, frame):  # noqa: ARG001
-        raise LimitError(time_limit_message(name, seconds))
-
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def clean_item(item: Item, rules: RuleSet, options: Options = DEFAULT_OPTIONS,
@@ -178,7 +159,7 @@ def clean_item(item: Item, rules: RuleSet, options: Options = DEFAULT_OPTIONS,
         with time_limit(options.timeout_seconds, record.name):
             return clean_record(record, rules, options)
     except LimitError as exc:  # the alarm fired outside clean_record's own handler
-        return Result.failure(record.id, record.url, str(exc))
+        return Result.failure(record.id, record.url, str(exc), record.captured)
 
 
 def load_rules_for(rule_paths: tuple[str, ...] | None) -> RuleSet:
@@ -232,7 +213,7 @@ def _worker_main(tasks, results, progress, rule_paths: tuple[str, ...] | None,
             progress[_STARTED] = time.monotonic()
             o = outcome_of(clean_record(record, rules, options))
             # plain tuples: a slots dataclass pickles several times slower
-            done.append((seq, o.id, o.line, o.status, o.error, o.categories))
+            done.append((seq, o.id, o.data, o.status, o.error, o.categories))
         progress[_STARTED] = 0.0
         results.send(done)
 
@@ -352,7 +333,7 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
         held (cleaned again by its replacement), and replace it."""
         record = pending[culprit][0].record
         pending[culprit][1] = outcome_of(Result.failure(record.id, record.url,
-                                                        message_for(record)))
+                                                        message_for(record), record.captured))
         queue.extendleft(reversed([s for s in w.unfinished() if s != culprit]))
         w.kill()
         return _Worker(ctx, rule_paths, options)
@@ -443,7 +424,10 @@ def iter_outcomes(items: Iterable[Item], workers: int = 0,
                   stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[Item, Outcome]]:
     """(item, outcome) for every item, in input order. workers=0 cleans in this process."""
     if workers <= 0:
-        return _inline_outcomes(items, load_rules_for(rule_paths), options, stop)
+        rules = load_rules_for(rule_paths)
+        if options.timeout_seconds > 0:
+            warm(rules)  # as workers do: the first page of a site must not pay for its rules
+        return _inline_outcomes(items, rules, options, stop)
     return _pool_outcomes(items, workers, rule_paths, options, stop)
 
 
@@ -500,7 +484,7 @@ class ShardWriter:
         self.resume = resume
         self.started: set[str] = set()
         self.done: dict[str, Counter] = {}
-        self.handles: dict[str, TextIO] = {}
+        self.handles: dict[str, BinaryIO] = {}
         self.last_flush = time.monotonic()
         out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -520,17 +504,17 @@ class ShardWriter:
             return True
         return False
 
-    def write(self, name: str, line: str) -> None:
+    def write(self, name: str, data: bytes) -> None:
         fh = self.handles.get(name)
         with self._named(name):
             if fh is None:
                 if len(self.handles) >= MAX_OPEN_SHARDS:
                     oldest = next(iter(self.handles))
                     self._close_one(oldest, self.handles.pop(oldest))
-                mode = "a" if (self.resume or name in self.started) else "w"
+                mode = "ab" if (self.resume or name in self.started) else "wb"
                 self.started.add(name)
-                fh = self.handles[name] = open(self.path(name), mode, encoding="utf-8")
-            fh.write(line + "\n")
+                fh = self.handles[name] = open(self.path(name), mode)
+            fh.write(data)
         now = time.monotonic()
         if now - self.last_flush > FLUSH_SECONDS:
             self.flush()
@@ -546,7 +530,7 @@ class ShardWriter:
                 raise
             raise OSError(exc.errno, exc.strerror or str(exc), str(self.path(name))) from exc
 
-    def _check_alive(self, name: str, fh: TextIO) -> None:
+    def _check_alive(self, name: str, fh: BinaryIO) -> None:
         """A shard deleted under us (its folder removed) would swallow every later line
         silently, since the open handle still accepts writes: fail instead."""
         if os.fstat(fh.fileno()).st_nlink == 0:
@@ -559,7 +543,7 @@ class ShardWriter:
                 fh.flush()
             self._check_alive(name, fh)
 
-    def _close_one(self, name: str, fh: TextIO) -> None:
+    def _close_one(self, name: str, fh: BinaryIO) -> None:
         try:
             with self._named(name):
                 fh.flush()
@@ -629,9 +613,9 @@ def run_batch(items: Iterable[Item], *, out_dir: str | Path | None = None,
             for item, outcome in iter_outcomes(todo(), workers, paths, options,
                                                stop=lambda: caught() is not None):
                 if writer is not None:
-                    writer.write(shard_name(item.shard), outcome.line)
+                    writer.write(shard_name(item.shard), outcome.data)
                 elif stream is not None:
-                    stream.write(outcome.line + "\n")
+                    stream.write(outcome.data.decode("utf-8"))
                 if on_result is not None:
                     on_result(item, outcome)
                 summary.add(outcome)

@@ -146,7 +146,7 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
             summary = run_batch(chain(head, items), stream=stream, **common)
         else:
             def show(item, outcome) -> None:
-                _emit(Result.from_dict(json.loads(outcome.line)), fmt, stream)
+                _emit(Result.from_dict(json.loads(outcome.data)), fmt, stream)
 
             summary = run_batch(chain(head, items), on_result=show, **common)
         if len(head) > 1 and not args.quiet:

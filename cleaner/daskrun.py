@@ -24,7 +24,7 @@ from typing import Any
 import dask.bag as db
 
 from .batch import Summary, clean_item, run_batch, shard_name
-from .inputs import Item, expand, read_inputs
+from .inputs import Item, captured_of, expand, read_inputs
 from .options import DEFAULT_OPTIONS, Options
 from .records import InputRecord
 from .ruleset import RuleSet
@@ -34,9 +34,11 @@ log = logging.getLogger(__name__)
 
 @lru_cache(maxsize=4)
 def _rules(rule_paths: tuple[str, ...] | None) -> RuleSet:
-    from .batch import load_rules_for
+    from .batch import load_rules_for, warm
 
-    return load_rules_for(rule_paths)
+    rules = load_rules_for(rule_paths)
+    warm(rules)  # once per worker process, outside any document's time limit
+    return rules
 
 
 def _as_item(obj: Any) -> Item:
@@ -49,8 +51,9 @@ def _as_item(obj: Any) -> Item:
         for key, kind in (("html", "html"), ("text", "text"), ("content", "auto")):
             value = obj.get(key)
             if isinstance(value, (str, bytes)):
-                return Item(InputRecord(rid, value, url, kind, origin=obj.get("origin")),
-                            id=rid, url=url)
+                captured = captured_of(obj)
+                return Item(InputRecord(rid, value, url, kind, origin=obj.get("origin"),
+                                        captured=captured), id=rid, url=url, date=captured)
         return Item(None, f"record {rid!r} has no 'html' or 'text' string", rid, url)
     return Item(None, f"not an input record: {type(obj).__name__}", "?")
 
@@ -58,7 +61,7 @@ def _as_item(obj: Any) -> Item:
 def _clean_partition(part: Iterable[Any], rule_paths: tuple[str, ...] | None,
                      options: Options) -> list[dict[str, Any]]:
     rules = _rules(rule_paths)
-    return [clean_item(_as_item(obj), rules, options).to_dict() for obj in part]
+    return [clean_item(_as_item(obj), rules, options, guard=True).to_dict() for obj in part]
 
 
 def clean_bag(bag: db.Bag, rule_paths: Iterable[str] | None = None,
@@ -88,8 +91,7 @@ def group_shards(paths: list[str]) -> list[tuple[str, list[str]]]:
 def _run_shard(shard: tuple[str, list[str]], out_dir: str, rule_paths: tuple[str, ...] | None,
                options: Options, resume: bool, url: str | None) -> dict[str, Any]:
     _, paths = shard
-    rules_key = rule_paths
-    _rules(rules_key)  # load once per worker process, before the first document
+    _rules(rule_paths)  # load and warm once per worker process, before the first document
     summary = run_batch(read_inputs(paths, url), out_dir=out_dir, workers=0,
                         rule_paths=rule_paths, options=options, resume=resume)
     d = asdict(summary)

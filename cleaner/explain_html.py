@@ -86,7 +86,8 @@ def render_html(analysis: Analysis) -> str:
         f'{" · " + escape(x.published) if x.published else ""}</span></li>' for x in r.related)
     meta = " · ".join(f"{k}: {escape(str(v))}" for k, v in (
         ("site", r.site or "(none: generic rules only)"), ("source", r.source),
-        ("author", r.author), ("published", r.published), ("language", r.language)) if v)
+        ("author", r.author), ("published", r.published), ("captured", r.captured),
+        ("language", r.language)) if v)
     spans = "".join(_line("in", rem.text, "noise", rem.rule, rem.category) for rem in inline)
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',

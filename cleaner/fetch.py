@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from email.message import Message
 from urllib.parse import urlsplit
 
@@ -104,6 +105,7 @@ def fetch(url: str, options: Options = DEFAULT_OPTIONS,
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
         "Accept-Encoding": "gzip"})
     deadline = time.monotonic() + limits.total_seconds
+    captured = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
         with _opener(limits).open(request, timeout=limits.timeout) as response:
             ctype, charset = _content_type(response.headers)
@@ -138,4 +140,4 @@ def fetch(url: str, options: Options = DEFAULT_OPTIONS,
     log.info("fetched %s (%d bytes)", final_url, len(data))
     kind = "text" if ctype == "text/plain" else "html" if ctype else "auto"
     return InputRecord(id=url, content=data, url=final_url, kind=kind,
-                       headers_charset=charset, origin=url)
+                       headers_charset=charset, origin=url, captured=captured)

@@ -48,6 +48,15 @@ def _kind(path: Path) -> str:
     return "auto"
 
 
+def captured_of(obj: dict) -> str | None:
+    """A JSONL record's capture date, under the names crawl exports use for it."""
+    for key in ("captured", "date", "timestamp"):
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
 def read_jsonl(path: Path) -> Iterator[Item]:
     """One item per line of `{id, url, html}` or `{id, url, text}`; a bad line is an error item."""
     import gzip
@@ -68,15 +77,18 @@ def read_jsonl(path: Path) -> Iterator[Item]:
                 continue
             rid = str(obj.get("id") or fallback)
             url = obj.get("url")
+            captured = captured_of(obj)
             if isinstance(obj.get("html"), str):
-                record = InputRecord(rid, obj["html"], url, "html", origin=fallback)
-                yield Item(record, id=rid, url=url, shard=str(path))
+                record = InputRecord(rid, obj["html"], url, "html", origin=fallback,
+                                     captured=captured)
+                yield Item(record, id=rid, url=url, shard=str(path), date=captured)
             elif isinstance(obj.get("text"), str):
-                record = InputRecord(rid, obj["text"], url, "text", origin=fallback)
-                yield Item(record, id=rid, url=url, shard=str(path))
+                record = InputRecord(rid, obj["text"], url, "text", origin=fallback,
+                                     captured=captured)
+                yield Item(record, id=rid, url=url, shard=str(path), date=captured)
             else:
                 yield Item(None, f"{path}:{n}: record {rid!r} has no 'html' or 'text' string",
-                           rid, url, str(path))
+                           rid, url, str(path), date=captured)
 
 
 def expand(paths: list[str]) -> Iterator[str]:

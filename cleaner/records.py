@@ -28,6 +28,7 @@ class InputRecord:
     kind: InputKind = "auto"
     headers_charset: str | None = None
     origin: str | None = None  # where it came from (a path, a URL), named in errors
+    captured: str | None = None  # when this copy was taken (WARC-Date, fetch time), ISO 8601
 
     @property
     def name(self) -> str:
@@ -82,6 +83,7 @@ class Result:
     source: str | None = None
     author: str | None = None
     published: str | None = None
+    captured: str | None = None  # the input's capture date, passed through: not the article's
     related: tuple[Related, ...] = ()
     removed: tuple[Removal, ...] = ()
     status: Status = "ok"
@@ -92,7 +94,7 @@ class Result:
         return {
             "id": self.id, "url": self.url, "site": self.site, "title": self.title,
             "text": self.text, "language": self.language, "source": self.source,
-            "author": self.author, "published": self.published,
+            "author": self.author, "published": self.published, "captured": self.captured,
             "related": [r.to_dict() for r in self.related],
             "removed": [r.to_dict() for r in self.removed],
             "status": self.status, "error": self.error, "notes": list(self.notes),
@@ -103,7 +105,7 @@ class Result:
         return cls(
             id=d["id"], url=d.get("url"), site=d.get("site"), title=d.get("title"),
             text=d.get("text", ""), language=d.get("language"), source=d.get("source"),
-            author=d.get("author"), published=d.get("published"),
+            author=d.get("author"), published=d.get("published"), captured=d.get("captured"),
             related=tuple(Related.from_dict(r) for r in d.get("related", [])),
             removed=tuple(Removal.from_dict(r) for r in d.get("removed", [])),
             status=d.get("status", "ok"), error=d.get("error"),
@@ -111,6 +113,7 @@ class Result:
         )
 
     @classmethod
-    def failure(cls, id: str, url: str | None, message: str) -> Result:
+    def failure(cls, id: str, url: str | None, message: str,
+                captured: str | None = None) -> Result:
         """An error record: the input is accounted for even though it could not be cleaned."""
-        return cls(id=id, url=url, status="error", error=message)
+        return cls(id=id, url=url, captured=captured, status="error", error=message)

@@ -88,5 +88,6 @@ def _item(record, path: Path, n: int, shard: str) -> Item:
         return Item(None, f"{origin}: content type {content_type} is not a page", rid, url,
                     shard, date=date)
     body = record.reader.read()
-    return Item(InputRecord(rid, body, url, kind, headers_charset=charset, origin=origin),
+    return Item(InputRecord(rid, body, url, kind, headers_charset=charset, origin=origin,
+                            captured=date),
                 id=rid, url=url, shard=shard, date=date)

@@ -181,3 +181,17 @@ def test_read_ahead_is_bounded_by_bytes_as_well_as_count(monkeypatch):
         most_ahead = max(most_ahead, pulled[0] - n)
     assert n == 12
     assert most_ahead <= 3  # ~3 MB of 1 MB pages in hand, not the 64-item count window
+
+
+def test_jsonl_capture_date_passes_through_to_every_record(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(
+        '{"id": "a", "text": "Title\\n\\nA body line that is here.", "captured": "2025-03-01"}\n'
+        '{"id": "b", "text": "Title\\n\\nAnother body line.", "date": "2025-03-02T08:00:00Z"}\n'
+        '{"id": "c", "url": "http://x.example/", "timestamp": "2025-03-03"}\n'
+        '{"id": "d", "text": "Title\\n\\nNo date on this one."}\n', encoding="utf-8")
+    run_batch(read_inputs([str(src)]), out_dir=tmp_path / "out", workers=1)
+    lines = read_lines(tmp_path / "out" / "crawl.jsonl")
+    assert [r["captured"] for r in lines] == ["2025-03-01", "2025-03-02T08:00:00Z",
+                                              "2025-03-03", None]
+    assert lines[2]["status"] == "error"  # no body, but its date is still carried

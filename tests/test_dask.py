@@ -80,3 +80,32 @@ def test_clean_bag_maps_records_and_dicts_to_result_dicts(client):
     assert got[:4] == want
     assert got[4]["id"] == "d1" and got[4]["url"] == "http://x.example/1"
     assert got[5]["status"] == "error" and "'d2'" in got[5]["error"]
+
+
+def test_time_limit_holds_on_dask_worker_threads(client, tmp_path):
+    """Dask runs tasks in threads, out of SIGALRM's reach: the watchdog stops the slow page,
+    names the limit, and the shard goes on."""
+    from dataclasses import replace
+
+    from cleaner.daskrun import clean_bag, run_dask
+    from cleaner.options import DEFAULT_OPTIONS
+    from tests.test_batch_support import big_text
+
+    options = replace(DEFAULT_OPTIONS, timeout_seconds=0.3)
+    src = write_jsonl(tmp_path / "slow.jsonl", [
+        {"id": "before", "text": "Title\n\nA body line that is here."},
+        {"id": "slow", "text": big_text(60_000)},
+        {"id": "after", "text": "Title\n\nAnother body line that is here."}])
+    summary = run_dask([str(src)], tmp_path / "out", client=client, options=options)
+    lines = read_lines(tmp_path / "out" / "slow.jsonl")
+    assert [r["id"] for r in lines] == ["before", "slow", "after"]
+    assert [r["status"] for r in lines] == ["ok", "error", "ok"]
+    assert "slow.jsonl:2" in lines[1]["error"] and "timeout_seconds" in lines[1]["error"]
+    assert (summary.ok, summary.errors) == (2, 1)
+
+    import dask.bag as db
+
+    got = clean_bag(db.from_sequence(read_lines(src), npartitions=1),
+                    options=options).compute(scheduler=client)
+    assert [r["status"] for r in got] == ["ok", "error", "ok"]
+    assert "timeout_seconds" in got[1]["error"]

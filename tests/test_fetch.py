@@ -74,7 +74,12 @@ def server():
 
 
 def test_fetch_gives_bytes_charset_and_user_agent(server):
+    from datetime import datetime, timedelta, timezone
+
+    before = datetime.now(timezone.utc).replace(microsecond=0)
     record = fetch(server + "/page")
+    captured = datetime.strptime(record.captured, "%Y-%m-%dT%H:%M:%SZ")
+    assert before <= captured.replace(tzinfo=timezone.utc) <= before + timedelta(seconds=30)
     assert record.content == PAGE
     assert record.headers_charset == "windows-1252"
     assert record.url == server + "/page" and record.kind == "html"

@@ -45,7 +45,7 @@ def test_items_carry_record_id_url_and_date(warc):
     page = items[0]
     assert page.record is not None and page.record.kind == "html"
     assert page.url == page.record.url == "http://news.example/a"
-    assert page.date == "2024-05-01T10:00:00Z"
+    assert page.date == page.record.captured == "2024-05-01T10:00:00Z"
     assert page.record.content == PAGE and page.record.headers_charset == "utf-8"
     assert page.shard == str(warc)
     assert items[1].record is None and "HTTP status 404" in items[1].error
@@ -60,6 +60,10 @@ def test_warc_to_jsonl_shard_named_after_the_archive(warc, tmp_path):
     assert [r["id"] for r in lines] == ["urn:uuid:1111", "urn:uuid:2222", "urn:uuid:3333"]
     assert lines[0]["status"] == "ok" and "library" in lines[0]["text"]
     assert lines[0]["url"] == "http://news.example/a"
+    # the capture date reaches the output, on error records too
+    assert [r["captured"] for r in lines] == ["2024-05-01T10:00:00Z", "2024-05-02T11:00:00Z",
+                                              "2024-05-03T12:00:00Z"]
+    assert lines[0]["published"] is None  # a capture date is not a publication date
     assert (s.ok, s.errors) == (1, 2)
 
 
