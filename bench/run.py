@@ -76,7 +76,9 @@ def child_clean(paths: list[str], workers: int) -> dict:
     from cleaner.inputs import read_inputs
     from cleaner.pipeline import default_rules
 
-    warm(default_rules())  # once per process, as workers do; not a per-document cost
+    # once per process, as workers do (rules, then the libraries loaded on first use): a
+    # start-up cost, paid once per run, not a per-document one
+    warm(default_rules(), libraries=True)
     marks: list[float] = []  # first and last output time only: memory must stay flat
     cpu_marks: list[float] = []
     count = 0

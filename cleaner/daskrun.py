@@ -37,7 +37,7 @@ def _rules(rule_paths: tuple[str, ...] | None) -> RuleSet:
     from .batch import load_rules_for, warm
 
     rules = load_rules_for(rule_paths)
-    warm(rules)  # once per worker process, outside any document's time limit
+    warm(rules, libraries=True)  # once per worker process, outside any document's time limit
     return rules
 
 
