@@ -195,3 +195,19 @@ def test_jsonl_capture_date_passes_through_to_every_record(tmp_path):
     assert [r["captured"] for r in lines] == ["2025-03-01", "2025-03-02T08:00:00Z",
                                               "2025-03-03", None]
     assert lines[2]["status"] == "error"  # no body, but its date is still carried
+
+
+def test_warm_loads_what_the_pipeline_would_load_on_a_first_page():
+    """Long runs load these at start-up, outside every page's time limit."""
+    import sys
+
+    import langdetect.detector_factory as factory
+    from trafilatura import external
+
+    from cleaner.batch import warm
+    from cleaner.pipeline import default_rules
+
+    warm(default_rules(), libraries=True)
+    assert "ftfy" in sys.modules
+    assert external.JT_STOPLIST  # trafilatura's justext fallback
+    assert factory._factory is not None and factory._factory.langlist  # langdetect profiles
