@@ -201,7 +201,6 @@ def test_warm_loads_what_the_pipeline_would_load_on_a_first_page():
     """Long runs load these at start-up, outside every page's time limit."""
     import sys
 
-    import langdetect.detector_factory as factory
     from trafilatura import external
 
     from cleaner.batch import warm
@@ -210,4 +209,3 @@ def test_warm_loads_what_the_pipeline_would_load_on_a_first_page():
     warm(default_rules(), libraries=True)
     assert "ftfy" in sys.modules
     assert external.JT_STOPLIST  # trafilatura's justext fallback
-    assert factory._factory is not None and factory._factory.langlist  # langdetect profiles
