@@ -139,6 +139,33 @@ def child_trafilatura(paths: list[str]) -> dict:
             "docs_per_s": len(paths) / elapsed, "ms_per_doc": 1000 * elapsed / len(paths)}
 
 
+def child_trafilatura_e2e(paths: list[str]) -> dict:
+    """trafilatura alone doing what a pipeline around it must do too: read the .html.gz,
+    gunzip, let trafilatura decode the bytes, extract, write one JSON line per page. The
+    fair end-to-end baseline for cleaner's own in-process run over the same files."""
+    import gzip
+
+    import trafilatura
+
+    def one(path: str, out) -> None:
+        data = Path(path).read_bytes()
+        if path.endswith(".gz"):
+            data = gzip.decompress(data)
+        text = trafilatura.extract(data, include_comments=False) or ""
+        out.write(json.dumps({"id": path, "text": text}, ensure_ascii=False) + "\n")
+
+    with tempfile.TemporaryDirectory() as tmp, open(Path(tmp) / "out.jsonl", "w") as out:
+        one(paths[0], out)  # warm imports
+        start, cpu = time.perf_counter(), time.process_time()
+        for p in paths:
+            one(p, out)
+        elapsed = time.perf_counter() - start
+        cpu = time.process_time() - cpu
+    return {"docs": len(paths), "wall_s": elapsed, "startup_s": 0.0,
+            "steady_cpu_s_this_process": cpu, "docs_per_cpu_s_in_process": len(paths) / cpu,
+            "docs_per_s": len(paths) / elapsed, "ms_per_doc": 1000 * elapsed / len(paths)}
+
+
 def child_interleaved(html_dir: str) -> dict:
     """The same ratio page by page, each page timed with both right after each other, so a
     load change on a shared machine hits both sides alike (cleaner.evaluate's own timer)."""
@@ -155,6 +182,8 @@ def child_main(spec: dict) -> None:
         result = child_interleaved(spec["html_dir"])
     elif spec["kind"] == "trafilatura":
         result = child_trafilatura(spec["paths"])
+    elif spec["kind"] == "trafilatura_e2e":
+        result = child_trafilatura_e2e(spec["paths"])
     elif spec["kind"] == "jsonl":
         result = child_clean([spec["file"]], spec["workers"])
     else:
@@ -269,6 +298,10 @@ def run_throughput(args: argparse.Namespace) -> dict:
         by_config.setdefault(("trafilatura", 0), []).append(r)
         print(f"round {rnd} trafilatura alone: {_fmt(r['docs_per_s'])} docs/s",
               file=sys.stderr)
+        r = measure({"kind": "trafilatura_e2e", "paths": htmls})
+        by_config.setdefault(("trafilatura_e2e", 0), []).append(r)
+        print(f"round {rnd} trafilatura alone, end to end: {_fmt(r['docs_per_s'])} docs/s",
+              file=sys.stderr)
         try:
             interleaved.append(measure({"kind": "interleaved",
                                         "html_dir": str(args.html_dir)}))
@@ -299,11 +332,16 @@ def run_throughput(args: argparse.Namespace) -> dict:
     if htmls:
         h0, tr = get("html", 0), get("trafilatura", 0)
         html_rounds = per_round("html", 2, "html", 1)
-        time_rounds = per_round("trafilatura", 0, "html", 0)  # = cleaner ms / trafilatura ms
+        # cleaner ms / trafilatura ms: both end to end (files in, JSONL out), and against
+        # trafilatura's extract alone on pages decoded beforehand (no I/O on its side)
+        e2e_rounds = per_round("trafilatura_e2e", 0, "html", 0)
+        time_rounds = per_round("trafilatura", 0, "html", 0)
         summary["html_speedup_2_workers"] = statistics.median(html_rounds)
-        summary["html_to_trafilatura_time_ratio"] = statistics.median(time_rounds)
+        summary["html_to_trafilatura_e2e_ratio"] = statistics.median(e2e_rounds)
+        summary["html_to_trafilatura_extract_only_ratio"] = statistics.median(time_rounds)
         rounds.update(html_speedup_2_workers=html_rounds,
-                      html_to_trafilatura_time_ratio=time_rounds)
+                      html_to_trafilatura_e2e_ratio=e2e_rounds,
+                      html_to_trafilatura_extract_only_ratio=time_rounds)
         summary["html_to_trafilatura_cpu_ratio"] = (tr["docs_per_cpu_s_in_process"]
                                                     / h0["docs_per_cpu_s_in_process"])
         if inter:
@@ -319,10 +357,10 @@ def run_throughput(args: argparse.Namespace) -> dict:
     if htmls:
         targets["2 workers >= 1.7x 1 worker (html)"] = summary["html_speedup_2_workers"] \
             >= TARGET_SPEEDUP_2
-        # end to end: reading .html.gz, decoding, cleaning, JSON out, against trafilatura
-        # on pages already decoded; the interleaved one compares the two extractors alone
-        targets["html <= 1.2x trafilatura (end to end)"] = \
-            summary["html_to_trafilatura_time_ratio"] <= TARGET_HTML_RATIO
+        # end to end: both read the .html.gz files, decode, extract and write JSONL, in
+        # separate processes; the interleaved one times both on each decoded page in turn
+        targets["html <= 1.2x trafilatura (end to end, both with I/O)"] = \
+            summary["html_to_trafilatura_e2e_ratio"] <= TARGET_HTML_RATIO
         if inter:
             targets["html <= 1.2x trafilatura (per page, interleaved)"] = \
                 inter["ratio"] <= TARGET_HTML_RATIO
@@ -413,10 +451,10 @@ def main(argv: list[str] | None = None) -> int:
     report = run_throughput(args)
     (out / "bench.json").write_text(json.dumps(report, indent=2) + "\n")
     plot(report, out / "bench.png")
-    print(f"{'path':12} {'workers':>7} {'docs/s':>9} {'ms/doc':>8} {'RSS MB':>8} "
+    print(f"{'path':16} {'workers':>7} {'docs/s':>9} {'ms/doc':>8} {'RSS MB':>8} "
           f"{'PSS MB':>8} {'docs/cpu-s':>10} {'load':>12}")
     for r in report["runs"]:
-        print(f"{r['path']:12} {r['workers']:>7} {_fmt(r['docs_per_s']):>9} "
+        print(f"{r['path']:16} {r['workers']:>7} {_fmt(r['docs_per_s']):>9} "
               f"{_fmt(r['ms_per_doc'], 2):>8} {_fmt(r['peak_rss_mb']):>8} "
               f"{_fmt(r['peak_pss_mb']):>8} {_fmt(r['docs_per_cpu_s']):>10} "
               f"{r['load_avg_1m']!s:>12}")
