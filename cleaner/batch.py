@@ -230,6 +230,9 @@ def _worker_main(tasks, results, progress, rule_paths: tuple[str, ...] | None,
         done = []
         for seq, *values in chunk:
             record = InputRecord(*values)
+            # in this order, so the parent never pairs one document's number with the
+            # previous one's start (it reads the number, the start, the number again)
+            progress[_STARTED] = 0.0
             progress[_SEQ] = seq
             progress[_STARTED] = time.monotonic()
             o = outcome_of(clean_record(record, rules, options))
@@ -417,6 +420,10 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
                             f"a worker process failed to start (exit code {code}); run "
                             "with -v or --workers 0 to see why") from None
                     log.warning("worker %s died (exit code %s); replacing it", w.proc.pid, code)
+                    if not w.chunks:  # died holding nothing (its last results came through)
+                        w.kill()
+                        pool[i] = _Worker(ctx, rule_paths, options)
+                        continue
                     cur = w.current()
                     culprit = cur[0] if cur is not None else w.chunks[0][0]
                     pool[i] = fail_one(w, culprit, lambda r, code=code: (
