@@ -15,6 +15,7 @@ Category = Literal[
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 Status = Literal["ok", "error"]
+PageKind = Literal["article", "listing"]
 InputKind = Literal["auto", "html", "text"]
 
 
@@ -75,14 +76,19 @@ class Result:
     """The clean article; every key is always present in its dict form."""
 
     id: str
+    input: str | None = None  # where the record was read from (path, path#record, URL)
     url: str | None = None
-    site: str | None = None
+    canonical_url: str | None = None  # the address the page declares for itself
+    site: str | None = None  # the rule file that matched
+    site_name: str | None = None  # the publisher's name as the page states it
+    page_kind: PageKind = "article"  # "listing": a page of cards only; text is empty
     title: str | None = None
     text: str = ""
     language: str | None = None
     source: str | None = None
     author: str | None = None
-    published: str | None = None
+    published: str | None = None  # ISO 8601 when it could be read as a date
+    published_raw: str | None = None  # the date as printed, when it is not ISO 8601
     captured: str | None = None  # the input's capture date, passed through: not the article's
     related: tuple[Related, ...] = ()
     removed: tuple[Removal, ...] = ()
@@ -92,9 +98,12 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "url": self.url, "site": self.site, "title": self.title,
+            "id": self.id, "input": self.input, "url": self.url,
+            "canonical_url": self.canonical_url, "site": self.site,
+            "site_name": self.site_name, "page_kind": self.page_kind, "title": self.title,
             "text": self.text, "language": self.language, "source": self.source,
-            "author": self.author, "published": self.published, "captured": self.captured,
+            "author": self.author, "published": self.published,
+            "published_raw": self.published_raw, "captured": self.captured,
             "related": [r.to_dict() for r in self.related],
             "removed": [r.to_dict() for r in self.removed],
             "status": self.status, "error": self.error, "notes": list(self.notes),
@@ -103,9 +112,12 @@ class Result:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Result:
         return cls(
-            id=d["id"], url=d.get("url"), site=d.get("site"), title=d.get("title"),
-            text=d.get("text", ""), language=d.get("language"), source=d.get("source"),
-            author=d.get("author"), published=d.get("published"), captured=d.get("captured"),
+            id=d["id"], input=d.get("input"), url=d.get("url"),
+            canonical_url=d.get("canonical_url"), site=d.get("site"),
+            site_name=d.get("site_name"), page_kind=d.get("page_kind", "article"),
+            title=d.get("title"), text=d.get("text", ""), language=d.get("language"),
+            source=d.get("source"), author=d.get("author"), published=d.get("published"),
+            published_raw=d.get("published_raw"), captured=d.get("captured"),
             related=tuple(Related.from_dict(r) for r in d.get("related", [])),
             removed=tuple(Removal.from_dict(r) for r in d.get("removed", [])),
             status=d.get("status", "ok"), error=d.get("error"),
