@@ -6,6 +6,9 @@
 'Headline'
 """
 
+__version__ = "0.2.0"  # the one place: pyproject.toml reads it (tool.setuptools.dynamic)
+
+from .api import clean_many
 from .errors import CleanerError, FetchError, InputError, LimitError, RuleError
 from .options import Options
 from .pipeline import analyze, clean, clean_record, default_rules
@@ -13,7 +16,7 @@ from .records import InputRecord, Related, Removal, Result
 from .schema import load_rules
 
 __all__ = [
-    "clean", "clean_record", "analyze", "default_rules", "load_rules",
+    "__version__", "clean", "clean_many", "clean_record", "analyze", "default_rules", "load_rules",
     "InputRecord", "Result", "Related", "Removal", "Options",
     "CleanerError", "RuleError", "InputError", "FetchError", "LimitError",
 ]

@@ -1,7 +1,10 @@
 """`cleaner clean`: clean files, dirs, globs, JSONL, WARC, stdin or fetched URLs.
 
-One input with --format json prints one object; several print one JSON line each; --out DIR
-writes DIR/<input shard>.jsonl instead (the mode for big runs: --workers, --resume, Dask).
+Output shapes, one per format: jsonl (the default) prints one JSON line per input record,
+however many there are; json prints one JSON value: the result object when the run has
+exactly one input record, else an array of result objects (`[]` for none); text prints each
+document after a `=== ID ===` line. --out DIR writes DIR/<input shard>.jsonl instead (the
+mode for big runs: --workers, --resume, Dask).
 """
 
 from __future__ import annotations
@@ -11,23 +14,24 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import chain
+from typing import TextIO
 
 from .inputs import Item, read_inputs
 from .options import DEFAULT_OPTIONS, Options
-from .records import Result
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("clean", help="clean pages into articles",
-                       description="Clean pages (HTML or text). One input with --format json "
-                       "prints one object; several print one JSON line each; --out DIR writes "
-                       "one JSONL file per input shard.")
+                       description="Clean pages (HTML or text). --format jsonl (default) "
+                       "prints one JSON line per input record; json prints the object for one "
+                       "record, else a JSON array; text prints each document after a "
+                       "'=== ID ===' line; --out DIR writes one JSONL file per input shard.")
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files, dirs, globs, JSONL, WARC; - = stdin; URLs with --fetch")
     p.add_argument("--url", help="the page URL (picks the site's rules)")
-    p.add_argument("--format", choices=("json", "jsonl", "text"), default=None,
-                   help="json (default for one input), jsonl (default for several), text")
+    p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl",
+                   help="jsonl: one line per record (default); json: one object for one "
+                   "record, else an array; text: title and body after '=== ID ==='")
     p.add_argument("--fetch", action="store_true", help="PATHs are URLs to download")
     p.add_argument("--out", metavar="DIR", help="write DIR/<input shard name>.jsonl")
     p.add_argument("--workers", type=int, default=0, metavar="N",
@@ -68,15 +72,42 @@ def fetch_items(urls: list[str], options: Options) -> Iterator[Item]:
         yield Item(record, id=record.id, url=record.url or url, shard="<fetch>")
 
 
-def _emit(result: Result, fmt: str, out) -> None:
-    if fmt == "json":
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "jsonl":
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-    elif result.status == "ok":
-        out.write(f"{result.title or ''}\n\n{result.text}\n\n")
-    else:
-        out.write(f"ERROR {result.error}\n\n")
+TEXT_SEPARATOR = "=== {id} ==="  # the line before each document in --format text
+
+
+def text_block(data: dict) -> str:
+    """One document for --format text: the separator line naming it, its title, its body."""
+    head = TEXT_SEPARATOR.format(id=data.get("id"))
+    if data.get("status") != "ok":
+        return f"{head}\nERROR {data.get('error')}\n"
+    title = data.get("title")
+    return f"{head}\n" + (f"{title}\n\n" if title else "") + f"{data.get('text') or ''}\n"
+
+
+class JsonValue:
+    """Writes the results of --format json as one JSON value: the first line is held until a
+    second one shows whether the run prints an object or an array. Lines are the workers'
+    own bytes, copied, never parsed again."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.first, self.count = out, b"", 0
+
+    def add(self, line: bytes) -> None:
+        self.count += 1
+        if self.count == 1:
+            self.first = line
+            return
+        if self.count == 2:
+            self.out.write("[\n" + self.first.decode("utf-8").rstrip("\n"))
+        self.out.write(",\n" + line.decode("utf-8").rstrip("\n"))
+
+    def close(self) -> None:
+        if self.count == 0:
+            self.out.write("[]\n")
+        elif self.count == 1:
+            self.out.write(self.first.decode("utf-8"))
+        else:
+            self.out.write("\n]\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,14 +129,9 @@ def run(args: argparse.Namespace) -> int:
             return 2
     else:
         items = read_inputs(args.paths, args.url)
-    if args.rules:  # rule errors stop the run before any output (exit 2)
-        from .schema import load_rules
+    from .cli import load_ruleset, rule_paths
 
-        load_rules(args.rules)
-    else:
-        from .pipeline import default_rules
-
-        default_rules()
+    load_ruleset(args)  # rule errors stop the run before any output (exit 2)
 
     progress = Progress(enabled=not args.quiet)
 
@@ -113,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             progress.message(f"cleaner: {message}")
 
-    common = dict(workers=args.workers, rule_paths=args.rules, options=options,
+    common = dict(workers=args.workers, rule_paths=rule_paths(args), options=options,
                   progress=progress, on_error=on_error)
     try:
         return _run_local(args, items, common)
@@ -135,21 +161,21 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
         summary = run_batch(items, out_dir=args.out, resume=args.resume, **common)
         print(summary.render(), file=sys.stderr)
     else:
-        head = []
-        for item in items:  # peek: one input prints an object, several print lines
-            head.append(item)
-            if len(head) == 2:
-                break
-        fmt = args.format or ("json" if len(head) == 1 else "jsonl")
         stream = sys.stdout
-        if fmt == "jsonl":
-            summary = run_batch(chain(head, items), stream=stream, **common)
+        if args.format == "jsonl":
+            summary = run_batch(items, stream=stream, **common)
+        elif args.format == "json":
+            value = JsonValue(stream)
+            try:
+                summary = run_batch(items, on_result=lambda _, o: value.add(o.data), **common)
+            finally:
+                value.close()  # an interrupted run still prints valid JSON
         else:
             def show(item, outcome) -> None:
-                _emit(Result.from_dict(json.loads(outcome.data)), fmt, stream)
+                stream.write(text_block(json.loads(outcome.data)))
 
-            summary = run_batch(chain(head, items), on_result=show, **common)
-        if len(head) > 1 and not args.quiet:
+            summary = run_batch(items, on_result=show, **common)
+        if summary.ok + summary.errors > 1 and not args.quiet:
             print(summary.render(), file=sys.stderr)
     if summary.interrupted:
         return 128 + summary.interrupted
@@ -166,7 +192,9 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
     if not args.out:
         print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
         return 2
-    summary = run_dask(args.paths, args.out, scheduler=args.scheduler, rule_paths=args.rules,
+    from .cli import rule_paths
+
+    summary = run_dask(args.paths, args.out, scheduler=args.scheduler, rule_paths=rule_paths(args),
                        options=options, resume=args.resume, url=args.url,
                        n_workers=args.workers)
     print(summary.render(), file=sys.stderr)

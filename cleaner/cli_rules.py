@@ -6,14 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import RULES_DIR
+from .rulefiles import bundled_rules_dir, maintainer_dir, rule_sources
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rules", help="lint, test, scaffold and learn site rules")
     rsub = p.add_subparsers(dest="rules_command", required=True)
     lint = rsub.add_parser("lint", help="check rule files; report file:line:col: message")
-    lint.add_argument("paths", nargs="*", help=f"rule files or dirs (default {RULES_DIR})")
+    lint.add_argument("paths", nargs="*", help="rule files or dirs (default: --rules, else "
+                      "./rules, else the bundled rules)")
     lint.add_argument("--no-dead", action="store_true",
                       help="skip the dead-rule check (it cleans every fixture)")
     lint.set_defaults(handler=run_lint)
@@ -42,11 +43,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def rules_dir(args: argparse.Namespace) -> Path:
-    """The one rules directory a maintainer command works on: --rules DIR or the bundled one."""
-    for p in args.rules or ():
-        if Path(p).is_dir():
-            return Path(p)
-    return RULES_DIR
+    """The folder lint and test read: --rules DIR, else ./rules, else the bundled rules."""
+    directory = maintainer_dir(args.rules)
+    return directory if directory.is_dir() else bundled_rules_dir()
+
+
+def _ruleset(args: argparse.Namespace, directory: Path):
+    """The maintainer's folder on top of the bundled rules (its generic rules and macros)."""
+    from .schema import load_rules
+
+    return load_rules(rule_sources([directory, *(args.rules or ())],
+                                   bundled=not args.no_bundled_rules))
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -63,10 +70,9 @@ def run_lint(args: argparse.Namespace) -> int:
 
 def run_test(args: argparse.Namespace) -> int:
     from .ruletests import load_tests, run_tests
-    from .schema import load_rules
 
     directory = rules_dir(args)
-    ruleset = load_rules([directory])
+    ruleset = _ruleset(args, directory)
     tests, findings = load_tests(directory, ruleset)
     for f in findings:
         print(f)
@@ -93,15 +99,15 @@ def run_test(args: argparse.Namespace) -> int:
 def run_new(args: argparse.Namespace) -> int:
     from .errors import CleanerError, RuleError
     from .scaffold import scaffold
-    from .schema import load_rules
 
-    directory = rules_dir(args)
+    directory = maintainer_dir(args.rules)  # ./rules or --rules: never the installed package
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         made = scaffold(args.domain, [Path(s) for s in args.sample], directory,
-                        load_rules([directory]), name=args.name, force=args.force)
+                        _ruleset(args, directory), name=args.name, force=args.force)
     except RuleError:
         raise
-    except CleanerError as exc:
+    except (CleanerError, OSError) as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 2
     for path in made.written:
@@ -112,12 +118,16 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_learn(args: argparse.Namespace) -> int:
+    from .errors import InputError
     from .learn import MIN_PAGES, learn, to_yaml
-    from .schema import load_rules
 
     directory = rules_dir(args)
-    proposal = learn(Path(args.dir), args.site, load_rules([directory]),
-                     min_pages=args.min_pages or MIN_PAGES, rules_dir=directory,
-                     fresh=args.fresh)
+    try:
+        proposal = learn(Path(args.dir), args.site, _ruleset(args, directory),
+                         min_pages=args.min_pages or MIN_PAGES, rules_dir=directory,
+                         fresh=args.fresh)
+    except InputError as exc:
+        print(f"cleaner: rules learn: {exc}", file=sys.stderr)
+        return 2
     print(to_yaml(proposal))
     return 0

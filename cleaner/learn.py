@@ -24,12 +24,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CleanerError
+from .errors import CleanerError, InputError
 from .inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, read_inputs
 from .lines import is_paragraph, normalize
 from .patterns import compile_pattern
 from .pipeline import analyze
 from .records import InputRecord
+from .rulefiles import bundled_rules_dir
 from .ruleset import RuleSet
 from .yamlsource import LocDict, load_located
 
@@ -141,7 +142,9 @@ def site_name(domain: str) -> str:
 
 
 def _macros(rules_dir: Path | None) -> dict[str, str]:
-    path = (rules_dir or Path(__file__).resolve().parent.parent / "rules") / "generic.yaml"
+    path = (rules_dir or bundled_rules_dir()) / "generic.yaml"
+    if not path.is_file():  # a user's folder of site files: the bundled generic macros
+        path = bundled_rules_dir() / "generic.yaml"
     try:
         doc = load_located(path.read_text(encoding="utf-8"), str(path))
     except (OSError, CleanerError):
@@ -300,12 +303,18 @@ def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_P
 
     The site's own rules, if it has any, run first, so only what they miss is proposed;
     `fresh` ignores them and starts from the generic rules alone."""
+    if not directory.exists():
+        raise InputError(f"{directory}: no such file or folder (give a folder of the site's "
+                         "pages)")
     existing = ruleset.detect(f"https://{domain.removeprefix('*.')}/", "")
     if fresh:
         ruleset = RuleSet(ruleset.generic, ())
     shaper = _Shaper(_macros(rules_dir))
     pages, skipped = _read_pages(directory, domain, ruleset, shaper)
-    site = site_name(domain)
+    if not pages:
+        raise InputError(f"{directory}: no readable page (.txt, .html, .jsonl and the like)"
+                         + (f"; skipped: {'; '.join(skipped[:3])}" if skipped else ""))
+    site = existing.name if existing else site_name(domain)  # the host's owner keeps its name
     n = len(pages)
     threshold = max(min_pages, math.ceil(MIN_SHARE * n)) if n else min_pages
     _merge_slots(pages, threshold)

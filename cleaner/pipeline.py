@@ -21,6 +21,7 @@ from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, Options
 from .records import InputRecord, Related, Removal, Result
 from .related_text import extract_related
+from .rulefiles import bundled_rules_dir
 from .ruleset import Active, RuleSet
 from .schema import load_rules
 from .textrules import (
@@ -34,16 +35,23 @@ from .textrules import (
     mark_repeats,
     pick_title,
 )
+from .timelimit import time_limit
 from .zones import find_zones
 
 log = logging.getLogger(__name__)
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
-@lru_cache(maxsize=4)
-def default_rules(path: str = str(RULES_DIR)) -> RuleSet:
+def __getattr__(name: str) -> Path:
+    """`RULES_DIR`, the older name of rulefiles.bundled_rules_dir(), resolved on use."""
+    if name == "RULES_DIR":
+        return bundled_rules_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
     """The bundled rules, loaded once per process (every worker loads its own copy)."""
-    return load_rules([path])
+    return load_rules([bundled_rules_dir()])
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +169,16 @@ def clean_record(record: InputRecord, rules: RuleSet | None = None,
 
 def clean(content: str | bytes, url: str | None = None, *, id: str = "-",
           rules: RuleSet | None = None, options: Options = DEFAULT_OPTIONS) -> Result:
-    """Clean one page (HTML or extracted text); raises CleanerError on unusable input.
+    """Clean one page (HTML or extracted text); raises CleanerError on unusable input and
+    LimitError when it needs more than `options.timeout_seconds` (0: no limit), the limit
+    the CLI applies to each document.
 
     >>> r = clean("Title here\\n\\nA first paragraph that is long enough to count as one, "
     ...           "with a full stop at the end.\\nAdvertisement")
     >>> r.title, r.removed[0].category
     ('Title here', 'ad')
     """
-    return analyze(InputRecord(id=id, content=content, url=url), rules, options).result
+    rules = rules or default_rules()  # loaded outside the limit: it is no page's cost
+    record = InputRecord(id=id, content=content, url=url)
+    with time_limit(options.timeout_seconds, record.name):
+        return analyze(record, rules, options).result
