@@ -184,18 +184,24 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
 
 def _run_dask(args: argparse.Namespace, options: Options) -> int:
     try:
-        from .daskrun import run_dask
+        from .daskrun import SchedulerUnreachable, run_dask
     except ModuleNotFoundError as exc:
-        print(f"cleaner: --engine dask needs the dask extra: pip install 'cleaner[dask]' "
-              f"({exc.name} is missing)", file=sys.stderr)
+        print(f"cleaner: --engine dask needs the dask extra: pip install "
+              f"'aggregator-cleaner[dask]' ({exc.name} is missing)", file=sys.stderr)
         return 2
     if not args.out:
         print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
         return 2
     from .cli import rule_paths
+    from .progress import Progress
 
-    summary = run_dask(args.paths, args.out, scheduler=args.scheduler, rule_paths=rule_paths(args),
-                       options=options, resume=args.resume, url=args.url,
-                       n_workers=args.workers)
+    try:
+        summary = run_dask(args.paths, args.out, scheduler=args.scheduler,
+                           rule_paths=rule_paths(args), options=options, resume=args.resume,
+                           url=args.url, n_workers=args.workers, verbose=args.verbose,
+                           progress=Progress(enabled=not args.quiet, label="dask"))
+    except (SchedulerUnreachable, ValueError) as exc:
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
     print(summary.render(), file=sys.stderr)
     return 1 if summary.errors else 0

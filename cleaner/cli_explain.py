@@ -1,4 +1,9 @@
-"""`cleaner explain`: every line with its fate, category and rule id."""
+"""`cleaner explain`: every line with its fate, category and rule id.
+
+A PATH that holds several records (a JSONL file, a WARC, a folder) explains every one, each
+after a `=== ID ===` line; `--id` picks one. `--html` writes one report, so it needs a
+single record (or `--id`).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("path", metavar="PATH")
     p.add_argument("--url", help="the page URL (picks the site's rules)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    p.add_argument("--html", metavar="OUT", help="also write an HTML report to OUT")
+    p.add_argument("--html", metavar="OUT", help="also write an HTML report to OUT "
+                   "(one record: use --id when PATH holds several)")
+    p.add_argument("--id", metavar="ID", help="explain only the record with this id")
     p.set_defaults(handler=run)
 
 
@@ -24,20 +31,35 @@ def run(args: argparse.Namespace) -> int:
     from .cli import load_ruleset
 
     rules = load_ruleset(args)
-    item = next(iter(read_inputs([args.path], args.url)))
-    if item.record is None:
-        print(f"cleaner: {item.error}", file=sys.stderr)
-        return 1
-    try:
-        analysis = analyze(item.record, rules)
-    except CleanerError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
-        return 1
+    items = [i for i in read_inputs([args.path], args.url) if args.id is None or i.id == args.id]
+    if not items:
+        which = f"no record with id {args.id!r}" if args.id else "no input"
+        print(f"cleaner: {args.path}: {which}", file=sys.stderr)
+        return 2
+    if args.html and len(items) > 1:
+        print(f"cleaner: {args.path} holds {len(items)} records and --html writes one report: "
+              f"pick one with --id (first ids: {', '.join(i.id for i in items[:3])})",
+              file=sys.stderr)
+        return 2
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    print(render(analysis, colour=colour))
-    if args.html:
-        from .explain_html import write_report
+    failed = 0
+    for item in items:
+        if len(items) > 1:
+            print(f"=== {item.id} ===")
+        if item.record is None:
+            print(f"cleaner: {item.error}", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            analysis = analyze(item.record, rules)
+        except CleanerError as exc:
+            print(f"cleaner: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(render(analysis, colour=colour))
+        if args.html:
+            from .explain_html import write_report
 
-        write_report(analysis, args.html)
-        print(f"wrote {args.html}", file=sys.stderr)
-    return 0
+            write_report(analysis, args.html)
+            print(f"wrote {args.html}", file=sys.stderr)
+    return 1 if failed else 0

@@ -24,12 +24,17 @@ from typing import Any
 import dask.bag as db
 
 from .batch import Summary, clean_item, run_batch, shard_name
+from .errors import CleanerError
 from .inputs import Item, captured_of, expand, read_inputs
 from .options import DEFAULT_OPTIONS, Options
+from .progress import Progress
 from .records import InputRecord
 from .ruleset import RuleSet
 
 log = logging.getLogger(__name__)
+# How long a --scheduler address may take to answer: a scheduler on the network answers in
+# milliseconds; distributed's own default (30 s) only delays the error.
+CONNECT_TIMEOUT_SECONDS = 5.0
 
 
 @lru_cache(maxsize=4)
@@ -99,15 +104,40 @@ def _run_shard(shard: tuple[str, list[str]], out_dir: str, rule_paths: tuple[str
     return d
 
 
+class SchedulerUnreachable(CleanerError):
+    """The --scheduler address did not answer within CONNECT_TIMEOUT_SECONDS."""
+
+
+def quiet_distributed(verbose: bool) -> None:
+    """distributed logs ~30 INFO lines per run (cluster start, every connection): shown with
+    -v only. Its loggers are configured at import, so the level is set after."""
+    logging.getLogger("distributed").setLevel(logging.INFO if verbose else logging.ERROR)
+
+
+def _connect(scheduler: str):
+    from distributed import Client
+
+    try:
+        return Client(scheduler, timeout=CONNECT_TIMEOUT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerUnreachable(
+            f"cannot reach the Dask scheduler at {scheduler} within "
+            f"{CONNECT_TIMEOUT_SECONDS:g} s ({type(exc).__name__}); is `dask scheduler` "
+            "running there?") from exc
+
+
 def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = None,
              rule_paths: Iterable[str] | None = None, options: Options = DEFAULT_OPTIONS,
              resume: bool = False, url: str | None = None, client=None,
-             n_workers: int = 0) -> Summary:
+             n_workers: int = 0, progress: Progress | None = None,
+             verbose: bool = False) -> Summary:
     """Clean every input into OUT/<shard>.jsonl on Dask; returns the merged summary.
     Without `client` or `scheduler`, a LocalCluster of `n_workers` processes (0: one per
-    core) runs the shards."""
-    from distributed import Client, LocalCluster
+    core) runs the shards. `progress` counts each shard's documents as the shard ends.
+    Raises SchedulerUnreachable when `scheduler` does not answer."""
+    from distributed import LocalCluster, as_completed
 
+    quiet_distributed(verbose)
     shards = group_shards(paths)
     total = Summary()
     if not shards:
@@ -118,24 +148,33 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
     cluster = None
     if own_client:
         if scheduler:
-            client = Client(scheduler)
+            client = _connect(scheduler)
         else:
+            from distributed import Client
+
             from .batch import default_workers
 
             cluster = LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1,
                                    processes=True, dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+                                   silence_logs=logging.INFO if verbose else logging.ERROR)
             client = Client(cluster)
     try:
-        bag = db.from_sequence(shards, npartitions=len(shards))
-        job = bag.map(partial(_run_shard, out_dir=str(Path(out_dir).resolve()),
-                              rule_paths=rp, options=options, resume=resume, url=url))
-        for part in job.compute(scheduler=client):
+        task = partial(_run_shard, out_dir=str(Path(out_dir).resolve()), rule_paths=rp,
+                       options=options, resume=resume, url=url)
+        futures = client.map(task, shards, pure=False)
+        if progress is not None:
+            progress.add(0, 0, f"0/{len(shards)} shards")
+        for done, future in enumerate(as_completed(futures), 1):
+            part = future.result()
             total.ok += part["ok"]
             total.errors += part["errors"]
             total.skipped += part["skipped"]
             total.removed.update(part["removed"])
+            if progress is not None:
+                progress.add(part["ok"], part["errors"], f"{done}/{len(shards)} shards")
     finally:
+        if progress is not None:
+            progress.close()
         if own_client:
             client.close()
             if cluster is not None:

@@ -111,7 +111,9 @@ def lint(paths: Iterable[str | os.PathLike[str]], dead: bool = True) -> list[Fin
             return found
         return found + lint(named, dead)
     ruleset, findings = check_files(_with_generic(named))
-    if ruleset is None:
+    if ruleset is None:  # the site tests are still checked: every finding in one run
+        if all(p.is_dir() for p in named):
+            findings.extend(load_tests(_rules_dir(named), None)[1])
         return findings
     rules_dir = _rules_dir(named)
     only = None if all(p.is_dir() for p in named) else {str(f) for f in rule_files(named)}

@@ -37,7 +37,10 @@ def expand_macros(source: str, macros: Mapping[str, str]) -> str:
     def sub(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in macros:
-            raise PatternError(f"unknown macro {{{{{name}}}}}; known: {', '.join(sorted(macros))}")
+            known = (f"known: {', '.join(sorted(macros))}" if macros else "no macros are "
+                     "defined: they come from generic.yaml (load it too, or drop "
+                     "--no-bundled-rules) or from this file's own `macros:`")
+            raise PatternError(f"unknown macro {{{{{name}}}}}; {known}")
         return f"(?:{macros[name]})"
 
     return _MACRO.sub(sub, source)

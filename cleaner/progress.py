@@ -28,6 +28,7 @@ class Progress:
         self.start = time.monotonic()
         self._last_draw = 0.0
         self._drawn = False
+        self.note = ""
 
     def update(self, ok: bool) -> None:
         self.done += 1
@@ -38,13 +39,23 @@ class Progress:
                 self._last_draw = now
                 self._draw(now)
 
+    def add(self, ok: int, errors: int, note: str = "") -> None:
+        """Count a batch of documents at once (a Dask shard that has finished)."""
+        self.done += ok + errors
+        self.errors += errors
+        self.note = note
+        if self.visible:
+            self._last_draw = time.monotonic()
+            self._draw(self._last_draw)
+
     def rate(self) -> float:
         elapsed = time.monotonic() - self.start
         return self.done / elapsed if elapsed > 0 else 0.0
 
     def _draw(self, now: float) -> None:
+        note = f", {self.note}" if self.note else ""
         self.stream.write(f"\r\033[K{self.label}: {self.done} docs, {self.rate():.0f} docs/s, "
-                          f"{self.errors} errors")
+                          f"{self.errors} errors{note}")
         self.stream.flush()
         self._drawn = True
 

@@ -63,8 +63,7 @@ class _Ctx:
         for key, value in d.items():
             if key not in allowed:
                 self.fail(d.key_where[key], f"unknown key {key!r} in {what}; allowed: "
-                          f"{', '.join(allowed)}")
-                ok = False
+                          f"{', '.join(allowed)}")  # reported; the rest is still checked
             elif not isinstance(value, allowed[key]) or isinstance(value, bool) and (
                     bool not in allowed[key]):
                 names = " or ".join(t.__name__.replace("Loc", "").lower() for t in allowed[key])

@@ -51,7 +51,8 @@ def test_one_failed_input_exits_1(capsys, tmp_path):
 
 def test_stdin(capsys, monkeypatch):
     code, out, _ = run(["clean", "-", "--format", "text"], capsys, OK_TEXT.encode(), monkeypatch)
-    assert code == 0 and out.startswith("Council opens library\n\n")
+    head, title = out.splitlines()[:2]
+    assert code == 0 and head.startswith("=== ") and title == "Council opens library"
 
 
 def test_out_dir_writes_shards_named_after_inputs_and_summary(capsys, tmp_path):

@@ -45,6 +45,8 @@ def test_one_input_defaults_to_json_and_several_to_jsonl(capsys) -> None:
 def test_text_format_prints_title_then_body(capsys) -> None:
     assert main(["clean", str(PRATIDIN), "--format", "text"]) == 0
     out = capsys.readouterr().out
+    head, _, out = out.partition("\n")
+    assert head == "=== 002_d379520142cff4ce ==="
     title, _, body = out.partition("\n\n")
     assert title == "Kremlin Says Putin Open to Talks with Zelenskyy, Questions Legitimacy"
     assert "Advertisment" not in body and "Kremlin spokesperson Dmitry Peskov" in body
