@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden lint bench bench-memory soak clean-venv
+.PHONY: run test golden lint bench bench-memory soak clean-venv wheel-smoke
 
 # The venv is rebuilt when pyproject.toml changes. pip is upgraded first: the stock
 # pip 23.2.1 resolves trafilatura without lxml_html_clean (see README).
@@ -22,6 +22,11 @@ test: $(STAMP)
 	$(BIN)/cleaner rules lint
 	$(BIN)/cleaner rules test -q
 
+
+# The built wheel in a fresh virtualenv, run from outside the repository, must give make
+# run's results (CI runs it: .ci/run).
+wheel-smoke: run
+	$(BIN)/python -m tests.wheel_smoke --expected out
 
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden_tool write

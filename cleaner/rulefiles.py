@@ -79,4 +79,4 @@ def maintainer_dir(user_paths: Iterable[str | os.PathLike[str]] | None = None) -
             return path
         if path.suffix == RULE_SUFFIX:
             return path.parent
-    return Path(SOURCE_FOLDER)
+    return Path(SOURCE_FOLDER).absolute()

@@ -109,3 +109,54 @@ def test_time_limit_holds_on_dask_worker_threads(client, tmp_path):
                     options=options).compute(scheduler=client)
     assert [r["status"] for r in got] == ["ok", "error", "ok"]
     assert "timeout_seconds" in got[1]["error"]
+
+
+class _Terminal:
+    """A stderr that says it is a terminal, so the progress line is drawn."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_line_counts_finished_shards(client, inputs, tmp_path):
+    from cleaner.daskrun import run_dask
+    from cleaner.progress import Progress
+
+    term = _Terminal()
+    summary = run_dask(inputs, tmp_path / "p", client=client,
+                       progress=Progress(stream=term, label="dask"))
+    assert "0/4 shards" in term.text and "4/4 shards" in term.text
+    assert f"{summary.ok + summary.errors} docs" in term.text
+
+
+def test_cli_dask_logs_nothing_of_distributed_without_verbose(tmp_path, capfd):
+    from cleaner.cli import main
+
+    src = write_jsonl(tmp_path / "part.jsonl", text_records(3))
+    assert main(["clean", str(src), "--out", str(tmp_path / "o"), "--engine", "dask",
+                 "--workers", "1"]) == 0
+    err = capfd.readouterr().err
+    assert "distributed" not in err and "INFO" not in err, err
+    assert "3 ok, 0 errors" in err
+
+
+def test_unreachable_scheduler_exits_2_with_one_line(tmp_path, capfd, monkeypatch):
+    import cleaner.daskrun
+    from cleaner.cli import main
+
+    monkeypatch.setattr(cleaner.daskrun, "CONNECT_TIMEOUT_SECONDS", 1.0)
+    src = write_jsonl(tmp_path / "part.jsonl", text_records(1))
+    code = main(["clean", str(src), "--out", str(tmp_path / "o"), "--engine", "dask",
+                 "--scheduler", "tcp://127.0.0.1:9"])
+    err = capfd.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
