@@ -23,12 +23,12 @@ from typing import Any
 
 import dask.bag as db
 
+from .api import as_item
 from .batch import Summary, clean_item, run_batch, shard_name
 from .errors import CleanerError
-from .inputs import Item, captured_of, expand, read_inputs
+from .inputs import expand, read_inputs
 from .options import DEFAULT_OPTIONS, Options
 from .progress import Progress
-from .records import InputRecord
 from .ruleset import RuleSet
 
 log = logging.getLogger(__name__)
@@ -46,27 +46,10 @@ def _rules(rule_paths: tuple[str, ...] | None) -> RuleSet:
     return rules
 
 
-def _as_item(obj: Any) -> Item:
-    """An input record or a `{id, url, html|text}` dict as an Item (a bad dict: error item)."""
-    if isinstance(obj, InputRecord):
-        return Item(obj, id=obj.id, url=obj.url)
-    if isinstance(obj, dict):
-        rid = str(obj.get("id") or "?")
-        url = obj.get("url")
-        for key, kind in (("html", "html"), ("text", "text"), ("content", "auto")):
-            value = obj.get(key)
-            if isinstance(value, (str, bytes)):
-                captured = captured_of(obj)
-                return Item(InputRecord(rid, value, url, kind, origin=obj.get("origin"),
-                                        captured=captured), id=rid, url=url, date=captured)
-        return Item(None, f"record {rid!r} has no 'html' or 'text' string", rid, url)
-    return Item(None, f"not an input record: {type(obj).__name__}", "?")
-
-
 def _clean_partition(part: Iterable[Any], rule_paths: tuple[str, ...] | None,
                      options: Options) -> list[dict[str, Any]]:
     rules = _rules(rule_paths)
-    return [clean_item(_as_item(obj), rules, options, guard=True).to_dict() for obj in part]
+    return [clean_item(as_item(obj), rules, options, guard=True).to_dict() for obj in part]
 
 
 def clean_bag(bag: db.Bag, rule_paths: Iterable[str] | None = None,
