@@ -138,15 +138,23 @@ def test_progress_line_counts_finished_shards(client, inputs, tmp_path):
     assert f"{summary.ok + summary.errors} docs" in term.text
 
 
-def test_cli_dask_logs_nothing_of_distributed_without_verbose(tmp_path, capfd):
-    from cleaner.cli import main
+def test_cli_dask_logs_nothing_of_distributed_without_verbose(tmp_path):
+    # a process of its own: distributed configures its log handlers once, at import
+    import subprocess
+    import sys
 
     src = write_jsonl(tmp_path / "part.jsonl", text_records(3))
-    assert main(["clean", str(src), "--out", str(tmp_path / "o"), "--engine", "dask",
-                 "--workers", "1"]) == 0
-    err = capfd.readouterr().err
-    assert "distributed" not in err and "INFO" not in err, err
-    assert "3 ok, 0 errors" in err
+    argv = [sys.executable, "-c", "import sys; from cleaner.cli import main; sys.exit(main())",
+            "clean", str(src), "--engine", "dask",
+            "--workers", "1"]
+    quiet = subprocess.run([*argv, "--out", str(tmp_path / "q")], capture_output=True,
+                           text=True, timeout=120)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "distributed" not in quiet.stderr and "INFO" not in quiet.stderr, quiet.stderr
+    assert "3 ok, 0 errors" in quiet.stderr
+    loud = subprocess.run([*argv, "--out", str(tmp_path / "v"), "-v"], capture_output=True,
+                          text=True, timeout=120)
+    assert loud.returncode == 0 and "INFO distributed" in loud.stderr
 
 
 def test_unreachable_scheduler_exits_2_with_one_line(tmp_path, capfd, monkeypatch):
