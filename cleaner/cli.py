@@ -90,7 +90,6 @@ def _merge_common(args: argparse.Namespace) -> argparse.Namespace:
 def rule_paths(args: argparse.Namespace) -> tuple[str, ...] | None:
     """The rule files this run loads, for runners and workers; None: the bundled rules as
     they are (loaded once per process and cached)."""
-    from .errors import RuleError
     from .rulefiles import rule_sources
 
     if not args.rules and not args.no_bundled_rules:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import CleanerError
 from .pipeline import Analysis
+from .rulefiles import bundled_rules_dir
 from .ruleset import RuleSet, Site
 from .ruletests import (
     GENERIC_SITE,
@@ -41,7 +42,9 @@ def _with_generic(paths: list[Path]) -> list[Path]:
     if any(f.name == GENERIC_FILE for f in files):
         return paths
     generic = _rules_dir(paths) / GENERIC_FILE
-    return [generic, *paths] if generic.is_file() else paths
+    if not generic.is_file():  # a user's folder of site files: the bundled generic rules
+        generic = bundled_rules_dir() / GENERIC_FILE
+    return [generic, *paths]
 
 
 def fired_rules(analysis: Analysis) -> set[str]:

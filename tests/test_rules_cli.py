@@ -148,3 +148,9 @@ def test_learn_keeps_the_name_of_the_site_that_owns_the_host(tmp_path, capsys):
     assert main(["rules", "learn", str(pages), "--site", "thesun.co.uk"]) == 0
     out = capsys.readouterr().out
     assert "\nsite: thesun\n" in out and "thesun-co" not in out
+
+
+def test_lint_a_lone_site_file_with_the_generic_macros(lone, capsys):
+    site, _ = lone
+    assert main(["rules", "lint", str(site)]) == 0
+    assert "unknown macro" not in capsys.readouterr().out
