@@ -139,6 +139,9 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
 
             cluster = LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1,
                                    processes=True, dashboard_address=None,
+                                   # no dashboard, and its HTTP routes on a free port, not
+                                   # 8787 (taken by any other cluster on the machine)
+                                   scheduler_kwargs={"dashboard_address": ":0"},
                                    silence_logs=logging.INFO if verbose else logging.ERROR)
             client = Client(cluster)
     try:
