@@ -1,4 +1,4 @@
-"""`cleaner clean`: one input prints an object, several print lines, --out writes shards,
+"""`cleaner clean`: one JSON line per input by default, --out writes shards,
 errors name their input, exit codes say whether anything failed."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
     return code, out, err
 
 
-def test_one_input_prints_one_object(capsys):
+def test_one_input_prints_one_json_line(capsys):
     code, out, _ = run(["clean", str(SEEDS[0])], capsys)
     assert code == 0
     obj = json.loads(out)

@@ -34,7 +34,7 @@ def test_clean_one_input_prints_one_json_object(capsys) -> None:
     assert len(record["related"]) == 3
 
 
-def test_one_input_defaults_to_json_and_several_to_jsonl(capsys) -> None:
+def test_jsonl_is_the_default_for_one_input_and_for_several(capsys) -> None:
     main(["clean", str(DAILY8)])
     assert json.loads(capsys.readouterr().out)["id"] == "001_f6ca94376d23a34d"
     main(["clean", str(DAILY8), str(PRATIDIN)])
