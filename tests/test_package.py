@@ -10,7 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-import tomllib
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: the same parser, from PyPI (dev extra)
+    import tomli as tomllib  # type: ignore[no-redef]
 
 import cleaner
 from cleaner.cli import main
