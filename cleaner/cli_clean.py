@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 
+from .cli_stats import add_recurrence_arguments, recurrence_or_exit
 from .inputs import Item, read_inputs
 from .options import DEFAULT_OPTIONS, Options
 from .records import Result
@@ -42,6 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help=f"per-document size cap (default {DEFAULT_OPTIONS.max_bytes})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no error lines")
+    add_recurrence_arguments(p)
     p.set_defaults(handler=run)
 
 
@@ -83,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
     from .batch import WorkerStartError
     from .progress import Progress
 
-    options = _options(args)
+    options = recurrence_or_exit(args, _options(args))
+    if options is None:
+        return 2
     if args.resume and not args.out:
         print("cleaner: --resume needs --out DIR", file=sys.stderr)
         return 2

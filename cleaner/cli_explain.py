@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .cli_stats import AUTO, add_recurrence_arguments, recurrence_or_exit
 from .errors import CleanerError
 from .explain import render
 from .inputs import read_inputs
+from .options import DEFAULT_OPTIONS
 from .pipeline import analyze
 
 
@@ -17,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--url", help="the page URL (picks the site's rules)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.add_argument("--html", metavar="OUT", help="also write an HTML report to OUT")
+    add_recurrence_arguments(p, auto=False)
     p.set_defaults(handler=run)
 
 
@@ -24,12 +27,19 @@ def run(args: argparse.Namespace) -> int:
     from .cli import load_ruleset
 
     rules = load_ruleset(args)
+    if args.recurrence == AUTO:
+        print("cleaner: explain reads one page: count a batch with `cleaner stats` and pass "
+              "--recurrence FILE", file=sys.stderr)
+        return 2
+    options = recurrence_or_exit(args, DEFAULT_OPTIONS)
+    if options is None:
+        return 2
     item = next(iter(read_inputs([args.path], args.url)))
     if item.record is None:
         print(f"cleaner: {item.error}", file=sys.stderr)
         return 1
     try:
-        analysis = analyze(item.record, rules)
+        analysis = analyze(item.record, rules, options)
     except CleanerError as exc:
         print(f"cleaner: {exc}", file=sys.stderr)
         return 1

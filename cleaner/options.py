@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .recurrence import RecurrenceStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +21,14 @@ class Options:
     detect_language: bool = True
     # Drop lines in another script or language than the article.
     drop_foreign_lines: bool = True
+    # Line recurrence per site from a first pass or a stats file (recurrence.py); None: each
+    # page is judged alone. Built before the run and only read during it.
+    recurrence: RecurrenceStats | None = None
+    # A line is a site's chrome when it is on at least this share of the site's pages...
+    # (set on the samples: see README "Evidence across pages")
+    recurrence_share: float = 0.5
+    # ...and the site has at least this many pages counted: fewer are no evidence.
+    recurrence_min_pages: int = 5
 
 
 DEFAULT_OPTIONS = Options()

@@ -1,0 +1,134 @@
+"""What evidence across pages adds on a folder of samples with human truth.
+
+    python -m bench.recurrence_eval [SEEDS_DIR] [--share 0.5] [--min-pages 5] [--detail]
+
+Cleans every sample of SEEDS_DIR that has SEEDS_DIR/truth/<stem>.yaml (format: the issue #10
+sample notes) twice, as one batch: alone, and with recurrence stats counted over the same
+samples (what `cleaner clean --recurrence auto` does). For each run it reports, per family
+and overall, body lines lost and noise lines leaked (as the truth files define them), and
+for the recurrence run every line its rules removed, split into noise the truth agrees with
+and body or title lines wrongly removed. A sample's URL is read from <stem>.url beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from cleaner.inputs import read_inputs, record_id
+from cleaner.lines import split_lines
+from cleaner.options import DEFAULT_OPTIONS
+from cleaner.pipeline import analyze, default_rules
+from cleaner.recurrence import GENERIC_RULE
+from cleaner.recurrence_count import build_stats
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.text for ln in split_lines(text) if ln.text]
+
+
+def samples(folder: Path) -> list[tuple[Path, dict]]:
+    out = []
+    for truth in sorted((folder / "truth").glob("*.yaml")):
+        found = [p for p in folder.glob(f"{truth.stem}.*") if p.suffix in (".txt", ".html")]
+        if found:
+            out.append((found[0], yaml.safe_load(truth.read_text(encoding="utf-8"))))
+    return out
+
+
+def records(pairs: list[tuple[Path, dict]]):
+    for path, _ in pairs:
+        side = path.parent / f"{record_id(path)}.url"
+        url = side.read_text(encoding="utf-8").strip() if side.exists() else None
+        item = next(iter(read_inputs([str(path)], url)))
+        yield item.record
+
+
+def is_recurrence(rule: str | None) -> bool:
+    return bool(rule) and (rule == GENERIC_RULE or rule.startswith("recurrence-"))
+
+
+def run(folder: Path, share: float, min_pages: int, detail: bool) -> int:
+    pairs = samples(folder)
+    if not pairs:
+        print(f"{folder}: no samples with truth/<stem>.yaml", file=sys.stderr)
+        return 2
+    rules = default_rules()
+    recs = list(records(pairs))
+    stats = build_stats(recs, rules)
+    plain = DEFAULT_OPTIONS
+    with_rec = replace(DEFAULT_OPTIONS, recurrence=stats, recurrence_share=share,
+                       recurrence_min_pages=min_pages)
+    fam: dict[str, Counter] = {}
+    misses: list[str] = []
+    for (path, truth), record in zip(pairs, recs):
+        content = path.read_text(encoding="utf-8", errors="replace")
+        body = _lines(truth.get("body") or "")
+        title = " ".join(truth["title"].split()) if truth.get("title") else None
+        body_set = set(body)
+        noise = [t for t in _lines(content) if t not in body_set and t != title]
+        c = fam.setdefault(truth.get("family") or "?", Counter())
+        c["pages"] += 1
+        c["body"] += len(body)
+        c["noise"] += len(noise)
+        for label, options in (("plain", plain), ("rec", with_rec)):
+            a = analyze(record, rules, options)
+            out = set(_lines(a.result.text))
+            c[f"{label}_lost"] += sum(t not in out for t in body)
+            c[f"{label}_leaked"] += sum(t in out for t in noise)
+            c[f"{label}_title"] += (a.result.title or "").strip() == (title or "")
+            if label == "rec":
+                for ln in a.lines:
+                    if ln.fate == "noise" and is_recurrence(ln.rule):
+                        good = ln.text not in body_set and ln.text != title
+                        c["rec_noise" if good else "rec_wrong"] += 1
+                        if detail or not good:
+                            misses.append(f"{path.stem}: {'ok   ' if good else 'WRONG'} "
+                                          f"{ln.rule}: {ln.text[:80]}")
+    sites = ", ".join(f"{k} {v.pages}" for k, v in sorted(stats.sites.items()))
+    print(f"samples: {len(pairs)} in {folder}; share >= {share}, min pages {min_pages}")
+    print(f"pages counted per site key: {sites}")
+    head = (f"{'family':<18}{'pages':>6}{'body':>6}{'noise':>6} | {'lost':>5}{'leaked':>8}"
+            f"{'title':>6} | {'lost':>5}{'leaked':>8}{'title':>6} | {'rec noise':>10}"
+            f"{'rec WRONG':>10}")
+    print(f"{'':<36} | {'without recurrence':^19} | {'with recurrence':^19} |")
+    print(head)
+    print("-" * len(head))
+    total: Counter = Counter()
+    for name, c in [*sorted(fam.items()), ("ALL", None)]:
+        if c is None:
+            c = total
+        else:
+            total.update(c)
+        print(f"{name:<18}{c['pages']:>6}{c['body']:>6}{c['noise']:>6} | {c['plain_lost']:>5}"
+              f"{c['plain_leaked']:>8}{c['plain_title']:>6} | {c['rec_lost']:>5}"
+              f"{c['rec_leaked']:>8}{c['rec_title']:>6} | {c['rec_noise']:>10}"
+              f"{c['rec_wrong']:>10}")
+    n = total["noise"] or 1
+    print(f"\nnoise leaked: {total['plain_leaked']}/{total['noise']} "
+          f"({total['plain_leaked'] / n:.1%}) -> {total['rec_leaked']}/{total['noise']} "
+          f"({total['rec_leaked'] / n:.1%}); body lost: {total['plain_lost']} -> "
+          f"{total['rec_lost']} of {total['body']}; titles right: {total['plain_title']} -> "
+          f"{total['rec_title']} of {total['pages']}")
+    for line in misses:
+        print(line)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("folder", nargs="?", default="seeds")
+    p.add_argument("--share", type=float, default=DEFAULT_OPTIONS.recurrence_share)
+    p.add_argument("--min-pages", type=int, default=DEFAULT_OPTIONS.recurrence_min_pages)
+    p.add_argument("--detail", action="store_true", help="list every recurrence removal")
+    args = p.parse_args(argv)
+    return run(Path(args.folder), args.share, args.min_pages, args.detail)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

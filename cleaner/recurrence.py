@@ -1,0 +1,250 @@
+"""Evidence across pages: lines that recur on most pages of one site are that site's chrome.
+
+A single page cannot tell "Get all your news in one place." from a sentence of the story;
+a batch can, because the banner is on every page of the site and a story's sentences are on
+one. This module holds that evidence and the line stage that uses it:
+
+- `line_key`: the comparison key (case, digits, ages and month names folded, so "34 minutes
+  ago" recurs with "2 hours ago" and "21 Mar 2025" with "3 Apr 2024");
+- `site_key`: which pages are compared: the matched rule site, else the URL's host; pages
+  with neither share one pool (`GENERIC_POOL`), so a dump from one unknown feed still
+  teaches its chrome;
+- `RecurrenceStats`: per site key, pages counted and, per line key, on how many pages it
+  was seen. Frozen and built once (`build_stats` in recurrence_count.py, or `load_stats`),
+  then handed to every worker inside `Options`: the per-record function stays pure;
+- `mark_recurring`: the stage. It only decides lines no earlier stage decided, so card
+  lines the related stage took stay related items and lines a rule took keep its rule id.
+
+The stats file is JSON: {"version": 1, "sites": {key: {"pages": n, "lines": {key: count}}}}
+with only lines seen on 2 or more pages, at most MAX_KEYS_PER_SITE per site.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import CleanerError
+from .lines import Line, is_paragraph, normalize
+
+__all__ = [
+    "GENERIC_POOL", "GENERIC_RULE", "RecurrenceStats", "StatsBuilder", "line_key",
+    "load_stats", "mark_recurring", "recurrence_note", "save_stats", "site_key",
+]
+
+STATS_VERSION = 1
+# Pages with no rule site and no URL are pooled under this key; their removals name
+# GENERIC_RULE instead of a site's `recurrence-<site>`.
+GENERIC_POOL = "*"
+GENERIC_RULE = "generic-recurring-line"
+# Bounds on the stats file: a site's 20,000 most frequent lines keep a 1M-page Daily8 run's
+# file at a few MB, far more than the tens of chrome lines a template has.
+MAX_KEYS_PER_SITE = 20_000
+# Lines longer than this are never counted: chrome is short, and long lines are where
+# body text lives. The longest chrome line in the samples (inkl's AI disclaimer) is ~190.
+MAX_LINE_CHARS = 240
+
+_DIGIT_RUN = re.compile(r"0+")
+_AGE = re.compile(r"\b(?:0|an?|one) (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?"
+                  r"\b")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
+_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b")
+
+
+class StatsError(CleanerError):
+    """A recurrence stats file that cannot be read; the message names the file."""
+
+
+def line_key(text: str) -> str:
+    """The recurrence key of a line: `normalize` (case, punctuation, digits) with runs of
+    digits, relative ages, month and weekday names folded, since chrome carries dates.
+
+    >>> line_key("34 minutes ago") == line_key("a hour ago") == line_key("2 hours ago")
+    True
+    >>> line_key("21 Mar 2025, 2:05 PM") == line_key("3 April 2024, 11:40 PM")
+    True
+    """
+    key = _DIGIT_RUN.sub("0", normalize(text))
+    key = _AGE.sub("0 age", key)
+    return _WEEKDAY.sub("wd", _MONTH.sub("mon", key))
+
+
+def site_key(site: str | None, url: str | None) -> str:
+    """The pages a page is compared with: its rule site, else its URL's host (without
+    www./m.), else the pool of pages that have neither."""
+    if site:
+        return site
+    if url:
+        try:
+            host = urlsplit(url if "//" in url else "//" + url).hostname
+        except ValueError:
+            host = None
+        if host:
+            for prefix in ("www.", "m.", "amp."):
+                if host.startswith(prefix) and host.count(".") > 1:
+                    host = host[len(prefix):]
+                    break
+            return host
+    return GENERIC_POOL
+
+
+def page_keys(lines: Iterable[str]) -> set[str]:
+    """The distinct keys of a page's countable lines (a line twice on one page counts once:
+    the evidence is how many pages carry it)."""
+    out = set()
+    for text in lines:
+        text = text.strip()
+        if text and len(text) <= MAX_LINE_CHARS:
+            key = line_key(text)
+            if key:
+                out.add(key)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCounts:
+    pages: int
+    lines: Mapping[str, int]  # line key -> pages that carry it; never mutated after build
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RecurrenceStats:
+    """Line recurrence per site key, built once before a run and only read during it.
+
+    >>> b = StatsBuilder()
+    >>> for page in range(6):
+    ...     b.add("demo", ["Sign in", f"Story number {page} is about something else."])
+    >>> stats = b.freeze()
+    >>> stats.share("demo", line_key("Sign in")), stats.share("demo", line_key("Story 1"))
+    (1.0, 0.0)
+    """
+
+    sites: Mapping[str, SiteCounts] = field(default_factory=dict)
+
+    def pages(self, site: str) -> int:
+        counts = self.sites.get(site)
+        return counts.pages if counts else 0
+
+    def share(self, site: str, key: str) -> float:
+        counts = self.sites.get(site)
+        if not counts or not counts.pages:
+            return 0.0
+        return counts.lines.get(key, 0) / counts.pages
+
+    def to_dict(self) -> dict:
+        return {"version": STATS_VERSION,
+                "sites": {name: {"pages": c.pages, "lines": dict(c.lines)}
+                          for name, c in sorted(self.sites.items())}}
+
+    @classmethod
+    def from_dict(cls, data: object, name: str = "<stats>") -> RecurrenceStats:
+        if not isinstance(data, dict) or data.get("version") != STATS_VERSION:
+            raise StatsError(f"{name}: not a cleaner recurrence stats file (version "
+                             f"{STATS_VERSION}); write one with `cleaner stats INPUTS --out "
+                             f"{name}`")
+        sites = data.get("sites")
+        if not isinstance(sites, dict):
+            raise StatsError(f"{name}: 'sites' must be an object of site -> counts")
+        out = {}
+        for site, entry in sites.items():
+            try:
+                pages = int(entry["pages"])
+                lines = {str(k): int(v) for k, v in entry["lines"].items()}
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise StatsError(f"{name}: site {site!r}: needs 'pages' (a number) and "
+                                 f"'lines' (key -> count): {exc}") from None
+            out[str(site)] = SiteCounts(pages, lines)
+        return cls(out)
+
+
+class StatsBuilder:
+    """The mutable counter behind a first pass; `freeze` gives the immutable stats.
+
+    A page whose longest paragraph was already counted for its site is a copy of a page
+    counted before (a re-crawl, the text and the HTML of one article) and adds no evidence:
+    counted, its story's sentences would "recur" and be taken for chrome.
+    """
+
+    def __init__(self) -> None:
+        self._pages: Counter[str] = Counter()
+        self._lines: dict[str, Counter[str]] = {}
+        self._seen: dict[str, set[int]] = {}
+        self.copies = 0  # pages skipped as copies
+
+    def add(self, site: str, lines: Iterable[str]) -> None:
+        lines = [t.strip() for t in lines]
+        longest = max((t for t in lines if is_paragraph(t)), key=len, default=None)
+        if longest is not None:
+            seen = self._seen.setdefault(site, set())
+            fingerprint = hash(line_key(longest))
+            if fingerprint in seen:
+                self.copies += 1
+                return
+            seen.add(fingerprint)
+        self.add_keys(site, page_keys(lines))
+
+    def add_keys(self, site: str, keys: Iterable[str]) -> None:
+        self._pages[site] += 1
+        self._lines.setdefault(site, Counter()).update(keys)
+
+    def freeze(self, max_keys: int = MAX_KEYS_PER_SITE) -> RecurrenceStats:
+        """Only lines seen on 2+ pages, each site's `max_keys` most frequent."""
+        sites = {}
+        for site, pages in self._pages.items():
+            common = [(k, n) for k, n in self._lines[site].most_common(max_keys) if n >= 2]
+            sites[site] = SiteCounts(pages, dict(common))
+        return RecurrenceStats(sites)
+
+
+def save_stats(stats: RecurrenceStats, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(stats.to_dict(), ensure_ascii=False, indent=1) + "\n",
+                          encoding="utf-8")
+
+
+def load_stats(path: str | Path) -> RecurrenceStats:
+    """Read a stats file written by `cleaner stats`; StatsError names the file."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise StatsError(f"{path}: cannot read recurrence stats: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StatsError(f"{path}: recurrence stats are not JSON: {exc}") from None
+    return RecurrenceStats.from_dict(data, str(path))
+
+
+def recurrence_note(site: str, options) -> list[str]:
+    """Say so when a run has recurrence stats but too few of this page's site to use."""
+    stats = options.recurrence
+    if stats is None or stats.pages(site) >= options.recurrence_min_pages:
+        return []
+    return [f"recurrence: {stats.pages(site)} page(s) of {site!r} counted, fewer than "
+            f"{options.recurrence_min_pages}: no evidence across pages for this page"]
+
+
+def _protected(lines: list[Line], i: int) -> bool:
+    """The page's own evidence says body: the nearest non-blank lines on both sides are
+    paragraphs still open (a "Here's what we know:" between two of them, or a paragraph among
+    them); paragraphs another stage took (related teasers) are no such evidence."""
+    before = next((ln for ln in reversed(lines[:i]) if ln.fate != "blank"), None)
+    after = next((ln for ln in lines[i + 1:] if ln.fate != "blank"), None)
+    return all(ln is not None and ln.fate in ("undecided", "body") and is_paragraph(ln.text)
+               for ln in (before, after))
+
+
+def mark_recurring(lines: list[Line], site: str | None, stats: RecurrenceStats | None,
+                   share: float, min_pages: int) -> None:
+    """Lines no earlier stage decided that recur on at least `share` of the site's pages
+    (counted over at least `min_pages` pages) are noise, unless the page says body."""
+    if stats is None or site is None or stats.pages(site) < min_pages:
+        return
+    rule = GENERIC_RULE if site == GENERIC_POOL else f"recurrence-{site}"
+    for i, ln in enumerate(lines):
+        if not ln.open or len(ln.text) > MAX_LINE_CHARS:
+            continue
+        if stats.share(site, line_key(ln.text)) >= share and not _protected(lines, i):
+            ln.decide("noise", "boilerplate", rule)
