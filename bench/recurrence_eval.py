@@ -1,13 +1,16 @@
 """What evidence across pages adds on a folder of samples with human truth.
 
     python -m bench.recurrence_eval [SEEDS_DIR] [--share 0.5] [--min-pages 5] [--detail]
+                                    [--per-family]
 
 Cleans every sample of SEEDS_DIR that has SEEDS_DIR/truth/<stem>.yaml (format: the issue #10
 sample notes) twice, as one batch: alone, and with recurrence stats counted over the same
-samples (what `cleaner clean --recurrence auto` does). For each run it reports, per family
-and overall, body lines lost and noise lines leaked (as the truth files define them), and
-for the recurrence run every line its rules removed, split into noise the truth agrees with
-and body or title lines wrongly removed. A sample's URL is read from <stem>.url beside it.
+samples (what `cleaner clean --recurrence auto` does), or with --per-family each family's
+samples as a batch of their own (a feed that brings pages of one site). For each run it
+reports, per family and overall, body lines lost and noise lines leaked (as the truth files
+define them), and for the recurrence run every line its rules removed, split into noise the
+truth agrees with and body or title lines wrongly removed. A sample's URL is read from
+<stem>.url beside it.
 """
 
 from __future__ import annotations
@@ -53,20 +56,25 @@ def is_recurrence(rule: str | None) -> bool:
     return bool(rule) and (rule == GENERIC_RULE or rule.startswith("recurrence-"))
 
 
-def run(folder: Path, share: float, min_pages: int, detail: bool) -> int:
+def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: bool,
+        label_share: float) -> int:
     pairs = samples(folder)
     if not pairs:
         print(f"{folder}: no samples with truth/<stem>.yaml", file=sys.stderr)
         return 2
     rules = default_rules()
     recs = list(records(pairs))
-    stats = build_stats(recs, rules)
+    # one batch of all samples, or one batch per family (a feed that brings one site)
+    batch_of = [truth.get("family") or "?" if per_family else "all" for _, truth in pairs]
+    stats_of = {b: build_stats([r for r, rb in zip(recs, batch_of) if rb == b], rules)
+                for b in set(batch_of)}
     plain = DEFAULT_OPTIONS
-    with_rec = replace(DEFAULT_OPTIONS, recurrence=stats, recurrence_share=share,
-                       recurrence_min_pages=min_pages)
     fam: dict[str, Counter] = {}
     misses: list[str] = []
-    for (path, truth), record in zip(pairs, recs):
+    for (path, truth), record, batch in zip(pairs, recs, batch_of):
+        with_rec = replace(DEFAULT_OPTIONS, recurrence=stats_of[batch], recurrence_share=share,
+                           recurrence_min_pages=min_pages,
+                           recurrence_label_share=label_share)
         content = path.read_text(encoding="utf-8", errors="replace")
         body = _lines(truth.get("body") or "")
         title = " ".join(truth["title"].split()) if truth.get("title") else None
@@ -90,9 +98,12 @@ def run(folder: Path, share: float, min_pages: int, detail: bool) -> int:
                         if detail or not good:
                             misses.append(f"{path.stem}: {'ok   ' if good else 'WRONG'} "
                                           f"{ln.rule}: {ln.text[:80]}")
-    sites = ", ".join(f"{k} {v.pages}" for k, v in sorted(stats.sites.items()))
-    print(f"samples: {len(pairs)} in {folder}; share >= {share}, min pages {min_pages}")
-    print(f"pages counted per site key: {sites}")
+    print(f"samples: {len(pairs)} in {folder}; share >= {share} (labels {label_share}), "
+          f"min pages {min_pages}; "
+          f"{'one batch per family' if per_family else 'all samples in one batch'}")
+    for batch, stats in sorted(stats_of.items()):
+        sites = ", ".join(f"{k} {v.pages}" for k, v in sorted(stats.sites.items()))
+        print(f"pages counted per site key in batch {batch}: {sites}")
     head = (f"{'family':<18}{'pages':>6}{'body':>6}{'noise':>6} | {'lost':>5}{'leaked':>8}"
             f"{'title':>6} | {'lost':>5}{'leaked':>8}{'title':>6} | {'rec noise':>10}"
             f"{'rec WRONG':>10}")
@@ -124,10 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("folder", nargs="?", default="seeds")
     p.add_argument("--share", type=float, default=DEFAULT_OPTIONS.recurrence_share)
+    p.add_argument("--label-share", type=float,
+                   default=DEFAULT_OPTIONS.recurrence_label_share)
     p.add_argument("--min-pages", type=int, default=DEFAULT_OPTIONS.recurrence_min_pages)
     p.add_argument("--detail", action="store_true", help="list every recurrence removal")
+    p.add_argument("--per-family", action="store_true",
+                   help="count each family's samples as its own batch")
     args = p.parse_args(argv)
-    return run(Path(args.folder), args.share, args.min_pages, args.detail)
+    return run(Path(args.folder), args.share, args.min_pages, args.detail, args.per_family,
+               args.label_share)
 
 
 if __name__ == "__main__":

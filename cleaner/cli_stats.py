@@ -35,6 +35,10 @@ def add_recurrence_arguments(p: argparse.ArgumentParser, auto: bool = True) -> N
     p.add_argument("--recurrence-share", type=float, default=None, metavar="S",
                    help="a line on at least this share of a site's pages is chrome "
                    f"(default {DEFAULT_OPTIONS.recurrence_share:g})")
+    p.add_argument("--recurrence-label-share", type=float, default=None, metavar="S",
+                   help="the share for label lines (a few words, no sentence punctuation: "
+                   "outlet, section, tag names; default "
+                   f"{DEFAULT_OPTIONS.recurrence_label_share:g})")
     p.add_argument("--recurrence-min-pages", type=int, default=None, metavar="N",
                    help="sites with fewer pages counted get no such evidence "
                    f"(default {DEFAULT_OPTIONS.recurrence_min_pages})")
@@ -51,11 +55,13 @@ def refuses_stdin(paths: list[str]) -> str | None:
 def with_recurrence(args: argparse.Namespace, options: Options, rules) -> Options:
     """Options carrying the run's recurrence stats; raises CleanerError (StatsError) for a
     stats file that cannot be read, ValueError for a usage mistake."""
-    share = args.recurrence_share
-    if share is not None:
-        if not 0 < share <= 1:
-            raise ValueError(f"--recurrence-share {share:g}: must be in (0, 1]")
-        options = replace(options, recurrence_share=share)
+    for name in ("share", "label_share"):
+        share = getattr(args, f"recurrence_{name}")
+        if share is not None:
+            if not 0 < share <= 1:
+                flag = "--recurrence-" + name.replace("_", "-")
+                raise ValueError(f"{flag} {share:g}: must be in (0, 1]")
+            options = replace(options, **{f"recurrence_{name}": share})
     if args.recurrence_min_pages is not None:
         if args.recurrence_min_pages < 2:
             raise ValueError("--recurrence-min-pages must be at least 2")

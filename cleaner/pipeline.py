@@ -68,7 +68,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
-                   options.recurrence_min_pages)
+                   options.recurrence_min_pages, options.recurrence_label_share)
     title = pick_title(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     mark_repeats(lines, title)

@@ -49,6 +49,17 @@ MAX_KEYS_PER_SITE = 20_000
 # body text lives. The longest chrome line in the samples (inkl's AI disclaimer) is ~190.
 MAX_LINE_CHARS = 240
 
+# A label (is_label): a few words without sentence punctuation. A site's labels (outlets,
+# sections, tags, "Show more", durations) each sit on a smaller share of its pages than its
+# banner does, and a story's own short lines of this shape are subheads between paragraphs
+# (protected), so labels get the lower `recurrence_label_share`.
+# A label must also be on LABEL_MIN_PAGES pages: on a small site a low share is one or two
+# pages, which two stories' shared subhead can reach.
+LABEL_MAX_WORDS = 3
+LABEL_MAX_CHARS = 40
+LABEL_MIN_PAGES = 3
+_SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
+
 _DIGIT_RUN = re.compile(r"0+")
 _AGE = re.compile(r"\b(?:0|an?|one) (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?"
                   r"\b")
@@ -129,6 +140,10 @@ class RecurrenceStats:
     def pages(self, site: str) -> int:
         counts = self.sites.get(site)
         return counts.pages if counts else 0
+
+    def count(self, site: str, key: str) -> int:
+        counts = self.sites.get(site)
+        return counts.lines.get(key, 0) if counts else 0
 
     def share(self, site: str, key: str) -> float:
         counts = self.sites.get(site)
@@ -236,15 +251,28 @@ def _protected(lines: list[Line], i: int) -> bool:
                for ln in (before, after))
 
 
+def is_label(text: str) -> bool:
+    """A short unpunctuated line: an outlet, section, tag or button name, a duration."""
+    return (len(text) <= LABEL_MAX_CHARS and len(text.split()) <= LABEL_MAX_WORDS
+            and not _SENTENCE_PUNCT.search(text))
+
+
 def mark_recurring(lines: list[Line], site: str | None, stats: RecurrenceStats | None,
-                   share: float, min_pages: int) -> None:
+                   share: float, min_pages: int, label_share: float | None = None) -> None:
     """Lines no earlier stage decided that recur on at least `share` of the site's pages
-    (counted over at least `min_pages` pages) are noise, unless the page says body."""
+    (counted over at least `min_pages` pages), labels on at least `label_share`, are noise,
+    unless the page says body."""
     if stats is None or site is None or stats.pages(site) < min_pages:
         return
     rule = GENERIC_RULE if site == GENERIC_POOL else f"recurrence-{site}"
+    label_share = share if label_share is None else min(share, label_share)
     for i, ln in enumerate(lines):
         if not ln.open or len(ln.text) > MAX_LINE_CHARS:
             continue
-        if stats.share(site, line_key(ln.text)) >= share and not _protected(lines, i):
+        key = line_key(ln.text)
+        seen = stats.share(site, key)
+        if seen < label_share or (seen < share and not (
+                is_label(ln.text) and stats.count(site, key) >= LABEL_MIN_PAGES)):
+            continue
+        if not _protected(lines, i):
             ln.decide("noise", "boilerplate", rule)

@@ -245,3 +245,28 @@ def test_dask_engine_takes_the_stats(pages, tmp_path):
     results = _results(tmp_path / "dask")
     assert len(results) == 8
     assert all(any(r["rule"] == RULE for r in res["removed"]) for res in results.values())
+
+
+def test_labels_need_a_lower_share_sentences_the_full_one():
+    # an outlet label on 3 of 10 pages is the site's chrome; a sentence on 3 of 10 is not,
+    # and a label on only 2 pages is too little evidence
+    def extra(i: int) -> list[str]:
+        out = []
+        if i < 3:
+            out += ["Northern Wire", "Councils across the region face the same squeeze."]
+        if i in (3, 4):
+            out.append("Coastal Desk")
+        return out
+
+    recs = []
+    for i in range(10):
+        lines = page(i).split("\n")
+        lines[4:4] = extra(i)  # after the age line, before the headline
+        recs.append(InputRecord(f"p{i}", "\n".join(lines), f"https://{HOST}/n/{i}"))
+    options = replace(DEFAULT_OPTIONS, recurrence=build_stats(recs))
+    first, fourth = (clean_record(recs[k], options=options) for k in (0, 3))
+    assert "Northern Wire" in removed_by(first, RULE)
+    assert "Councils across the region face the same squeeze." not in removed_by(first, RULE)
+    assert "Coastal Desk" not in removed_by(fourth, RULE)
+    only_full = replace(options, recurrence_label_share=0.5)
+    assert "Northern Wire" not in removed_by(clean_record(recs[0], options=only_full), RULE)
