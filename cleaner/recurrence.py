@@ -45,6 +45,9 @@ GENERIC_RULE = "generic-recurring-line"
 # Bounds on the stats file: a site's 20,000 most frequent lines keep a 1M-page Daily8 run's
 # file at a few MB, far more than the tens of chrome lines a template has.
 MAX_KEYS_PER_SITE = 20_000
+# Lossy counting's window (StatsBuilder): counts are exact below it and low by at most
+# 1/PRUNE_EVERY of a site's pages above it; memory is a few windows' distinct lines.
+PRUNE_EVERY = 100
 # Lines longer than this are never counted: chrome is short, and long lines are where
 # body text lives. The longest chrome line in the samples (inkl's AI disclaimer) is ~190.
 MAX_LINE_CHARS = 240
@@ -183,11 +186,18 @@ class StatsBuilder:
     A page whose longest paragraph was already counted for its site is a copy of a page
     counted before (a re-crawl, the text and the HTML of one article) and adds no evidence:
     counted, its story's sentences would "recur" and be taken for chrome.
+
+    Memory stays bounded on a site of millions of pages by lossy counting (Manku and
+    Motwani, 2002): every PRUNE_EVERY pages of a site, keys that cannot be on 1/PRUNE_EVERY
+    of its pages are dropped, so a story's lines do not pile up; a kept count is low by at
+    most pages/PRUNE_EVERY, far below the shares the stage asks for (0.1 and up). Sites of
+    fewer pages are counted exactly.
     """
 
     def __init__(self) -> None:
         self._pages: Counter[str] = Counter()
-        self._lines: dict[str, Counter[str]] = {}
+        self._lines: dict[str, dict[str, int]] = {}
+        self._slack: dict[str, dict[str, int]] = {}  # the most a key's count may be low
         self._seen: dict[str, set[int]] = {}
         self.copies = 0  # pages skipped as copies
 
@@ -205,14 +215,26 @@ class StatsBuilder:
 
     def add_keys(self, site: str, keys: Iterable[str]) -> None:
         self._pages[site] += 1
-        self._lines.setdefault(site, Counter()).update(keys)
+        pages = self._pages[site]
+        counts = self._lines.setdefault(site, {})
+        slack = self._slack.setdefault(site, {})
+        bucket = -(-pages // PRUNE_EVERY)  # the window this page falls in, from 1
+        for key in keys:
+            if key in counts:
+                counts[key] += 1
+            else:
+                counts[key] = 1
+                slack[key] = bucket - 1
+        if pages % PRUNE_EVERY == 0:
+            for key in [k for k, n in counts.items() if n + slack[k] <= bucket]:
+                del counts[key], slack[key]
 
     def freeze(self, max_keys: int = MAX_KEYS_PER_SITE) -> RecurrenceStats:
         """Only lines seen on 2+ pages, each site's `max_keys` most frequent."""
         sites = {}
         for site, pages in self._pages.items():
-            common = [(k, n) for k, n in self._lines[site].most_common(max_keys) if n >= 2]
-            sites[site] = SiteCounts(pages, dict(common))
+            common = Counter({k: n for k, n in self._lines[site].items() if n >= 2})
+            sites[site] = SiteCounts(pages, dict(common.most_common(max_keys)))
         return RecurrenceStats(sites)
 
 

@@ -270,3 +270,15 @@ def test_labels_need_a_lower_share_sentences_the_full_one():
     assert "Coastal Desk" not in removed_by(fourth, RULE)
     only_full = replace(options, recurrence_label_share=0.5)
     assert "Northern Wire" not in removed_by(clean_record(recs[0], options=only_full), RULE)
+
+
+def test_counting_memory_is_bounded_and_chrome_survives_pruning():
+    b = StatsBuilder()
+    for i in range(1000):
+        b.add_keys("big", {"sign in", "most read", f"story {i} a", f"story {i} b",
+                           *(["weekly label"] if i % 5 == 0 else [])})
+    counts = b.freeze().sites["big"]
+    assert counts.pages == 1000
+    assert counts.lines["sign in"] == 1000 and counts.lines["most read"] == 1000
+    assert 190 <= counts.lines["weekly label"] <= 200  # low by at most 1000/100
+    assert len(b._lines["big"]) <= 3 + 2 * 100  # stories of the last window at most
