@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import CleanerError
-from .lines import Line, is_paragraph, normalize
+from .lines import Line, is_paragraph
 
 __all__ = [
     "GENERIC_POOL", "GENERIC_RULE", "RecurrenceStats", "StatsBuilder", "line_key",
@@ -63,11 +63,20 @@ LABEL_MAX_CHARS = 40
 LABEL_MIN_PAGES = 3
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
 
-_DIGIT_RUN = re.compile(r"0+")
-_AGE = re.compile(r"\b(?:0|an?|one) (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?"
-                  r"\b")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
-_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_DIGIT_RUN = re.compile(r"\d+")
+# Relative ages, month and weekday names, folded in one pass (words, not prefixes: "marine"
+# and "junior" stay).
+_FOLD = re.compile(
+    r"\b(?:(?P<age>(?:0|an?|one) (?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?)"
+    r"|(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\b")
+
+
+def _fold(m: re.Match) -> str:
+    return "0 age" if m.group("age") else "mon" if m.group("month") else "wd"
 
 
 class StatsError(CleanerError):
@@ -75,17 +84,16 @@ class StatsError(CleanerError):
 
 
 def line_key(text: str) -> str:
-    """The recurrence key of a line: `normalize` (case, punctuation, digits) with runs of
-    digits, relative ages, month and weekday names folded, since chrome carries dates.
+    """The recurrence key of a line: as `lines.normalize` (case, punctuation, digits), with
+    runs of digits, relative ages, month and weekday names folded: chrome carries dates.
 
     >>> line_key("34 minutes ago") == line_key("a hour ago") == line_key("2 hours ago")
     True
     >>> line_key("21 Mar 2025, 2:05 PM") == line_key("3 April 2024, 11:40 PM")
     True
     """
-    key = _DIGIT_RUN.sub("0", normalize(text))
-    key = _AGE.sub("0 age", key)
-    return _WEEKDAY.sub("wd", _MONTH.sub("mon", key))
+    key = " ".join(_DIGIT_RUN.sub("0", _PUNCTUATION.sub(" ", text.lower())).split())
+    return _FOLD.sub(_fold, key)
 
 
 def site_key(site: str | None, url: str | None) -> str:
