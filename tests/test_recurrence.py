@@ -258,9 +258,17 @@ def test_labels_need_a_lower_share_sentences_the_full_one():
             out.append("Coastal Desk")
         return out
 
+    def subhead(i: int, lines: list[str]) -> None:
+        # a story's subhead on 3 of 10 pages, after a caption: not between two paragraphs,
+        # but it opens one, so it stays (wcxb's "Conclusion")
+        if i < 3:
+            k = lines.index(story(i)[4])
+            lines[k:k] = ["Photo: the river crossing", "Conclusion"]
+
     recs = []
     for i in range(10):
         lines = page(i).split("\n")
+        subhead(i, lines)
         lines[4:4] = extra(i)  # after the age line, before the headline
         recs.append(InputRecord(f"p{i}", "\n".join(lines), f"https://{HOST}/n/{i}"))
     options = replace(DEFAULT_OPTIONS, recurrence=build_stats(recs))
@@ -268,6 +276,7 @@ def test_labels_need_a_lower_share_sentences_the_full_one():
     assert "Northern Wire" in removed_by(first, RULE)
     assert "Councils across the region face the same squeeze." not in removed_by(first, RULE)
     assert "Coastal Desk" not in removed_by(fourth, RULE)
+    assert "Conclusion" in first.text.splitlines()
     only_full = replace(options, recurrence_label_share=0.5)
     assert "Northern Wire" not in removed_by(clean_record(recs[0], options=only_full), RULE)
 
