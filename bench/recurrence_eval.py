@@ -1,7 +1,8 @@
 """What evidence across pages adds on a folder of samples with human truth.
 
-    python -m bench.recurrence_eval [SEEDS_DIR] [--share 0.5] [--min-pages 5] [--detail]
-                                    [--per-family]
+    python -m bench.recurrence_eval [SEEDS_DIR] [--share 0.5] [--label-share 0.1]
+                                    [--min-pages 5] [--detail] [--per-family] [--speed]
+    python -m bench.recurrence_eval --benchmark ../shared/bench/wcxb-dev [--label-share S]
 
 Cleans every sample of SEEDS_DIR that has SEEDS_DIR/truth/<stem>.yaml (format: the issue #10
 sample notes) twice, as one batch: alone, and with recurrence stats counted over the same
@@ -11,12 +12,24 @@ reports, per family and overall, body lines lost and noise lines leaked (as the 
 define them), and for the recurrence run every line its rules removed, split into noise the
 truth agrees with and body or title lines wrongly removed. A sample's URL is read from
 <stem>.url beside it.
+
+--speed adds the text path's time with recurrence over its time without (interleaved
+rounds, the ratio taken within each round: this VM's speed drifts). --benchmark DIR instead
+cleans a benchmark folder (html/<id>.html.gz + ground-truth.json) with its URLs dropped, so
+all its pages, from hundreds of unrelated sites, fall in the one pool of pages without site
+or URL: the worst case for that pool. It reports mean word F1 with and without, and every
+line the stage removed.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
+import re
+import statistics
 import sys
+import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -57,7 +70,7 @@ def is_recurrence(rule: str | None) -> bool:
 
 
 def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: bool,
-        label_share: float) -> int:
+        label_share: float, timing: bool = False) -> int:
     pairs = samples(folder)
     if not pairs:
         print(f"{folder}: no samples with truth/<stem>.yaml", file=sys.stderr)
@@ -128,6 +141,77 @@ def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: bo
           f"{total['rec_title']} of {total['pages']}")
     for line in misses:
         print(line)
+    if timing:
+        print(speed(recs, rules, replace(DEFAULT_OPTIONS, recurrence=stats_of[batch_of[0]],
+                                         recurrence_share=share,
+                                         recurrence_label_share=label_share,
+                                         recurrence_min_pages=min_pages)))
+    return 0
+
+
+def speed(recs: list, rules, options, rounds: int = 7) -> str:
+    for r in recs:  # warm both paths
+        analyze(r, rules, DEFAULT_OPTIONS), analyze(r, rules, options)
+    ratios, rates = [], []
+    for _ in range(rounds):
+        took = {}
+        for name, opt in (("off", DEFAULT_OPTIONS), ("on", options)):
+            start = time.perf_counter()
+            for _ in range(5):
+                for r in recs:
+                    analyze(r, rules, opt)
+            took[name] = time.perf_counter() - start
+        ratios.append(took["on"] / took["off"])
+        rates.append(5 * len(recs) / took["off"])
+    start = time.perf_counter()
+    for _ in range(5):
+        build_stats(recs, rules)
+    counting = 5 * len(recs) / (time.perf_counter() - start)
+    return (f"text path time with/without recurrence: median {statistics.median(ratios):.2f} "
+            f"over {rounds} rounds ({min(ratios):.2f}-{max(ratios):.2f}); without: "
+            f"{statistics.median(rates):.0f} docs/s in process; counting pass "
+            f"{counting:.0f} docs/s")
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def word_f1(truth: str, got: str) -> float:
+    t, p = Counter(_TOKEN.findall(truth.lower())), Counter(_TOKEN.findall(got.lower()))
+    hit = sum((t & p).values())
+    precision = hit / sum(p.values()) if p else float(not t)
+    recall = hit / sum(t.values()) if t else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def benchmark(folder: Path, share: float, label_share: float, min_pages: int) -> int:
+    from cleaner.records import InputRecord
+
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    rules = default_rules()
+    recs = []
+    for pid in sorted(truth):
+        with gzip.open(folder / "html" / f"{pid}.html.gz", "rt", encoding="utf-8",
+                       errors="replace") as f:
+            recs.append(InputRecord(pid, f.read(), None, "html", origin=pid))
+    field = next(k for k in ("main_content", "articleBody") if k in truth[recs[0].id])
+    stats = build_stats(recs, rules)
+    options = replace(DEFAULT_OPTIONS, recurrence=stats, recurrence_share=share,
+                      recurrence_label_share=label_share, recurrence_min_pages=min_pages)
+    without = with_rec = 0.0
+    removed = []
+    for r in recs:
+        plain, a = analyze(r, rules).result, analyze(r, rules, options)
+        without += word_f1(truth[r.id][field], plain.text)
+        with_rec += word_f1(truth[r.id][field], a.result.text)
+        removed += [f"  {r.id[:12]} {ln.rule}: {ln.text[:80]}" for ln in a.lines
+                    if ln.fate == "noise" and is_recurrence(ln.rule)]
+    n = len(recs)
+    pools = ", ".join(f"{k} {v.pages}" for k, v in sorted(stats.sites.items()))
+    print(f"{folder.name}: {n} pages without URLs (site keys: {pools}); share >= {share}, "
+          f"labels {label_share}: mean word F1 {without / n:.4f} without, "
+          f"{with_rec / n:.4f} with; {len(removed)} lines removed by recurrence")
+    print("\n".join(removed))
     return 0
 
 
@@ -141,9 +225,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--detail", action="store_true", help="list every recurrence removal")
     p.add_argument("--per-family", action="store_true",
                    help="count each family's samples as its own batch")
+    p.add_argument("--speed", action="store_true", help="also time the stage")
+    p.add_argument("--benchmark", metavar="DIR", help="a benchmark folder, pooled")
     args = p.parse_args(argv)
+    if args.benchmark:
+        return benchmark(Path(args.benchmark), args.share, args.label_share, args.min_pages)
     return run(Path(args.folder), args.share, args.min_pages, args.detail, args.per_family,
-               args.label_share)
+               args.label_share, args.speed)
 
 
 if __name__ == "__main__":
