@@ -61,8 +61,12 @@ MAX_LINE_CHARS = 240
 LABEL_MAX_WORDS = 3
 LABEL_MAX_CHARS = 40
 LABEL_MIN_PAGES = 3
+HEADLINE_MIN_WORDS = 3  # as textrules' title picking: shorter head lines are labels
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
 
+# Lines longer than this keep their digits and dates in the key (line_key says why); the
+# dated chrome lines in the samples are under 40 characters.
+FOLD_MAX_CHARS = 60
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _DIGIT_RUN = re.compile(r"\d+")
 # Relative ages, month and weekday names, folded in one pass (words, not prefixes: "marine"
@@ -84,16 +88,20 @@ class StatsError(CleanerError):
 
 
 def line_key(text: str) -> str:
-    """The recurrence key of a line: as `lines.normalize` (case, punctuation, digits), with
-    runs of digits, relative ages, month and weekday names folded: chrome carries dates.
+    """The recurrence key of a line: case and punctuation folded and, in lines up to
+    FOLD_MAX_CHARS, runs of digits, relative ages, month and weekday names: chrome carries
+    dates. Longer lines keep their numbers: templated stories (weather, scores, prices)
+    differ only in them, and folded they would all "recur".
 
     >>> line_key("34 minutes ago") == line_key("a hour ago") == line_key("2 hours ago")
     True
     >>> line_key("21 Mar 2025, 2:05 PM") == line_key("3 April 2024, 11:40 PM")
     True
     """
-    key = " ".join(_DIGIT_RUN.sub("0", _PUNCTUATION.sub(" ", text.lower())).split())
-    return _FOLD.sub(_fold, key)
+    key = " ".join(_PUNCTUATION.sub(" ", text.lower()).split())
+    if len(text) > FOLD_MAX_CHARS:
+        return key
+    return _FOLD.sub(_fold, _DIGIT_RUN.sub("0", key))
 
 
 def site_key(site: str | None, url: str | None) -> str:
@@ -291,6 +299,19 @@ def _subhead(lines: list[Line], i: int) -> bool:
     return any(ln.open and is_paragraph(ln.text) for ln in lines[:i])
 
 
+def _last_headline_if_all_chosen(lines: list[Line], chosen: list[Line]) -> Line | None:
+    """When every line above the story that could be its headline (a few words, not a
+    paragraph) recurs, the pages share a template down to the headline ("Harbourtown
+    weather for day 3"): the one nearest the story is kept for the title."""
+    first = next((k for k, ln in enumerate(lines) if ln.open and is_paragraph(ln.text)),
+                 len(lines))
+    heads = [ln for ln in lines[:first] if ln.open and len(ln.text.split()) >= HEADLINE_MIN_WORDS]
+    ids = {id(ln) for ln in chosen}
+    if heads and all(id(ln) in ids for ln in heads):
+        return heads[-1]
+    return None
+
+
 def is_label(text: str) -> bool:
     """A short unpunctuated line: an outlet, section, tag or button name, a duration."""
     return (len(text) <= LABEL_MAX_CHARS and len(text.split()) <= LABEL_MAX_WORDS
@@ -301,11 +322,13 @@ def mark_recurring(lines: list[Line], site: str | None, stats: RecurrenceStats |
                    share: float, min_pages: int, label_share: float | None = None) -> None:
     """Lines no earlier stage decided that recur on at least `share` of the site's pages
     (counted over at least `min_pages` pages), labels on at least `label_share`, are noise,
-    unless the page says body."""
+    unless the page says body. A page never loses its last open paragraph this way: when
+    every paragraph "recurs", the pages are one template filled with different facts."""
     if stats is None or site is None or stats.pages(site) < min_pages:
         return
     rule = GENERIC_RULE if site == GENERIC_POOL else f"recurrence-{site}"
     label_share = share if label_share is None else min(share, label_share)
+    chosen = []
     for i, ln in enumerate(lines):
         if not ln.open or len(ln.text) > MAX_LINE_CHARS:
             continue
@@ -316,4 +339,12 @@ def mark_recurring(lines: list[Line], site: str | None, stats: RecurrenceStats |
                 and not _subhead(lines, i))):
             continue
         if not _protected(lines, i):
-            ln.decide("noise", "boilerplate", rule)
+            chosen.append(ln)
+    paragraphs = sum(1 for ln in lines if ln.open and is_paragraph(ln.text))
+    if paragraphs and sum(1 for ln in chosen if is_paragraph(ln.text)) == paragraphs:
+        chosen = [ln for ln in chosen if not is_paragraph(ln.text)]
+    headline = _last_headline_if_all_chosen(lines, chosen)
+    for ln in chosen:
+        if ln is headline:
+            continue
+        ln.decide("noise", "boilerplate", rule)

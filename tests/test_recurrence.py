@@ -291,3 +291,29 @@ def test_counting_memory_is_bounded_and_chrome_survives_pruning():
     assert counts.lines["sign in"] == 1000 and counts.lines["most read"] == 1000
     assert 190 <= counts.lines["weekly label"] <= 200  # low by at most 1000/100
     assert len(b._lines["big"]) <= 3 + 2 * 100  # stories of the last window at most
+
+
+def test_templated_pages_keep_their_story():
+    # one template, different facts: the numbers make each page's story its own, and a
+    # page never loses its last paragraph to recurrence
+    recs = [InputRecord(f"w{i}", "Sign in to save stories\n"
+                        f"Harbourtown weather for day {i}\n"
+                        f"Harbourtown will see a high of {10 + i} degrees and a low of {i} "
+                        f"degrees on day {i}, with winds of {20 + i} km/h from the west.\n",
+                        f"https://{HOST}/weather/{i}") for i in range(8)]
+    options = replace(DEFAULT_OPTIONS, recurrence=build_stats(recs))
+    for rec in recs:
+        res = clean_record(rec, options=options)
+        assert rec.content.splitlines()[2] in res.text
+        assert "Sign in to save stories" in removed_by(res, RULE)
+        assert res.title == rec.content.splitlines()[1]  # the template's headline stays
+    # folded or not, the guard alone keeps the last paragraph
+    from cleaner.lines import split_lines
+    from cleaner.recurrence import mark_recurring
+
+    lines = split_lines("Sign in\n" + story(0)[1])
+    stats = StatsBuilder()
+    for _ in range(6):
+        stats.add_keys("s", {line_key("Sign in"), line_key(story(0)[1])})
+    mark_recurring(lines, "s", stats.freeze(), 0.5, 5)
+    assert [ln.fate for ln in lines] == ["noise", "undecided"]
