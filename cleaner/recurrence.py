@@ -61,6 +61,8 @@ MAX_LINE_CHARS = 240
 LABEL_MAX_WORDS = 3
 LABEL_MAX_CHARS = 40
 LABEL_MIN_PAGES = 3
+PROSE_MIN_WORDS = 12  # card titles in the samples run to 10-11 words
+_PROSE_END = re.compile(r"""[.!?:]["'”’)\]]*$""")
 HEADLINE_MIN_WORDS = 3  # as textrules' title picking: shorter head lines are labels
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,\"“”]")
 
@@ -290,13 +292,22 @@ def _protected(lines: list[Line], i: int) -> bool:
 
 
 def _subhead(lines: list[Line], i: int) -> bool:
-    """A short line that opens a paragraph with another paragraph above it: the shape of a
+    """A short line that opens prose with a paragraph somewhere above it: the shape of a
     story's subhead ("Conclusion", "What happens next"), which recurs across a site's
-    stories on a small share of its pages (wcxb pooled: "Conclusion" on 16 of 710)."""
+    stories on a small share of its pages (wcxb pooled without URLs, labels at 0.05:
+    "Conclusion" on 16 of 710 pages before this guard)."""
     after = next((ln for ln in lines[i + 1:] if ln.fate != "blank"), None)
-    if after is None or not after.open or not is_paragraph(after.text):
+    if after is None or not after.open or not _prose(after.text):
         return False
     return any(ln.open and is_paragraph(ln.text) for ln in lines[:i])
+
+
+def _prose(text: str) -> bool:
+    """A line a subhead opens: a paragraph, a sentence ("Most enterprises invest in
+    platforms but still operate on gut instinct."), a lead-in ("To sum up the main
+    points:") or a long unpunctuated one; not a card's title (short, no stop)."""
+    return (is_paragraph(text) or bool(_PROSE_END.search(text))
+            or len(text.split()) >= PROSE_MIN_WORDS)
 
 
 def _last_headline_if_all_chosen(lines: list[Line], chosen: list[Line]) -> Line | None:
