@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, dirs, globs, JSONL, WARC")
     p.add_argument("--url", help="the page URL (picks the site's rules)")
     p.add_argument("--out", required=True, metavar="FILE", help="the stats file to write")
+    p.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="counting processes (default 0: count in this process)")
     p.set_defaults(handler=run)
 
 
@@ -77,7 +79,8 @@ def with_recurrence(args: argparse.Namespace, options: Options, rules) -> Option
         problem = refuses_stdin(args.paths)
         if problem:
             raise ValueError(problem)
-        stats = build_stats(read_inputs(args.paths, args.url), rules, options)
+        stats = build_stats(read_inputs(args.paths, args.url), rules, options,
+                            workers=max(args.workers or 0, 0), rule_paths=args.rules)
     else:
         from .recurrence import load_stats
 
@@ -107,7 +110,8 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"cleaner: {problem}", file=sys.stderr)
         return 2
-    stats = build_stats(read_inputs(args.paths, args.url), load_ruleset(args))
+    stats = build_stats(read_inputs(args.paths, args.url), load_ruleset(args),
+                        workers=args.workers, rule_paths=args.rules)
     try:
         save_stats(stats, args.out)
     except OSError as exc:

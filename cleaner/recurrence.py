@@ -139,6 +139,14 @@ def page_keys(lines: Iterable[str]) -> set[str]:
     return out
 
 
+def summarize(lines: Iterable[str]) -> tuple[str | None, list[str]]:
+    """What a page adds to the counts: the key of its longest paragraph (its fingerprint,
+    None without one) and its distinct line keys."""
+    lines = [t.strip() for t in lines]
+    longest = max((t for t in lines if is_paragraph(t)), key=len, default=None)
+    return (line_key(longest) if longest is not None else None), sorted(page_keys(lines))
+
+
 @dataclass(frozen=True, slots=True)
 class SiteCounts:
     pages: int
@@ -221,16 +229,18 @@ class StatsBuilder:
         self.copies = 0  # pages skipped as copies
 
     def add(self, site: str, lines: Iterable[str]) -> None:
-        lines = [t.strip() for t in lines]
-        longest = max((t for t in lines if is_paragraph(t)), key=len, default=None)
-        if longest is not None:
+        self.add_summary(site, *summarize(lines))
+
+    def add_summary(self, site: str, fingerprint: str | None, keys: Iterable[str]) -> None:
+        """A page as `summarize` gives it (worker processes send these, not the lines)."""
+        if fingerprint is not None:
             seen = self._seen.setdefault(site, set())
-            fingerprint = hash(line_key(longest))
-            if fingerprint in seen:
+            h = hash(fingerprint)
+            if h in seen:
                 self.copies += 1
                 return
-            seen.add(fingerprint)
-        self.add_keys(site, page_keys(lines))
+            seen.add(h)
+        self.add_keys(site, keys)
 
     def add_keys(self, site: str, keys: Iterable[str]) -> None:
         self._pages[site] += 1

@@ -131,6 +131,11 @@ def test_share_threshold():
     assert "Sign in to save stories" not in removed_by(above, RULE)
 
 
+def test_counting_in_worker_processes_gives_the_same_stats():
+    recs = records(10) + [InputRecord("bad", b"\xff\xfe" * 3, f"https://{HOST}/bad")]
+    assert build_stats(recs, workers=2).to_dict() == build_stats(recs).to_dict()
+
+
 def test_copies_of_one_page_are_counted_once():
     # the same story crawled six times: its sentences must not become "chrome"
     recs = [InputRecord(f"c{i}", page(0), f"https://{HOST}/news/0?v={i}") for i in range(6)]
@@ -207,7 +212,7 @@ def _results(folder) -> dict[str, dict]:
 def test_cli_auto_and_stats_file_give_the_same_results(pages, tmp_path, capsys):
     assert main(["clean", str(pages), "--out", str(tmp_path / "auto"), "-q",
                  "--recurrence", "auto"]) == 0
-    assert main(["stats", str(pages), "--out", str(tmp_path / "s.json")]) == 0
+    assert main(["stats", str(pages), "--out", str(tmp_path / "s.json"), "--workers", "2"]) == 0
     assert main(["clean", str(pages), "--out", str(tmp_path / "file"), "-q", "--workers", "2",
                  "--recurrence", str(tmp_path / "s.json")]) == 0
     auto, file = _results(tmp_path / "auto"), _results(tmp_path / "file")
