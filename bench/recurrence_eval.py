@@ -1,17 +1,18 @@
 """What evidence across pages adds on a folder of samples with human truth.
 
     python -m bench.recurrence_eval [SEEDS_DIR] [--share 0.5] [--label-share 0.1]
-                                    [--min-pages 5] [--detail] [--per-family] [--speed]
+                                    [--min-pages 5] [--detail] [--batches all|family|site]
+                                    [--speed]
     python -m bench.recurrence_eval --benchmark ../shared/bench/wcxb-dev [--label-share S]
 
 Cleans every sample of SEEDS_DIR that has SEEDS_DIR/truth/<stem>.yaml (format: the issue #10
 sample notes) twice, as one batch: alone, and with recurrence stats counted over the same
-samples (what `cleaner clean --recurrence auto` does), or with --per-family each family's
-samples as a batch of their own (a feed that brings pages of one site). For each run it
-reports, per family and overall, body lines lost and noise lines leaked (as the truth files
-define them), and for the recurrence run every line its rules removed, split into noise the
-truth agrees with and body or title lines wrongly removed. A sample's URL is read from
-<stem>.url beside it.
+samples (what `cleaner clean --recurrence auto` does), or with --batches family|site each
+family's or each site's samples as a batch of their own (a feed that brings one site).
+For each run it reports, per family and overall, body lines lost and noise lines leaked
+(as the truth files define them), and for the recurrence run every line its rules
+removed, split into noise the truth agrees with and body or title lines wrongly removed.
+A sample's URL is read from <stem>.url beside it.
 
 --speed adds the text path's time with recurrence over its time without (interleaved
 rounds, the ratio taken within each round: this VM's speed drifts). --benchmark DIR instead
@@ -69,7 +70,7 @@ def is_recurrence(rule: str | None) -> bool:
     return bool(rule) and (rule == GENERIC_RULE or rule.startswith("recurrence-"))
 
 
-def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: bool,
+def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: str | None,
         label_share: float, timing: bool = False) -> int:
     pairs = samples(folder)
     if not pairs:
@@ -78,7 +79,8 @@ def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: bo
     rules = default_rules()
     recs = list(records(pairs))
     # one batch of all samples, or one batch per family (a feed that brings one site)
-    batch_of = [truth.get("family") or "?" if per_family else "all" for _, truth in pairs]
+    batch_of = [str(truth.get(per_family) or "none") if per_family else "all"
+                for _, truth in pairs]
     stats_of = {b: build_stats([r for r, rb in zip(recs, batch_of) if rb == b], rules)
                 for b in set(batch_of)}
     plain = DEFAULT_OPTIONS
@@ -113,7 +115,7 @@ def run(folder: Path, share: float, min_pages: int, detail: bool, per_family: bo
                                           f"{ln.rule}: {ln.text[:80]}")
     print(f"samples: {len(pairs)} in {folder}; share >= {share} (labels {label_share}), "
           f"min pages {min_pages}; "
-          f"{'one batch per family' if per_family else 'all samples in one batch'}")
+          f"{f'one batch per {per_family}' if per_family else 'all samples in one batch'}")
     for batch, stats in sorted(stats_of.items()):
         sites = ", ".join(f"{k} {v.pages}" for k, v in sorted(stats.sites.items()))
         print(f"pages counted per site key in batch {batch}: {sites}")
@@ -223,14 +225,16 @@ def main(argv: list[str] | None = None) -> int:
                    default=DEFAULT_OPTIONS.recurrence_label_share)
     p.add_argument("--min-pages", type=int, default=DEFAULT_OPTIONS.recurrence_min_pages)
     p.add_argument("--detail", action="store_true", help="list every recurrence removal")
-    p.add_argument("--per-family", action="store_true",
-                   help="count each family's samples as its own batch")
+    p.add_argument("--batches", choices=("all", "family", "site"), default="all",
+                   help="one batch of all samples (default), or one per truth family or "
+                   "per truth site (all Daily8 samples together, recognised or not)")
     p.add_argument("--speed", action="store_true", help="also time the stage")
     p.add_argument("--benchmark", metavar="DIR", help="a benchmark folder, pooled")
     args = p.parse_args(argv)
     if args.benchmark:
         return benchmark(Path(args.benchmark), args.share, args.label_share, args.min_pages)
-    return run(Path(args.folder), args.share, args.min_pages, args.detail, args.per_family,
+    per = None if args.batches == "all" else args.batches
+    return run(Path(args.folder), args.share, args.min_pages, args.detail, per,
                args.label_share, args.speed)
 
 
