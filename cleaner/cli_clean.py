@@ -85,11 +85,12 @@ def run(args: argparse.Namespace) -> int:
     from .batch import WorkerStartError
     from .progress import Progress
 
-    options = recurrence_or_exit(args, _options(args))
-    if options is None:
-        return 2
+    options = _options(args)
     if args.resume and not args.out:
         print("cleaner: --resume needs --out DIR", file=sys.stderr)
+        return 2
+    options = recurrence_or_exit(args, options)  # --recurrence auto: the counting pass
+    if options is None:
         return 2
     if args.engine == "dask":
         return _run_dask(args, options)

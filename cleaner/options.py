@@ -25,7 +25,8 @@ class Options:
     # page is judged alone. Built before the run and only read during it.
     recurrence: RecurrenceStats | None = None
     # A line is a site's chrome when it is on at least this share of the site's pages...
-    # (set on the samples: see README "Evidence across pages")
+    # (inkl's banner lines sit on 0.8-1.0 of its samples; the samples give the same result
+    # anywhere in 0.3-0.7; half a site's pages is a template's line, not a story's)
     recurrence_share: float = 0.5
     # ...and the site has at least this many pages counted: fewer are no evidence.
     recurrence_min_pages: int = 5
