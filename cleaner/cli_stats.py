@@ -118,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cleaner: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     pages = sum(c.pages for c in stats.sites.values())
-    print(f"{pages} pages over {len(stats.sites)} site keys -> {args.out}", file=sys.stderr)
+    print(f"{pages} pages over {len(stats.sites)} site keys ({stats.copies} copies of counted "
+          f"pages left out) -> {args.out}", file=sys.stderr)
     for name, c in sorted(stats.sites.items(), key=lambda kv: -kv[1].pages)[:20]:
         print(f"  {name}: {c.pages} pages, {len(c.lines)} recurring lines", file=sys.stderr)
     return 0

@@ -16,8 +16,8 @@ one. This module holds that evidence and the line stage that uses it:
 - `mark_recurring`: the stage. It only decides lines no earlier stage decided, so card
   lines the related stage took stay related items and lines a rule took keep its rule id.
 
-The stats file is JSON: {"version": 1, "sites": {key: {"pages": n, "lines": {key: count}}}}
-with only lines seen on 2 or more pages, at most MAX_KEYS_PER_SITE per site.
+The stats file is JSON: {"version": 1, "copies": n, "sites": {key: {"pages": n, "lines":
+{key: count}}}} with only lines seen on 2 or more pages, at most MAX_KEYS_PER_SITE per site.
 """
 
 from __future__ import annotations
@@ -166,6 +166,7 @@ class RecurrenceStats:
     """
 
     sites: Mapping[str, SiteCounts] = field(default_factory=dict)
+    copies: int = 0  # pages left out of the counts as copies of pages counted
 
     def pages(self, site: str) -> int:
         counts = self.sites.get(site)
@@ -182,7 +183,7 @@ class RecurrenceStats:
         return counts.lines.get(key, 0) / counts.pages
 
     def to_dict(self) -> dict:
-        return {"version": STATS_VERSION,
+        return {"version": STATS_VERSION, "copies": self.copies,
                 "sites": {name: {"pages": c.pages, "lines": dict(c.lines)}
                           for name, c in sorted(self.sites.items())}}
 
@@ -204,7 +205,8 @@ class RecurrenceStats:
                 raise StatsError(f"{name}: site {site!r}: needs 'pages' (a number) and "
                                  f"'lines' (key -> count): {exc}") from None
             out[str(site)] = SiteCounts(pages, lines)
-        return cls(out)
+        copies = data.get("copies", 0)
+        return cls(out, copies if isinstance(copies, int) else 0)
 
 
 class StatsBuilder:
@@ -264,7 +266,7 @@ class StatsBuilder:
         for site, pages in self._pages.items():
             common = Counter({k: n for k, n in self._lines[site].items() if n >= 2})
             sites[site] = SiteCounts(pages, dict(common.most_common(max_keys)))
-        return RecurrenceStats(sites)
+        return RecurrenceStats(sites, self.copies)
 
 
 def save_stats(stats: RecurrenceStats, path: str | Path) -> None:

@@ -140,7 +140,7 @@ def test_copies_of_one_page_are_counted_once():
     # the same story crawled six times: its sentences must not become "chrome"
     recs = [InputRecord(f"c{i}", page(0), f"https://{HOST}/news/0?v={i}") for i in range(6)]
     stats = build_stats(recs)
-    assert stats.pages("gazette-example.test") == 1
+    assert stats.pages("gazette-example.test") == 1 and stats.copies == 5
     res = clean_record(recs[0], options=replace(DEFAULT_OPTIONS, recurrence=stats))
     assert story(0)[1] in res.text
 
@@ -161,7 +161,8 @@ def test_stats_file_round_trip_is_bounded(tmp_path):
     path = tmp_path / "stats.json"
     save_stats(stats, path)
     data = json.loads(path.read_text())
-    assert data == {"version": 1, "sites": {"s": {"pages": 5, "lines": {"sign in": 5}}}}
+    assert data == {"version": 1, "copies": 0,
+                    "sites": {"s": {"pages": 5, "lines": {"sign in": 5}}}}
     assert load_stats(path).to_dict() == stats.to_dict()
     capped = StatsBuilder()
     for _ in range(3):
