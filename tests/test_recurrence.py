@@ -323,3 +323,31 @@ def test_templated_pages_keep_their_story():
         stats.add_keys("s", {line_key("Sign in"), line_key(story(0)[1])})
     mark_recurring(lines, "s", stats.freeze(), 0.5, 5)
     assert [ln.fate for ln in lines] == ["noise", "undecided"]
+
+
+def test_a_recurring_related_card_keeps_its_teaser_as_a_related_item():
+    # Daily8-shaped pages (its card layout, text written here): the same card, teaser
+    # included, closes every page; it recurs on all of them and stays a related item
+    teaser = ("Volunteers counted more than two hundred nesting terns on the shingle spit, "
+              "the highest number since the reserve opened to the public.")
+    card = ["Related Articles", "", "Tern colony returns to the shingle spit",
+            "Tern colony returns to the shingle spit", "", "Reuters", "", "time3 days ago", "",
+            "  • Reuters", "", "Tern colony returns to the shingle spit", "", teaser]
+    recs = []
+    for i in range(8):
+        body = story(i)
+        text = "\n".join(["logo", body[0], "", body[0], "", "Reuters12-03-2025", *body[1:],
+                          "Try Our AI Features", "", *card])
+        recs.append(InputRecord(f"d{i}", text, f"https://www.daily8.com/news/{i}"))
+    stats = build_stats(recs)
+    assert stats.share("daily8", line_key(teaser)) == 1.0  # the teaser does recur
+    options = replace(DEFAULT_OPTIONS, recurrence=stats)
+    for i, rec in enumerate(recs):
+        plain, res = clean_record(rec), clean_record(rec, options=options)
+        assert res.site == "daily8"
+        assert res.related == plain.related
+        assert [(r.title, r.teaser) for r in res.related] == [
+            ("Tern colony returns to the shingle spit", teaser)]
+        assert not [r for r in res.removed if r.rule == "recurrence-daily8"
+                    and r.text in (teaser, "Tern colony returns to the shingle spit")]
+        assert res.text == plain.text and story(i)[4] in res.text
