@@ -13,10 +13,13 @@ from .errors import CleanerError, FetchError, InputError, LimitError, RuleError
 from .options import Options
 from .pipeline import analyze, clean, clean_record, default_rules
 from .records import InputRecord, Related, Removal, Result
+from .recurrence import RecurrenceStats, load_stats, save_stats
+from .recurrence_count import build_stats
 from .schema import load_rules
 
 __all__ = [
     "__version__", "clean", "clean_many", "clean_record", "analyze", "default_rules", "load_rules",
     "InputRecord", "Result", "Related", "Removal", "Options",
     "CleanerError", "RuleError", "InputError", "FetchError", "LimitError",
+    "build_stats", "load_stats", "save_stats", "RecurrenceStats",
 ]

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "cleaner.cli_seeds",
     "cleaner.cli_rules",
     "cleaner.cli_eval",
+    "cleaner.cli_stats",
 ]
 
 EPILOG = ("exit codes: 0 all records ok, 1 some records failed, 2 usage or rule errors or a "

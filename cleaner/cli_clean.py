@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TextIO
 
+from .cli_stats import add_recurrence_arguments, recurrence_or_exit
 from .inputs import Item, read_inputs
 from .options import DEFAULT_OPTIONS, Options
 
@@ -46,6 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help=f"per-document size cap (default {DEFAULT_OPTIONS.max_bytes})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no error lines")
+    add_recurrence_arguments(p)
     p.set_defaults(handler=run)
 
 
@@ -117,6 +119,9 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args)
     if args.resume and not args.out:
         print("cleaner: --resume needs --out DIR", file=sys.stderr)
+        return 2
+    options = recurrence_or_exit(args, options)  # --recurrence auto: the counting pass
+    if options is None:
         return 2
     if args.engine == "dask":
         return _run_dask(args, options)

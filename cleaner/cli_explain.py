@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .cli_stats import AUTO, add_recurrence_arguments, recurrence_or_exit
 from .errors import CleanerError
 from .explain import render
 from .inputs import read_inputs
+from .options import DEFAULT_OPTIONS
 from .pipeline import analyze
 
 
@@ -24,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--html", metavar="OUT", help="also write an HTML report to OUT "
                    "(one record: use --id when PATH holds several)")
     p.add_argument("--id", metavar="ID", help="explain only the record with this id")
+    add_recurrence_arguments(p, auto=False)
     p.set_defaults(handler=run)
 
 
@@ -31,6 +34,13 @@ def run(args: argparse.Namespace) -> int:
     from .cli import load_ruleset
 
     rules = load_ruleset(args)
+    if args.recurrence == AUTO:
+        print("cleaner: explain reads one page: count a batch with `cleaner stats` and pass "
+              "--recurrence FILE", file=sys.stderr)
+        return 2
+    options = recurrence_or_exit(args, DEFAULT_OPTIONS)
+    if options is None:
+        return 2
     items = [i for i in read_inputs([args.path], args.url) if args.id is None or i.id == args.id]
     if not items:
         which = f"no record with id {args.id!r}" if args.id else "no input"
@@ -51,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         try:
-            analysis = analyze(item.record, rules)
+            analysis = analyze(item.record, rules, options)
         except CleanerError as exc:
             print(f"cleaner: {exc}", file=sys.stderr)
             failed += 1

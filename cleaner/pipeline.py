@@ -3,6 +3,7 @@
 Stage order (documented in rules/README.md):
     decode -> pick site -> [HTML: related cards from DOM, DOM drops, over-pruning guard,
     trafilatura] -> split lines -> related lists -> sections -> zones -> line rules ->
+    [lines recurring across the site's pages, when the run has recurrence stats] ->
     title -> body-zone rules -> repeats -> language -> foreign lines -> body and inline.
 """
 
@@ -20,6 +21,7 @@ from .language import detect_language, main_script
 from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, Options
 from .records import InputRecord, Related, Removal, Result
+from .recurrence import mark_recurring, recurrence_note, site_key
 from .related_text import extract_related
 from .rulefiles import bundled_rules_dir
 from .ruleset import Active, RuleSet
@@ -64,8 +66,8 @@ class Analysis:
 
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
-                 prior_related: list[Related],
-                 title: str | None = None) -> tuple[dict, list[Removal]]:
+                 prior_related: list[Related], title: str | None = None,
+                 recurrence_key: str | None = None) -> tuple[dict, list[Removal]]:
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
     zones = find_zones(lines)
@@ -73,6 +75,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     meta.offer("title", title)  # the HTML path reads the headline from markup
     mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
+    mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
+                   options.recurrence_min_pages, options.recurrence_label_share)
     title = pick_title(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     mark_repeats(lines, title)
@@ -132,7 +136,9 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
             site = rules.detect(None, content)
             active = rules.active(site) if site else active
     lines = split_lines(content)
-    fields, removed = _text_stages(lines, active, options, prior_related, html_title)
+    key = site_key(site.name if site else None, url)
+    notes += recurrence_note(key, options)
+    fields, removed = _text_stages(lines, active, options, prior_related, html_title, key)
     result = Result(id=record.id, url=record.url, site=site.name if site else None,
                     captured=record.captured, removed=tuple(dom_removed + removed),
                     notes=tuple(notes), **fields)
