@@ -9,6 +9,7 @@ from .errors import CleanerError
 from .explain import render
 from .inputs import read_inputs
 from .pipeline import analyze
+from .terminal import safe_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,12 +27,12 @@ def run(args: argparse.Namespace) -> int:
     rules = load_ruleset(args)
     item = next(iter(read_inputs([args.path], args.url)))
     if item.record is None:
-        print(f"cleaner: {item.error}", file=sys.stderr)
+        print(f"cleaner: {safe_line(item.error)}", file=sys.stderr)
         return 1
     try:
         analysis = analyze(item.record, rules)
     except CleanerError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
+        print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
         return 1
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     print(render(analysis, colour=colour))

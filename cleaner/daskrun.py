@@ -23,8 +23,8 @@ from typing import Any
 
 import dask.bag as db
 
-from .batch import Summary, clean_item, run_batch, shard_name
-from .inputs import Item, captured_of, expand, read_inputs
+from .batch import ShardNamer, Summary, claim_output, clean_item, run_batch
+from .inputs import Item, Source, captured_of, read_sources, walk
 from .options import DEFAULT_OPTIONS, Options
 from .records import InputRecord
 from .ruleset import RuleSet
@@ -77,23 +77,28 @@ def clean_bag(bag: db.Bag, rule_paths: Iterable[str] | None = None,
     return bag.map_partitions(partial(_clean_partition, rule_paths=paths, options=options))
 
 
-def group_shards(paths: list[str]) -> list[tuple[str, list[str]]]:
+def group_shards(paths: list[str], follow_links: bool = False,
+                 names: ShardNamer | None = None) -> list[tuple[str, list[Source]]]:
     """Expanded inputs grouped by output shard, in first-seen order (one task per shard, so
-    two tasks never write the same file)."""
-    groups: dict[str, list[str]] = {}
-    for p in expand(paths):
-        if p == "-":
+    two tasks never write the same file); shard names as the local runner gives them."""
+    names = names or ShardNamer()
+    groups: dict[str, list[Source]] = {}
+    for src in walk(paths, follow_links):
+        if src.path == "-":
             raise ValueError("the Dask engine cannot read stdin; give files")
-        groups.setdefault(shard_name(p), []).append(p)
+        groups.setdefault(names(src.path), []).append(src)
     return list(groups.items())
 
 
-def _run_shard(shard: tuple[str, list[str]], out_dir: str, rule_paths: tuple[str, ...] | None,
-               options: Options, resume: bool, url: str | None) -> dict[str, Any]:
-    _, paths = shard
+def _run_shard(shard: tuple[str, list[Source]], out_dir: str,
+               rule_paths: tuple[str, ...] | None, options: Options, resume: bool,
+               url: str | None, input_format: str = "auto") -> dict[str, Any]:
+    name, sources = shard
     _rules(rule_paths)  # load and warm once per worker process, before the first document
-    summary = run_batch(read_inputs(paths, url), out_dir=out_dir, workers=0,
-                        rule_paths=rule_paths, options=options, resume=resume)
+    items = read_sources(sources, url, max_bytes=options.max_bytes, input_format=input_format)
+    summary = run_batch(items, out_dir=out_dir, workers=0, rule_paths=rule_paths,
+                        options=options, resume=resume, claim=False,
+                        names=lambda _shard: name)
     d = asdict(summary)
     d["removed"] = dict(summary.removed)
     return d
@@ -102,17 +107,24 @@ def _run_shard(shard: tuple[str, list[str]], out_dir: str, rule_paths: tuple[str
 def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = None,
              rule_paths: Iterable[str] | None = None, options: Options = DEFAULT_OPTIONS,
              resume: bool = False, url: str | None = None, client=None,
-             n_workers: int = 0) -> Summary:
+             n_workers: int = 0, overwrite: bool = True, input_format: str = "auto",
+             follow_links: bool = False) -> Summary:
     """Clean every input into OUT/<shard>.jsonl on Dask; returns the merged summary.
     Without `client` or `scheduler`, a LocalCluster of `n_workers` processes (0: one per
     core) runs the shards."""
-    from distributed import Client, LocalCluster
-
-    shards = group_shards(paths)
+    shards = group_shards(paths, follow_links)
     total = Summary()
     if not shards:
         return total
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with claim_output(out_dir, resume, overwrite):
+        return _run_on_cluster(shards, out_dir, scheduler, rule_paths, options, resume, url,
+                               client, n_workers, input_format, total)
+
+
+def _run_on_cluster(shards, out_dir, scheduler, rule_paths, options, resume, url, client,
+                    n_workers, input_format, total: Summary) -> Summary:
+    from distributed import Client, LocalCluster
+
     rp = tuple(rule_paths) if rule_paths else None
     own_client = client is None
     cluster = None
@@ -129,7 +141,8 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
     try:
         bag = db.from_sequence(shards, npartitions=len(shards))
         job = bag.map(partial(_run_shard, out_dir=str(Path(out_dir).resolve()),
-                              rule_paths=rp, options=options, resume=resume, url=url))
+                              rule_paths=rp, options=options, resume=resume, url=url,
+                              input_format=input_format))
         for part in job.compute(scheduler=client):
             total.ok += part["ok"]
             total.errors += part["errors"]

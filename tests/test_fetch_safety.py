@@ -129,7 +129,7 @@ def test_private_addresses_in_every_spelling_are_refused(url):
 def test_redirect_to_loopback_is_refused_on_that_hop(server):
     with pytest.raises(FetchError) as info:
         fetch(server + "/to-loopback",
-              limits=FetchLimits(timeout=2.0, allow_private=True, private_hosts=("127.0.0.1",)))
+              limits=FetchLimits(timeout=2.0, private_hosts=("127.0.0.1",)))
     assert "private" in str(info.value) and "2130706433" in str(info.value)
 
 

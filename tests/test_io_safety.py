@@ -135,20 +135,18 @@ def test_big_plain_file_is_refused_before_it_is_read(tmp_path):
 
 
 def test_big_warc_record_is_an_error_record_without_reading_it(tmp_path):
-    from fastwarc.warc import WarcRecord, WarcRecordType
+    from tests.test_batch_support import warc_record
 
-    path = tmp_path / "crawl.warc"
+    path = tmp_path / "crawl.warc.gz"
+    page = b"<html><body><p>" + BODY.encode() + b"</p></body></html>"
     with open(path, "wb") as fh:
-        for rid, body in (("small", BODY.encode()), ("huge", b"y" * 20_000_000),
-                          ("after", BODY.encode())):
-            rec = WarcRecord()
-            rec.init_headers(record_type=WarcRecordType.resource, record_urn=f"urn:x:{rid}")
-            rec.headers["Content-Type"] = "text/plain"
-            rec.set_bytes_content(b"Title\n\n" + body)
-            rec.write(fh)
+        for rid, body in (("small", page), ("huge", b"<p>" + b"y" * 20_000_000),
+                          ("after", page)):
+            fh.write(gzip.compress(warc_record(f"http://x.example/{rid}", rid,
+                                               "2024-05-01T10:00:00Z", body), 1))
     got: list = []
     peak = _peak(lambda: got.extend(read_inputs([str(path)], max_bytes=100_000)))
-    assert [i.id for i in got] == ["urn:x:small", "urn:x:huge", "urn:x:after"]
+    assert [i.id for i in got] == ["urn:uuid:small", "urn:uuid:huge", "urn:uuid:after"]
     assert got[1].record is None and "size limit" in got[1].error
     assert peak < 8_000_000, peak
 
