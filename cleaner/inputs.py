@@ -267,7 +267,7 @@ def jsonl_items(fh: BinaryIO, name: str, rel: str, shard: str,
     line is an error item naming the input and line."""
     for n, raw, size in _lines(fh, _line_cap(max_bytes)):
         where, fallback = f"{name}:{n}", f"{rel}#{n}"
-        origin = f"{name}#{n}"
+        origin = where  # file:line, as editors and grep -n read it
         if raw is None:
             yield Item(None, f"{where}: a record of {size} bytes is over the size limit of "
                        f"{max_bytes} bytes (max_bytes)", fallback, shard=shard, origin=origin)
