@@ -128,15 +128,23 @@ class Summary:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def json_text(obj: object, indent: int | None = None) -> str:
+    """JSON with non-ASCII kept as is, except lone surrogates (an id read from JSON
+    `"\\ud800..."`), which no UTF-8 writer takes: they stay JSON escapes, so the text reads
+    back to the same string (and `--resume` matches the id) instead of a '?'."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def result_line(result: Result) -> bytes:
-    """The one JSONL serialisation every runner writes (Dask output must equal local). A lone
-    surrogate (an id read from JSON `"\\ud800..."`) cannot be UTF-8: it is written as its JSON
-    escape, so the line reads back to the same id and `--resume` matches it."""
+    """The one JSONL serialisation every runner writes (Dask output must equal local)."""
     text = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
     try:
         return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: see json_text
+        return (json_text(result.to_dict()) + "\n").encode("utf-8")
 
 
 def outcome_of(result: Result) -> Outcome:

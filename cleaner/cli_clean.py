@@ -116,10 +116,12 @@ def fetch_items(urls: list[str], options: Options, allow_private: bool = False,
 
 
 def _emit(result: Result, fmt: str, out) -> None:
+    from .batch import json_text
+
     if fmt == "json":
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(result.to_dict(), indent=2) + "\n")
     elif fmt == "jsonl":
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_text(result.to_dict()) + "\n")
     elif result.status == "ok":  # text for a terminal: no control sequences from the page
         out.write(f"{safe(result.title)}\n\n{safe(result.text)}\n\n")
     else:

@@ -44,6 +44,18 @@ def test_lone_surrogate_id_is_kept_byte_exact_and_resume_matches_it(tmp_path):
     assert len(_lines(out / "crawl.jsonl")) == 2
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "text"])
+def test_lone_surrogate_id_prints_in_every_format(tmp_path, capsys, fmt):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text('{"id": "\\ud800lone", "text": "Title\\n\\n' + BODY + '"}\n',
+                   encoding="utf-8")
+    assert main(["clean", str(src), "--format", fmt, "-q"]) == 0
+    out = capsys.readouterr().out
+    if fmt != "text":
+        assert json.loads(out)["id"] == "\ud800lone"
+    out.encode("utf-8")  # a terminal or pipe can take it
+
+
 # 2. one run per output folder --------------------------------------------------------------
 
 def test_second_run_on_a_locked_output_folder_exits_2_naming_it(tmp_path, capsys):
