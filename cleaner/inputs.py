@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -331,19 +332,34 @@ def _unreadable(p: str, rid: str, shard: str, url: str | None, exc: OSError) -> 
     return Item(None, f"{p}: {reason}", rid, url, shard, origin=p)
 
 
+# A JSON object's start: `{` then a quoted key and a colon. Enough to tell JSONL from a
+# document even when the first record is longer than the bytes sniffed (a 200 kB page).
+_JSON_START = re.compile(rb'\{\s*"[^"\\\n]{1,64}"\s*:')
+
+
 def _sniff(head: bytes) -> str | None:
-    """'jsonl' or 'warc' when the first bytes say so, else None (a document)."""
+    """'jsonl', 'json' (one pretty-printed object), 'warc' or 'gzip' when the first bytes
+    say so, else None (a document)."""
+    if head[:2] == b"\x1f\x8b":
+        return "gzip"
     body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if body.startswith(b"WARC/"):
         return "warc"
-    if not body.startswith(b"{"):
+    if not _JSON_START.match(body):
         return None
-    first = body.split(b"\n", 1)[0]
+    return "json" if body.split(b"\n", 1)[0].strip() == b"{" else "jsonl"
+
+
+def _sniff_gzip(head: bytes) -> str | None:
+    """What a gzip stream holds, from its first compressed bytes."""
+    import zlib
+
     try:
-        obj = json.loads(first.decode("utf-8", "replace"))
-    except ValueError:
-        return "json" if b"\n" in body else None  # a pretty-printed object: look closer
-    return "jsonl" if isinstance(obj, dict) else None
+        inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+    except zlib.error:
+        return None
+    found = _sniff(inner)
+    return found if found in ("jsonl", "warc") else None
 
 
 def _format_of(path: str, input_format: str) -> str:
@@ -361,29 +377,32 @@ def _format_of(path: str, input_format: str) -> str:
     return "sniff"
 
 
-def _read_json_file(fh: BinaryIO, p: str, rid: str, max_bytes: int) -> Iterator[Item]:
+def _read_json_file(fh: BinaryIO, p: str, rid: str, max_bytes: int, shard: str | None = None
+                    ) -> Iterator[Item]:
     """A `.json` file: one record object, a list of them, or JSON lines; cleaner's own
     output (an object or array of results) is refused."""
+    shard = shard or p
     data = fh.read(_line_cap(max_bytes) + 1)
     if len(data) > _line_cap(max_bytes):
         yield Item(None, f"{p}: over the size limit of {max_bytes} bytes (max_bytes)", rid,
-                   shard=p, origin=p)
+                   shard=shard, origin=p)
         return
     try:
-        obj = json.loads(data.decode("utf-8", "replace"))
+        obj = _JSON.decode(data.decode("utf-8", "replace"))
     except ValueError:
-        yield from jsonl_items(io.BytesIO(data), p, rid, p, max_bytes)
+        yield from jsonl_items(io.BytesIO(data), p, rid, shard, max_bytes)
         return
     objs = obj if isinstance(obj, list) else [obj]
     if any(is_own_output(o) for o in objs):
-        yield Item(None, own_output_message(p), rid, shard=p, origin=p)
+        yield Item(None, own_output_message(p), rid, shard=shard, origin=p)
         return
     for n, o in enumerate(objs, 1):
         if not isinstance(o, dict):
-            yield Item(None, f"{p}: not a JSON record", f"{rid}#{n}", shard=p, origin=p)
+            yield Item(None, f"{p}: not a JSON record", f"{rid}#{n}", shard=shard, origin=p)
             continue
         one = len(objs) == 1
-        yield _record_item(o, p, rid if one else f"{rid}#{n}", p, p if one else f"{p}#{n}")
+        yield _record_item(o, p, rid if one else f"{rid}#{n}", shard,
+                           p if one else f"{p}#{n}")
 
 
 def _read_file(src: Source, url: str | None, max_bytes: int, input_format: str
@@ -405,8 +424,12 @@ def _read_file(src: Source, url: str | None, max_bytes: int, input_format: str
         yield _unreadable(p, rid, p, url, exc)
         return
     with fh:
+        gz = p.lower().endswith(".gz")
         if fmt == "sniff":
-            fmt = _sniff(fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]) or "document"  # type: ignore
+            head = fh.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+            fmt = _sniff(head) or "document"
+            if fmt == "gzip":
+                fmt, gz = _sniff_gzip(head) or "document", True
         if fmt == "warc":
             from .warc import read_warc
 
@@ -414,7 +437,6 @@ def _read_file(src: Source, url: str | None, max_bytes: int, input_format: str
         elif fmt == "jsonl":
             import gzip
 
-            gz = p.lower().endswith(".gz")
             stream: BinaryIO = gzip.GzipFile(fileobj=fh) if gz else fh
             try:
                 yield from jsonl_items(stream, p, rid, p, max_bytes)
@@ -444,8 +466,18 @@ def _read_stdin(url: str | None, max_bytes: int, input_format: str) -> Iterator[
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
     fmt = input_format
     if fmt == "auto":
-        fmt = _sniff(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]) or "document"
-    if fmt in ("jsonl", "json"):
+        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        fmt = _sniff(head) or "document"
+        if fmt == "gzip":
+            fmt = _sniff_gzip(head) or "document"
+            if fmt == "jsonl":
+                import gzip
+
+                stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+    if fmt == "json":
+        yield from _read_json_file(stream, "<stdin>", "stdin", max_bytes, shard="-")
+        return
+    if fmt == "jsonl":
         yield from jsonl_items(stream, "<stdin>", "stdin", "-", max_bytes)
         return
     if fmt == "warc":

@@ -156,3 +156,29 @@ def test_error_lines_on_stderr_escape_control_characters(tmp_path, capsys):
     bad.write_bytes(b"")
     main(["clean", str(bad), str(tmp_path / "missing.txt"), "--format", "jsonl"])
     assert "\x1b" not in capsys.readouterr().err
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize("shape", ["big-first-record", "gzip", "pretty-object", "warc"])
+def test_stdin_is_read_by_content_in_every_container(monkeypatch, capsys, shape):
+    import gzip
+
+    from tests.test_batch_support import warc_record
+
+    big = '{"id": "big", "html": ' + json.dumps(
+        "<html><body><h1>Big one</h1>" + f"<p>{BODY}</p>" * 2_000 + "</body></html>") + "}\n"
+    data = {"big-first-record": (big + JSONL).encode(),
+            "gzip": gzip.compress(JSONL.encode()),
+            "pretty-object": json.dumps({"id": "r1", "text": "Title one\n\n" + BODY},
+                                        indent=2).encode(),
+            "warc": warc_record("http://x.example/a", "w1", "2024-05-01T10:00:00Z",
+                                f"<html><body><h1>Title one</h1><p>{BODY}</p>".encode()),
+            }[shape]
+    _stdin(monkeypatch, data)
+    assert main(["clean", "-", "--format", "jsonl", "-q"]) == 0
+    got = [r["id"] for r in _out(capsys)]
+    assert got == {"big-first-record": ["big", "r1", "r2"], "gzip": ["r1", "r2"],
+                   "pretty-object": ["r1"], "warc": ["urn:uuid:w1"]}[shape]
