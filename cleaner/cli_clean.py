@@ -103,13 +103,12 @@ def fetch_items(urls: list[str], options: Options, allow_private: bool = False,
                 workers: int = 0) -> Iterator[Item]:
     """Each URL becomes a record, or an error item naming the URL; fetched in parallel,
     politely per host, in input order."""
-    from .fetch import FETCH_WORKERS, FetchLimits, fetch_many
+    from .fetch import FETCH_WORKERS, FetchLimits, fetch_pairs
 
     limits = FetchLimits(allow_private=allow_private)
-    for got in fetch_many(url_list(urls), options, limits,
-                          workers=max(workers * 2, FETCH_WORKERS)):
+    for url, got in fetch_pairs(url_list(urls), options, limits,
+                                workers=max(workers * 2, FETCH_WORKERS)):
         if isinstance(got, Exception):
-            url = str(got).split(": ", 1)[0]
             yield Item(None, str(got), url, url, "<fetch>", origin=url)
         else:
             yield Item(got, id=got.id, url=got.url, shard="<fetch>", origin=got.origin)

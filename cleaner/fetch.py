@@ -410,6 +410,13 @@ def fetch_many(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
                ) -> Iterator[InputRecord | FetchError]:
     """Each URL's record or FetchError, in input order, fetched on `workers` threads with
     at most workers x 4 URLs in flight."""
+    return (got for _, got in fetch_pairs(urls, options, limits, workers))
+
+
+def fetch_pairs(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
+                limits: FetchLimits = FetchLimits(), workers: int = FETCH_WORKERS
+                ) -> Iterator[tuple[str, InputRecord | FetchError]]:
+    """(url, record or FetchError) for each URL, as `fetch_many`."""
     fetcher = Fetcher(limits, options)
 
     def one(url: str) -> InputRecord | FetchError:
@@ -426,12 +433,14 @@ def fetch_many(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
         with ThreadPoolExecutor(max_workers=max(1, workers),
                                 thread_name_prefix="cleaner-fetch") as pool:
             for url in urls:
-                pending.append(pool.submit(one, url))
+                pending.append((url, pool.submit(one, url)))
                 if len(pending) >= window:
-                    yield pending.pop(0).result()
+                    url, future = pending.pop(0)
+                    yield url, future.result()
             while pending:
-                yield pending.pop(0).result()
+                url, future = pending.pop(0)
+                yield url, future.result()
     finally:
-        for f in pending:
-            f.cancel()
+        for _, future in pending:
+            future.cancel()
         fetcher.close()
