@@ -114,3 +114,14 @@ def test_exslt_regex_in_xpath_cannot_reach_python_re():
     bind that prefix, and the compiled XPath has the extension switched off anyway."""
     with pytest.raises(PatternError):
         compile_selector("//*[re:test(., '(a+)+$')]")
+
+
+def test_lint_and_rule_errors_do_not_pass_terminal_escapes(rules, capsys):
+    evil = SITE.replace("id: demo-upsell", "id: \"demo-\\e]0;pwned\\a-upsell\"").replace(
+        "'^Try Demo Plus$'", "'(a+)+$'")
+    code, out = _lint(capsys, rules, evil)
+    assert code == 2 and "\x1b" not in out and "\x07" not in out and "pwned" in out
+    tmp = rules.parent / "in.txt"
+    tmp.write_text("Title\n\nBody.", encoding="utf-8")
+    assert main(["--rules", str(rules), "clean", str(tmp)]) == 2
+    assert "\x1b" not in capsys.readouterr().err
