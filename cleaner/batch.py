@@ -15,23 +15,29 @@ Why it is built this way:
   limit.
 - Output is whole lines only; SIGINT/SIGTERM stop the run between lines and flush. After a
   kill -9 the last line may be torn: `--resume` truncates it before reading the done ids.
+- One run at a time per output folder (an flock on the folder); shards are opened without
+  following symlinks; two inputs never share a shard by accident of their names; ids are
+  written byte-exact (a lone surrogate as its JSON escape), so `--resume` finds them again.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
+import hashlib
 import json
 import logging
 import multiprocessing as mp
 import os
 import queue
+import re
 import signal
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -75,6 +81,11 @@ class WorkerStartError(RuntimeError):
     """A worker died before it was ready (an import or rule load failing in the child)."""
 
 
+class OutputError(RuntimeError):
+    """The output folder cannot be used for this run (another run holds it, or it holds an
+    earlier run's output and neither resume nor overwrite was asked for)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What the parent needs from a cleaned record: its JSON line and summary counts. The
@@ -114,9 +125,26 @@ class Summary:
         return head + (f"\nremovals by category: {cats}" if cats else "")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(obj: object, indent: int | None = None) -> str:
+    """JSON with non-ASCII kept as is, except lone surrogates (an id read from JSON
+    `"\\ud800..."`), which no UTF-8 writer takes: they stay JSON escapes, so the text reads
+    back to the same string (and `--resume` matches the id) instead of a '?'."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def result_line(result: Result) -> bytes:
     """The one JSONL serialisation every runner writes (Dask output must equal local)."""
-    return (json.dumps(result.to_dict(), ensure_ascii=False) + "\n").encode("utf-8", "replace")
+    text = json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: see json_text
+        return (json_text(result.to_dict()) + "\n").encode("utf-8")
 
 
 def outcome_of(result: Result) -> Outcome:
@@ -133,13 +161,13 @@ def precheck(item: Item, options: Options) -> Result | None:
     """The error record for an item that never reaches a worker (unreadable or too big)."""
     record = item.record
     if record is None:
-        return Result.failure(item.id, item.url, item.error or f"{item.id}: unreadable input",
-                              item.date)
+        return replace(Result.failure(item.id, item.url, item.error or f"{item.id}: unreadable "
+                                      "input", item.date), input=item.origin)
     size = len(record.content)
     if size > options.max_bytes:
-        return Result.failure(record.id, record.url,
-                              size_limit_message(record.name, size, options.max_bytes),
-                              record.captured)
+        return replace(Result.failure(record.id, record.url,
+                                      size_limit_message(record.name, size, options.max_bytes),
+                                      record.captured), input=record.origin)
     return None
 
 
@@ -159,7 +187,8 @@ def clean_item(item: Item, rules: RuleSet, options: Options = DEFAULT_OPTIONS,
         with time_limit(options.timeout_seconds, record.name):
             return clean_record(record, rules, options)
     except LimitError as exc:  # the alarm fired outside clean_record's own handler
-        return Result.failure(record.id, record.url, str(exc), record.captured)
+        return replace(Result.failure(record.id, record.url, str(exc), record.captured),
+                       input=record.origin)
 
 
 def load_rules_for(rule_paths: tuple[str, ...] | None) -> RuleSet:
@@ -356,8 +385,9 @@ def _pool_outcomes(items: Iterable[Item], workers: int, rule_paths: tuple[str, .
         """Give the document the worker was on an error record, requeue the rest of what it
         held (cleaned again by its replacement), and replace it."""
         record = pending[culprit][0].record
-        pending[culprit][1] = outcome_of(Result.failure(record.id, record.url,
-                                                        message_for(record), record.captured))
+        pending[culprit][1] = outcome_of(replace(
+            Result.failure(record.id, record.url, message_for(record), record.captured),
+            input=record.origin))
         queue.extendleft(reversed([s for s in w.unfinished() if s != culprit]))
         w.kill()
         return _Worker(ctx, rule_paths, options)
@@ -482,12 +512,59 @@ def _folder_shard(folder: str) -> str:
     return Path(folder).name or Path.cwd().name or "documents"
 
 
+@lru_cache(maxsize=4096)
+def _source_key(shard: str) -> str:
+    """What one shard holds: a container file, or the loose documents of one folder."""
+    if shard in SPECIAL_SHARDS:
+        return shard
+    low = shard.lower()
+    path = shard if low.endswith(CONTAINER_SUFFIXES) else os.path.dirname(shard)
+    return os.path.abspath(path or ".")
+
+
+class ShardNamer:
+    """Output shard names that cannot collide: the first source to want a name gets it; a
+    different source wanting the same one (`x/pages` and `y/pages`) gets the name plus a
+    hash of its absolute path. The same inputs in the same order give the same names, so
+    `--resume` finds its shards again."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, str] = {}
+        self.owner: dict[str, str] = {}
+
+    def __call__(self, shard: str) -> str:
+        key = _source_key(shard)
+        name = self.by_key.get(key)
+        if name is None:
+            name = base = shard_name(shard)
+            digest = hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
+            digits = 8
+            while name in self.owner:
+                name = f"{base}-{digest[:digits]}"
+                digits += 4
+            self.by_key[key] = name
+            self.owner[name] = key
+        return name
+
+
+def _open_nofollow(path: Path, flags: int) -> int:
+    """os.open that refuses a symlink (planted as a shard, it would aim our writes, or
+    --resume's truncation, at its target)."""
+    try:
+        return os.open(path, flags | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise OSError(errno.ELOOP, "output file is a symlink; refusing to follow it",
+                          str(path)) from None
+        raise
+
+
 def repair_and_scan(path: Path) -> Counter:
     """Ids already written to one output shard. A torn or corrupt tail (a kill -9 mid-write)
     is cut back to the last whole, parseable line, so the file is valid JSONL again."""
     done: Counter = Counter()
     good_end = 0
-    with open(path, "rb") as fh:
+    with os.fdopen(_open_nofollow(path, os.O_RDWR), "r+b") as fh:
         for raw in fh:
             if not raw.endswith(b"\n"):
                 break
@@ -496,12 +573,33 @@ def repair_and_scan(path: Path) -> Counter:
             except (ValueError, KeyError, TypeError):
                 break
             good_end += len(raw)
-    size = path.stat().st_size
-    if size != good_end:
-        log.warning("%s: cutting a torn or corrupt tail (%d bytes)", path, size - good_end)
-        with open(path, "r+b") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size != good_end:
+            log.warning("%s: cutting a torn or corrupt tail (%d bytes)", path, size - good_end)
             fh.truncate(good_end)
     return done
+
+
+@contextmanager
+def claim_output(out_dir: str | Path, resume: bool, overwrite: bool = True) -> Iterator[Path]:
+    """The output folder, created if needed and held for this run: a second run on it stops
+    with OutputError instead of interleaving its lines with ours. Without resume or
+    overwrite, a folder that already holds output is refused."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"output folder {out} is in use by another cleaner run; wait "
+                              "for it to end or choose another --out") from None
+        if not (resume or overwrite) and any(not n.startswith(".") for n in os.listdir(out)):
+            raise OutputError(f"output folder {out} already holds output; pass --resume to "
+                              "add what is missing or --overwrite to replace it")
+        yield out
+    finally:
+        os.close(fd)
 
 
 class ShardWriter:
@@ -525,7 +623,7 @@ class ShardWriter:
             return False
         if name not in self.done:
             p = self.path(name)
-            self.done[name] = repair_and_scan(p) if p.exists() else Counter()
+            self.done[name] = repair_and_scan(p) if os.path.lexists(p) else Counter()
         counter = self.done[name]
         if counter.get(id, 0) > 0:
             counter[id] -= 1
@@ -539,9 +637,11 @@ class ShardWriter:
                 if len(self.handles) >= MAX_OPEN_SHARDS:
                     oldest = next(iter(self.handles))
                     self._close_one(oldest, self.handles.pop(oldest))
-                mode = "ab" if (self.resume or name in self.started) else "wb"
+                append = self.resume or name in self.started
+                flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+                fd = _open_nofollow(self.path(name), flags)
                 self.started.add(name)
-                fh = self.handles[name] = open(self.path(name), mode)
+                fh = self.handles[name] = os.fdopen(fd, "ab" if append else "wb")
             fh.write(data)
         now = time.monotonic()
         if now - self.last_flush > FLUSH_SECONDS:
@@ -619,20 +719,31 @@ def run_batch(items: Iterable[Item], *, out_dir: str | Path | None = None,
               rule_paths: Iterable[str] | None = None, options: Options = DEFAULT_OPTIONS,
               resume: bool = False, progress=None,
               on_error: Callable[[str], None] | None = None,
-              on_result: Callable[[Item, Outcome], None] | None = None) -> Summary:
+              on_result: Callable[[Item, Outcome], None] | None = None,
+              overwrite: bool = True, claim: bool = True,
+              names: Callable[[str], str] | None = None) -> Summary:
     """Clean every item and write one JSON line each: to OUT/<shard>.jsonl with `out_dir`,
-    else to `stream`, else to `on_result`. Returns the summary; never raises on bad input."""
+    else to `stream`, else to `on_result`. Returns the summary; never raises on bad input.
+    With `out_dir`, the folder is held for the run (`claim_output`) unless `claim` is False
+    (the caller holds it, as the Dask engine does); `overwrite=False` refuses a folder that
+    already holds output unless resuming."""
     if resume and out_dir is None:
         raise ValueError("resume needs an output directory")
+    if out_dir is not None and claim:
+        with claim_output(out_dir, resume, overwrite):
+            return run_batch(items, out_dir=out_dir, workers=workers, rule_paths=rule_paths,
+                             options=options, resume=resume, progress=progress,
+                             on_error=on_error, on_result=on_result, claim=False, names=names)
     summary = Summary()
     writer = ShardWriter(Path(out_dir), resume) if out_dir is not None else None
     paths = tuple(rule_paths) if rule_paths else None
+    shard_of = names or ShardNamer()
 
     with stop_on_signals() as caught:
         def todo() -> Iterator[Item]:
             for item in items:
                 if resume and writer is not None and writer.already_done(
-                        shard_name(item.shard), item.id):
+                        shard_of(item.shard), item.id):
                     summary.skipped += 1
                     continue
                 yield item
@@ -641,7 +752,7 @@ def run_batch(items: Iterable[Item], *, out_dir: str | Path | None = None,
             for item, outcome in iter_outcomes(todo(), workers, paths, options,
                                                stop=lambda: caught() is not None):
                 if writer is not None:
-                    writer.write(shard_name(item.shard), outcome.data)
+                    writer.write(shard_of(item.shard), outcome.data)
                 elif stream is not None:
                     stream.write(outcome.data.decode("utf-8"))
                 if on_result is not None:

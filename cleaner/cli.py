@@ -114,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except RuleError as exc:
-        print(f"cleaner: rule error: {exc}", file=sys.stderr)
+        from .terminal import safe_line
+
+        print(f"cleaner: rule error: {safe_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

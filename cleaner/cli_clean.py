@@ -17,8 +17,21 @@ from dataclasses import replace
 from typing import TextIO
 
 from .cli_stats import add_recurrence_arguments, recurrence_or_exit
-from .inputs import Item, read_inputs
+from .inputs import INPUT_FORMATS, Item, read_inputs
 from .options import DEFAULT_OPTIONS, Options
+from .terminal import safe, safe_line
+
+
+def _workers(value: str) -> int:
+    """A worker count: 0 (clean in this process) or more; argparse reports anything else."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{n} is negative; give 0 to clean in this process "
+                                         "or the number of worker processes")
+    return n
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,12 +46,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl",
                    help="jsonl: one line per record (default); json: one object for one "
                    "record, else an array; text: title and body after '=== ID ==='")
-    p.add_argument("--fetch", action="store_true", help="PATHs are URLs to download")
+    p.add_argument("--fetch", action="store_true",
+                   help="PATHs are URLs to download, files listing URLs (one a line, # for "
+                   "comments) or - for such a list on stdin")
+    p.add_argument("--allow-private", action="store_true",
+                   help="with --fetch, also fetch private, loopback and link-local addresses "
+                   "(refused by default)")
+    p.add_argument("--input-format", choices=INPUT_FORMATS, default="auto",
+                   help="how to read the inputs (default auto: by suffix, then by content)")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read symlinks in input folders that point outside them")
     p.add_argument("--out", metavar="DIR", help="write DIR/<input shard name>.jsonl")
-    p.add_argument("--workers", type=int, default=0, metavar="N",
+    p.add_argument("--workers", type=_workers, default=0, metavar="N",
                    help="worker processes (default 0: clean in this process)")
     p.add_argument("--resume", action="store_true",
                    help="skip ids already in the --out files (repairs a torn last line)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the output of an earlier run in --out (refused otherwise)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="Dask scheduler address (default: start a LocalCluster)")
@@ -60,18 +84,40 @@ def _options(args: argparse.Namespace) -> Options:
     return options
 
 
-def fetch_items(urls: list[str], options: Options) -> Iterator[Item]:
-    """Each URL becomes a record, or an error item naming the URL."""
-    from .errors import CleanerError
-    from .fetch import fetch
+def url_list(paths: list[str]) -> Iterator[str]:
+    """The URLs to fetch: a PATH with '://' is a URL, '-' is a list on stdin, an existing
+    file is a list (one URL a line, blank lines and # comments skipped); anything else is
+    passed on as a URL, to become an error record naming it."""
+    import os
 
-    for url in urls:
-        try:
-            record = fetch(url, options)
-        except CleanerError as exc:
-            yield Item(None, str(exc), url, url, "<fetch>")
+    for p in paths:
+        if "://" in p or (p != "-" and not os.path.isfile(p)):
+            yield p
             continue
-        yield Item(record, id=record.id, url=record.url or url, shard="<fetch>")
+        fh = sys.stdin if p == "-" else open(p, encoding="utf-8", errors="replace")
+        try:
+            for line in fh:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    yield line
+        finally:
+            if fh is not sys.stdin:
+                fh.close()
+
+
+def fetch_items(urls: list[str], options: Options, allow_private: bool = False,
+                workers: int = 0) -> Iterator[Item]:
+    """Each URL becomes a record, or an error item naming the URL; fetched in parallel,
+    politely per host, in input order."""
+    from .fetch import FETCH_WORKERS, FetchLimits, fetch_pairs
+
+    limits = FetchLimits(allow_private=allow_private)
+    for url, got in fetch_pairs(url_list(urls), options, limits,
+                                workers=max(workers * 2, FETCH_WORKERS)):
+        if isinstance(got, Exception):
+            yield Item(None, str(got), url, url, "<fetch>", origin=url)
+        else:
+            yield Item(got, id=got.id, url=got.url, shard="<fetch>", origin=got.origin)
 
 
 TEXT_SEPARATOR = "=== {id} ==="  # the line before each document in --format text
@@ -79,11 +125,12 @@ TEXT_SEPARATOR = "=== {id} ==="  # the line before each document in --format tex
 
 def text_block(data: dict) -> str:
     """One document for --format text: the separator line naming it, its title, its body."""
-    head = TEXT_SEPARATOR.format(id=data.get("id"))
+    head = TEXT_SEPARATOR.format(id=safe_line(str(data.get("id"))))
     if data.get("status") != "ok":
-        return f"{head}\nERROR {data.get('error')}\n"
-    title = data.get("title")
-    return f"{head}\n" + (f"{title}\n\n" if title else "") + f"{data.get('text') or ''}\n"
+        return f"{head}\nERROR {safe_line(data.get('error') or '')}\n"
+    title = data.get("title")  # text for a terminal: no control sequences from the page
+    return (f"{head}\n" + (f"{safe(title)}\n\n" if title else "")
+            + f"{safe(data.get('text') or '')}\n")
 
 
 class JsonValue:
@@ -113,12 +160,15 @@ class JsonValue:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .batch import WorkerStartError
+    from .batch import OutputError, WorkerStartError
     from .progress import Progress
 
     options = _options(args)
     if args.resume and not args.out:
         print("cleaner: --resume needs --out DIR", file=sys.stderr)
+        return 2
+    if args.resume and args.overwrite:
+        print("cleaner: --resume and --overwrite cannot go together", file=sys.stderr)
         return 2
     options = recurrence_or_exit(args, options)  # --recurrence auto: the counting pass
     if options is None:
@@ -127,13 +177,15 @@ def run(args: argparse.Namespace) -> int:
         return _run_dask(args, options)
     if args.fetch:
         try:
-            items: Iterator[Item] = fetch_items(args.paths, options)
+            items: Iterator[Item] = fetch_items(args.paths, options, args.allow_private,
+                                                args.workers)
             import cleaner.fetch  # noqa: F401 - fail now, not on the first URL
         except ModuleNotFoundError:
             print("cleaner: --fetch is not available (cleaner.fetch is missing)", file=sys.stderr)
             return 2
     else:
-        items = read_inputs(args.paths, args.url)
+        items = read_inputs(args.paths, args.url, max_bytes=options.max_bytes,
+                            input_format=args.input_format, follow_links=args.follow_links)
     from .cli import load_ruleset, rule_paths
 
     load_ruleset(args)  # rule errors stop the run before any output (exit 2)
@@ -142,20 +194,21 @@ def run(args: argparse.Namespace) -> int:
 
     def on_error(message: str) -> None:
         if not args.quiet:
-            progress.message(f"cleaner: {message}")
+            progress.message(f"cleaner: {safe_line(message)}")
 
     common = dict(workers=args.workers, rule_paths=rule_paths(args), options=options,
                   progress=progress, on_error=on_error)
     try:
         return _run_local(args, items, common)
-    except WorkerStartError as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
+    except (WorkerStartError, OutputError) as exc:
+        print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:  # the output cannot be written (disk full, folder removed)
         if isinstance(exc, BrokenPipeError):
             raise
-        print(f"cleaner: cannot write output: {exc.strerror or exc}: {exc.filename or ''}; "
-              "fix it and rerun with --resume", file=sys.stderr)
+        print(f"cleaner: cannot write output: {exc.strerror or exc}: "
+              f"{safe_line(str(exc.filename or ''))}; fix it and rerun with --resume",
+              file=sys.stderr)
         return 2
 
 
@@ -163,7 +216,8 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
     from .batch import run_batch
 
     if args.out:
-        summary = run_batch(items, out_dir=args.out, resume=args.resume, **common)
+        summary = run_batch(items, out_dir=args.out, resume=args.resume,
+                            overwrite=args.overwrite, **common)
         print(summary.render(), file=sys.stderr)
     else:
         stream = sys.stdout
@@ -197,6 +251,7 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
     if not args.out:
         print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
         return 2
+    from .batch import OutputError
     from .cli import rule_paths
     from .progress import Progress
 
@@ -204,9 +259,11 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
         summary = run_dask(args.paths, args.out, scheduler=args.scheduler,
                            rule_paths=rule_paths(args), options=options, resume=args.resume,
                            url=args.url, n_workers=args.workers, verbose=args.verbose,
-                           progress=Progress(enabled=not args.quiet, label="dask"))
-    except (SchedulerUnreachable, ValueError) as exc:
-        print(f"cleaner: {exc}", file=sys.stderr)
+                           progress=Progress(enabled=not args.quiet, label="dask"),
+                           overwrite=args.overwrite, input_format=args.input_format,
+                           follow_links=args.follow_links)
+    except (SchedulerUnreachable, OutputError, ValueError) as exc:
+        print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
         return 2
     print(summary.render(), file=sys.stderr)
     return 1 if summary.errors else 0

@@ -16,6 +16,7 @@ from .explain import render
 from .inputs import read_inputs
 from .options import DEFAULT_OPTIONS
 from .pipeline import analyze
+from .terminal import safe_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,15 +56,15 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for item in items:
         if len(items) > 1:
-            print(f"=== {item.id} ===")
+            print(f"=== {safe_line(item.id)} ===")
         if item.record is None:
-            print(f"cleaner: {item.error}", file=sys.stderr)
+            print(f"cleaner: {safe_line(item.error or '')}", file=sys.stderr)
             failed += 1
             continue
         try:
             analysis = analyze(item.record, rules, options)
         except CleanerError as exc:
-            print(f"cleaner: {exc}", file=sys.stderr)
+            print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
             failed += 1
             continue
         print(render(analysis, colour=colour))

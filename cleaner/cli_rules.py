@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .rulefiles import bundled_rules_dir, maintainer_dir, rule_sources
+from .terminal import safe_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,8 +62,8 @@ def run_lint(args: argparse.Namespace) -> int:
 
     paths = args.paths or [str(rules_dir(args))]
     findings = lint(paths, dead=not args.no_dead)
-    for f in findings:
-        print(f, file=sys.stdout)
+    for f in findings:  # rule files are data from anyone: no terminal escapes from them
+        print(safe_line(str(f)), file=sys.stdout)
     errors = sum(f.severity == "error" for f in findings)
     print(f"{errors} error(s), {len(findings) - errors} warning(s)", file=sys.stderr)
     return 2 if errors else 0
@@ -75,7 +76,7 @@ def run_test(args: argparse.Namespace) -> int:
     ruleset = _ruleset(args, directory)
     tests, findings = load_tests(directory, ruleset)
     for f in findings:
-        print(f)
+        print(safe_line(str(f)))
     if args.site and not any(t.site == args.site for t in tests):
         print(f"cleaner: no tests for site {args.site!r} in {directory / 'tests'}",
               file=sys.stderr)
@@ -90,7 +91,7 @@ def run_test(args: argparse.Namespace) -> int:
         failed += 1
         print(f"FAIL {o.test.site} {o.test.fixture.name} ({o.test.where})")
         for msg in o.failures:
-            print(f"  - {msg}")
+            print(f"  - {safe_line(msg)}")
     print(f"{len(outcomes) - failed} passed, {failed} failed", file=sys.stderr)
     errors = any(f.severity == "error" for f in findings)
     return 1 if failed or errors else 0

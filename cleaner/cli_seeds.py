@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .inputs import read_inputs
+from .inputs import read_inputs, record_id
 from .pipeline import clean_record
 from .records import Result
 
@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
             result = Result.failure(item.id, item.url, item.error or "unreadable")
         else:
             result = clean_record(item.record, rules)
-        (out / f"{item.id}.json").write_text(
+        target = out / f"{record_id(Path(item.id))}.json"  # ids are paths under folder
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
             json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         failed += result.status != "ok"
         by_cat = Counter(r.category for r in result.removed)

@@ -24,9 +24,9 @@ from typing import Any
 import dask.bag as db
 
 from .api import as_item
-from .batch import Summary, clean_item, run_batch, shard_name
+from .batch import ShardNamer, Summary, claim_output, clean_item, run_batch
 from .errors import CleanerError
-from .inputs import expand, read_inputs
+from .inputs import Source, read_sources, walk
 from .options import DEFAULT_OPTIONS, Options
 from .progress import Progress
 from .ruleset import RuleSet
@@ -65,23 +65,28 @@ def clean_bag(bag: db.Bag, rule_paths: Iterable[str] | None = None,
     return bag.map_partitions(partial(_clean_partition, rule_paths=paths, options=options))
 
 
-def group_shards(paths: list[str]) -> list[tuple[str, list[str]]]:
+def group_shards(paths: list[str], follow_links: bool = False,
+                 names: ShardNamer | None = None) -> list[tuple[str, list[Source]]]:
     """Expanded inputs grouped by output shard, in first-seen order (one task per shard, so
-    two tasks never write the same file)."""
-    groups: dict[str, list[str]] = {}
-    for p in expand(paths):
-        if p == "-":
+    two tasks never write the same file); shard names as the local runner gives them."""
+    names = names or ShardNamer()
+    groups: dict[str, list[Source]] = {}
+    for src in walk(paths, follow_links):
+        if src.path == "-":
             raise ValueError("the Dask engine cannot read stdin; give files")
-        groups.setdefault(shard_name(p), []).append(p)
+        groups.setdefault(names(src.path), []).append(src)
     return list(groups.items())
 
 
-def _run_shard(shard: tuple[str, list[str]], out_dir: str, rule_paths: tuple[str, ...] | None,
-               options: Options, resume: bool, url: str | None) -> dict[str, Any]:
-    _, paths = shard
+def _run_shard(shard: tuple[str, list[Source]], out_dir: str,
+               rule_paths: tuple[str, ...] | None, options: Options, resume: bool,
+               url: str | None, input_format: str = "auto") -> dict[str, Any]:
+    name, sources = shard
     _rules(rule_paths)  # load and warm once per worker process, before the first document
-    summary = run_batch(read_inputs(paths, url), out_dir=out_dir, workers=0,
-                        rule_paths=rule_paths, options=options, resume=resume)
+    items = read_sources(sources, url, max_bytes=options.max_bytes, input_format=input_format)
+    summary = run_batch(items, out_dir=out_dir, workers=0, rule_paths=rule_paths,
+                        options=options, resume=resume, claim=False,
+                        names=lambda _shard: name)
     d = asdict(summary)
     d["removed"] = dict(summary.removed)
     return d
@@ -113,19 +118,26 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
              rule_paths: Iterable[str] | None = None, options: Options = DEFAULT_OPTIONS,
              resume: bool = False, url: str | None = None, client=None,
              n_workers: int = 0, progress: Progress | None = None,
-             verbose: bool = False) -> Summary:
+             verbose: bool = False, overwrite: bool = True, input_format: str = "auto",
+             follow_links: bool = False) -> Summary:
     """Clean every input into OUT/<shard>.jsonl on Dask; returns the merged summary.
     Without `client` or `scheduler`, a LocalCluster of `n_workers` processes (0: one per
     core) runs the shards. `progress` counts each shard's documents as the shard ends.
     Raises SchedulerUnreachable when `scheduler` does not answer."""
-    from distributed import LocalCluster, as_completed
-
     quiet_distributed(verbose)
-    shards = group_shards(paths)
+    shards = group_shards(paths, follow_links)
     total = Summary()
     if not shards:
         return total
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    with claim_output(out_dir, resume, overwrite):
+        return _run_on_cluster(shards, out_dir, scheduler, rule_paths, options, resume, url,
+                               client, n_workers, input_format, progress, verbose, total)
+
+
+def _run_on_cluster(shards, out_dir, scheduler, rule_paths, options, resume, url, client,
+                    n_workers, input_format, progress, verbose, total: Summary) -> Summary:
+    from distributed import LocalCluster, as_completed
+
     rp = tuple(rule_paths) if rule_paths else None
     own_client = client is None
     cluster = None
@@ -146,7 +158,7 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
             client = Client(cluster)
     try:
         task = partial(_run_shard, out_dir=str(Path(out_dir).resolve()), rule_paths=rp,
-                       options=options, resume=resume, url=url)
+                       options=options, resume=resume, url=url, input_format=input_format)
         futures = client.map(task, shards, pure=False)
         if progress is not None:
             progress.add(0, 0, f"0/{len(shards)} shards")

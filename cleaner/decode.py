@@ -75,6 +75,14 @@ MAX_TAG_CHARS = 20_000
 _LONG_TAG = re.compile(rf"<([A-Za-z][^\s/<>]{{0,60}})[^<>]{{{MAX_TAG_CHARS},}}>")
 
 
+# A UTF-8 page with a few bad bytes is repaired in place when its valid multi-byte
+# characters outnumber the bad bytes (labelled UTF-8) or outnumber them four to one
+# (unlabelled), and the bad bytes are under 1% of the page: tests/test_inputs_trust.py.
+UTF8_REPAIR_LABELLED = 1
+UTF8_REPAIR_UNLABELLED = 4
+UTF8_REPAIR_MAX_SHARE = 0.01
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     """The text of one input, the encoding it was read with, and what had to be repaired."""
@@ -130,17 +138,27 @@ def _utf16_guess(data: bytes) -> str | None:
 
 
 def gunzip(data: bytes, name: str, max_bytes: int) -> bytes:
-    """Decompress gzip with a cap, so a gzip bomb is an error, not an out-of-memory kill."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise InputError(f"{name}: corrupt gzip data ({exc})") from None
-    if len(out) > max_bytes or d.unconsumed_tail:
-        raise InputError(f"{name}: gzip data expands past the size limit of {max_bytes} bytes")
-    if not d.eof:  # a cut-off download: keep nothing rather than half a page
-        raise InputError(f"{name}: corrupt gzip data (truncated after {len(data)} bytes)")
-    return out
+    """Decompress gzip with a cap, so a gzip bomb is an error, not an out-of-memory kill.
+    Every member is read: `cat a.gz b.gz` (and servers that gzip in pieces) is one file."""
+    out: list[bytes] = []
+    size, rest = 0, data
+    while rest:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            part = d.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise InputError(f"{name}: corrupt gzip data ({exc})") from None
+        size += len(part)
+        if size > max_bytes or d.unconsumed_tail:
+            raise InputError(f"{name}: gzip data expands past the size limit of "
+                             f"{max_bytes} bytes")
+        if not d.eof:  # a cut-off download: keep nothing rather than half a page
+            raise InputError(f"{name}: corrupt gzip data (truncated after {len(data)} bytes)")
+        out.append(part)
+        rest = d.unused_data
+        if rest[:2] != b"\x1f\x8b":  # trailing padding (zeros) after the last member
+            break
+    return b"".join(out)
 
 
 def _western(data: bytes) -> str | None:
@@ -157,6 +175,22 @@ def _western(data: bytes) -> str | None:
     if all(ch.isalpha() or ch in _TYPOGRAPHY for ch in high):
         return text
     return None
+
+
+def _mostly_utf8(data: bytes, labelled: bool) -> tuple[str, str, list[str]] | None:
+    """UTF-8 with a few invalid bytes (a stray 0xFF, a cut sequence), decoded as UTF-8 with
+    those bytes replaced, instead of reading the whole page in another codec ("Bücherei" as
+    cp1250 "BĂĽcherei"). Evidence that the page is UTF-8: its label, and valid multi-byte
+    sequences outnumbering the invalid bytes. A cp1252 page labelled UTF-8 has almost no
+    valid multi-byte sequences (an accented letter before ASCII is invalid UTF-8), so it
+    falls through to the windows-1252 reading."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    share = UTF8_REPAIR_LABELLED if labelled else UTF8_REPAIR_UNLABELLED
+    if bad <= 0 or multibyte < share * bad or bad > UTF8_REPAIR_MAX_SHARE * len(data):
+        return None
+    return text, "utf-8", [f"{bad} invalid byte(s) in UTF-8 text replaced with U+FFFD"]
 
 
 def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, str, list[str]]:
@@ -186,6 +220,9 @@ def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, st
             wrong = [lb for lb in labels if lb != "utf_8"]
             return text, "utf-8", [f"labelled {wrong[0]} but the bytes are UTF-8; read as "
                                    "UTF-8"] if wrong else []
+        repaired = _mostly_utf8(data, "utf_8" in labels)
+        if repaired is not None:
+            return repaired
     for label in labels:
         text = _try(data, label)
         if text is not None:

@@ -78,7 +78,7 @@ class Planned:
 @lru_cache(maxsize=1024)
 def compiled(xpath: str) -> etree.XPath:
     """Selectors compile once per process, not once per page."""
-    return etree.XPath(xpath)
+    return etree.XPath(xpath, regexp=False)  # no EXSLT regex: it runs on Python's re
 
 
 def plan_drops(root: HtmlElement, rules: Iterable[DomDrop]) -> list[Planned]:

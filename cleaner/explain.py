@@ -6,6 +6,7 @@ Colour in a terminal, plain text when piped; the HTML report lives in explain_ht
 from __future__ import annotations
 
 from .pipeline import Analysis
+from .terminal import safe_line
 
 _COLOURS = {"body": "", "title": "\033[1m", "related": "\033[36m", "meta": "\033[33m",
             "noise": "\033[31m"}
@@ -28,13 +29,15 @@ def render(analysis: Analysis, colour: bool = False, width: int = 100) -> str:
             continue
         label = f"{_MARK.get(ln.fate, ln.fate)} {ln.category or '':<10} {ln.rule or '':<34}"
         rows.append((ln.fate, f"{ln.index + 1:>4} {label} {ln.text}"))
-    out = head + [""]
+    out = [safe_line(h) for h in head] + [""]
     for fate, text in rows:
+        text = safe_line(text)  # page text and rule ids must not drive the terminal
         text = text if len(text) <= width else text[: width - 1] + "…"
         out.append(f"{_COLOURS.get(fate, '')}{text}{_RESET}" if colour and _COLOURS.get(fate)
                    else text)
     out.append("")
     out.append(f"related: {len(r.related)}")
     for rel in r.related:
-        out.append(f"  - {rel.title} | {rel.source} | {rel.published} | {rel.url or ''}")
+        out.append(safe_line(f"  - {rel.title} | {rel.source} | {rel.published} | "
+                             f"{rel.url or ''}"))
     return "\n".join(out)

@@ -144,6 +144,20 @@ def check_backtracking(source: str) -> None:
             "rewrite it without a repeat inside a repeat")
 
 
+# Lines a rule that removes "something" must not all match: a line rule `.`, an inline `.+`
+# or a section starting at `^` removes every page's text, and each page is then "ok" with
+# an empty body (issue #12). Real rules match some of these, never all.
+MATCH_ALL_PROBES = (
+    "x", "Zq", "1234", "An ordinary sentence of body text, with a comma and a full stop.",
+    "façade naïve Überraschung", "   indented words", "Ω", "—",
+)
+
+
+def matches_everything(pattern: re2._Regexp) -> bool:
+    """True when the compiled pattern finds a match in every probe line."""
+    return all(pattern.search(probe) is not None for probe in MATCH_ALL_PROBES)
+
+
 def compile_pattern(source: str, macros: Mapping[str, str] | None = None) -> re2._Regexp:
     """Expand macros, check safety and compile on RE2; raise PatternError if unusable.
 
@@ -179,6 +193,13 @@ _LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 # A path from the root inside a predicate (`//p[count(//*) > 0]`) is evaluated once per
 # candidate node: quadratic in the page size, minutes on a large page.
 _ROOTED_IN_PREDICATE = re.compile(r"\[[^\]]*?(?:^|[^.\w)\]@*:-])\s*/")
+# Axes that look at (almost) every other node of the page from each node they start at.
+# One is fine (`h2 ~ p`); each more multiplies the work by the page size: `* ~ * ~ * ~ ...`
+# and `//*[following::*[following::*]]` ran over 20 s on a 10,000-element page.
+_DOC_AXIS = re.compile(r"\b(?:following|preceding)::")
+_ANY_ORDER_AXIS = re.compile(r"\b(?:following|preceding)(?:-sibling)?::")
+MAX_DOC_AXES = 1
+MAX_ORDER_AXES = 2
 
 
 def compile_selector(source: str) -> str:
@@ -193,12 +214,22 @@ def compile_selector(source: str) -> str:
             xpath = source  # the XPath escape hatch
         else:
             xpath = _CSS.css_to_xpath(source, prefix="descendant-or-self::")
-        found = etree.XPath(xpath)(_PROBE)
+        # regexp=False: lxml would otherwise run EXSLT `re:` functions on Python's
+        # backtracking `re`, outside RE2's guarantees
+        found = etree.XPath(xpath, regexp=False)(_PROBE)
     except (SelectorError, etree.XPathError, ValueError, RecursionError) as exc:
         raise PatternError(f"selector does not parse: {exc or type(exc).__name__}") from None
     if not isinstance(found, list):
         raise PatternError(f"selector gives a {type(found).__name__}, not a list of nodes")
-    if _ROOTED_IN_PREDICATE.search(_LITERAL.sub("''", xpath)):
+    bare = _LITERAL.sub("''", xpath)
+    if _ROOTED_IN_PREDICATE.search(bare):
         raise PatternError("a path from the root inside a predicate (like `[count(//*)]`) "
                            "runs once per node; use a relative path (`.//`)")
+    doc_axes, order_axes = len(_DOC_AXIS.findall(bare)), len(_ANY_ORDER_AXIS.findall(bare))
+    if doc_axes > MAX_DOC_AXES or order_axes > MAX_ORDER_AXES:
+        raise PatternError(
+            f"slow selector: {order_axes} following/preceding steps (`~` in CSS); each one "
+            "after the first multiplies the time by the page size (`* ~ * ~ * ~ x` or "
+            "nested `following::` took over 20 s on a 10,000-element page); anchor it on a "
+            "class or a parent instead")
     return xpath

@@ -139,9 +139,9 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     key = site_key(site.name if site else None, url)
     notes += recurrence_note(key, options)
     fields, removed = _text_stages(lines, active, options, prior_related, html_title, key)
-    result = Result(id=record.id, url=record.url, site=site.name if site else None,
-                    captured=record.captured, removed=tuple(dom_removed + removed),
-                    notes=tuple(notes), **fields)
+    result = Result(id=record.id, input=record.origin, url=record.url,
+                    site=site.name if site else None, captured=record.captured,
+                    removed=tuple(dom_removed + removed), notes=tuple(notes), **fields)
     return Analysis(result, tuple(lines), tuple(dom_removed))
 
 
@@ -165,12 +165,13 @@ def clean_record(record: InputRecord, rules: RuleSet | None = None,
     try:
         return analyze(record, rules, options).result
     except CleanerError as exc:
-        return Result.failure(record.id, record.url, str(exc), record.captured)
+        return replace(Result.failure(record.id, record.url, str(exc), record.captured),
+                       input=record.origin)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
         log.exception("unexpected failure on %s", record.id)
-        return Result.failure(record.id, record.url,
-                              f"{record.name}: internal error {type(exc).__name__}: {exc}",
-                              record.captured)
+        return replace(Result.failure(
+            record.id, record.url, f"{record.name}: internal error {type(exc).__name__}: {exc}",
+            record.captured), input=record.origin)
 
 
 def clean(content: str | bytes, url: str | None = None, *, id: str = "-",

@@ -110,6 +110,16 @@ def _related(ctx: _Ctx, d: LocDict) -> tuple[RelatedExpect, ...] | None:
     return tuple(out)
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """True when path (symlinks resolved) is root or below it: a rule test names a fixture
+    in the project, never a file anywhere on disk."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
 def load_test_file(path: Path, root: Path) -> tuple[list[FixtureTest], list[Finding]]:
     """Parse and check one test file; every problem is a file:line:col finding."""
     ctx = _Ctx(str(path), {})
@@ -133,6 +143,10 @@ def load_test_file(path: Path, root: Path) -> tuple[list[FixtureTest], list[Find
         if not ctx.keys(d, _TEST_KEYS, ("fixture",), what):
             continue
         fixture = root / d["fixture"]
+        if not _inside(fixture, root):
+            ctx.fail(d.value_where["fixture"], f"{what}: fixture {d['fixture']} is outside "
+                     f"{root}; fixtures are paths relative to it, below it")
+            continue
         if not fixture.is_file():
             ctx.fail(d.value_where["fixture"], f"{what}: fixture {fixture} does not exist")
             continue

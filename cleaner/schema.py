@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RuleError
-from .patterns import PatternError, compile_pattern, compile_selector
+from .patterns import PatternError, compile_pattern, compile_selector, matches_everything
 from .records import CATEGORIES
 from .ruleset import (
     CardSpec,
@@ -75,14 +75,22 @@ class _Ctx:
                 ok = False
         return ok
 
-    def regex(self, d: LocDict, key: str, what: str) -> Any:
+    def regex(self, d: LocDict, key: str, what: str, removes: bool = False) -> Any:
+        """The compiled regex at d[key]; with `removes`, one matching every line is refused
+        (a rule that takes everything leaves every page "ok" and empty)."""
         if key not in d:
             return None
         try:
-            return compile_pattern(d[key], self.macros)
+            pattern = compile_pattern(d[key], self.macros)
         except PatternError as exc:
             self.fail(d.value_where[key], f"{what}: {key}: {exc}")
             return None
+        if removes and matches_everything(pattern):
+            self.fail(d.value_where[key], f"{what}: {key}: {d[key]!r} matches everything "
+                      "(every line); it would remove every page's text. Anchor it on the "
+                      "words it is meant for")
+            return None
+        return pattern
 
     def selector(self, d: LocDict, key: str, what: str) -> str | None:
         source = d.get(key)
@@ -132,7 +140,7 @@ def _line_rule(ctx: _Ctx, d: LocDict) -> LineRule | None:
     zone = d.get("zone", "any")
     if zone not in ("any", "head", "body", "tail"):
         ctx.fail(d.value_where["zone"], f"{what}: zone must be any, head, body or tail")
-    pat = ctx.regex(d, "match", what)
+    pat = ctx.regex(d, "match", what, removes=True)
     cat = _category(ctx, d, what)
     ctx_cat = d.get("context_category", cat)
     if "context_category" in d and ctx_cat not in CATEGORIES:
@@ -147,7 +155,7 @@ def _inline_rule(ctx: _Ctx, d: LocDict) -> InlineRule | None:
     what = f"inline rule {d.get('id', '?')!r}"
     if not ctx.keys(d, {**_RULE_COMMON, "match": S}, ("id", "category", "match"), what):
         return None
-    pat, cat = ctx.regex(d, "match", what), _category(ctx, d, what)
+    pat, cat = ctx.regex(d, "match", what, removes=True), _category(ctx, d, what)
     return InlineRule(d["id"], cat, ctx.path, d.where.line, pat) if pat else None
 
 
@@ -156,7 +164,7 @@ def _section_rule(ctx: _Ctx, d: LocDict) -> SectionRule | None:
     allowed = {**_RULE_COMMON, "start": S, "stop": S, "stop_inclusive": B, "max_lines": N}
     if not ctx.keys(d, allowed, ("id", "category", "start"), what):
         return None
-    start, stop = ctx.regex(d, "start", what), ctx.regex(d, "stop", what)
+    start, stop = ctx.regex(d, "start", what, removes=True), ctx.regex(d, "stop", what)
     cat = _category(ctx, d, what)
     if start is None:
         return None
@@ -281,9 +289,20 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
     raw_fps = doc.get("fingerprints", LocList())
     for fp, where in zip(raw_fps, getattr(raw_fps, "item_where", [])):
         try:
-            fps.append(compile_pattern(str(fp), ctx.macros))
+            compiled = compile_pattern(str(fp), ctx.macros)
         except PatternError as exc:
             ctx.fail(where, f"fingerprint: {exc}")
+            continue
+        if matches_everything(compiled):
+            ctx.fail(where, f"fingerprint {str(fp)!r} matches everything; it would claim "
+                     "every other site's pages")
+            continue
+        fps.append(compiled)
+    raw_hosts = doc.get("hosts", LocList())
+    for host, where in zip(raw_hosts, getattr(raw_hosts, "item_where", [])):
+        problem = wildcard_problem(str(host).lower())
+        if problem:
+            ctx.fail(where, f"host {str(host)!r}: {problem}")
     return Site(
         name=str(doc.get("site", "")), label=str(doc.get("name", doc.get("site", ""))),
         file=ctx.path, hosts=tuple(str(h).lower() for h in doc.get("hosts", [])),
@@ -292,6 +311,25 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
         lines=tuple(built["lines"]), inline=tuple(built["inline"]),
         sections=tuple(built["sections"]), related=tuple(built["related"]),
         dom_drop=tuple(drops), dom_cards=tuple(cards), dom_sections=tuple(dom_sections))
+
+
+def wildcard_problem(host: str) -> str | None:
+    """Why a host pattern claims too much, or None. `*.a.com` is every subdomain of a.com;
+    the part after `*.` must be a registered domain (or under one), never a public suffix
+    (`*.com`, `*.co.uk`), or the site takes other sites' pages."""
+    if "*" not in host:
+        return None
+    if not host.startswith("*.") or "*" in host[2:]:
+        return ("a wildcard must be a whole first label before a registered domain, like "
+                "'*.example.com'")
+    base = host[2:]
+    from tld import get_tld
+
+    found = get_tld(base, fix_protocol=True, fail_silently=True, as_object=True)
+    if (found is not None and found.tld == base) or (found is None and "." not in base):
+        return (f"'*.{base}' is wider than a registered domain ({base} is a public suffix); "
+                "name the site's own domain, like '*.example.com'")
+    return None
 
 
 def _rule_line(site: Site, rule_id: str) -> int:

@@ -106,17 +106,20 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
-def test_full_disk_is_reported_and_resume_completes(tmp_path, capsys):
-    """/dev/full fails every write with ENOSPC: a disk that fills up mid-run."""
+def test_full_disk_is_reported_and_resume_completes(tmp_path, capsys, monkeypatch):
+    """/dev/full fails every write with ENOSPC: a disk that fills up mid-run. (The shard is
+    opened on /dev/full by a patch: a symlink planted as a shard is refused now.)"""
+    import cleaner.batch
+
     src = _input(tmp_path)
     out = tmp_path / "out"
-    out.mkdir()
-    (out / "shard.jsonl").symlink_to("/dev/full")
-    code = main(["clean", str(src), "--out", str(out), "-q"])  # must not raise a traceback
+    with monkeypatch.context() as patch:
+        patch.setattr(cleaner.batch, "_open_nofollow",
+                      lambda path, flags: os.open("/dev/full", os.O_WRONLY))
+        code = main(["clean", str(src), "--out", str(out), "-q"])  # must not raise
     assert code not in (0, 1)  # not "all ok" nor "some records failed": the run failed
     err = capsys.readouterr().err
     assert "No space left on device" in err and "shard.jsonl" in err
-    (out / "shard.jsonl").unlink()  # space freed
     assert main(["clean", str(src), "--out", str(out), "--resume", "-q"]) == 0
     ids = _ids(out / "shard.jsonl")
     assert len(ids) == DOCS and set(ids.values()) == {1}

@@ -36,7 +36,7 @@ def test_clean_one_input_prints_one_json_object(capsys) -> None:
 
 def test_jsonl_is_the_default_for_one_input_and_for_several(capsys) -> None:
     main(["clean", str(DAILY8)])
-    assert json.loads(capsys.readouterr().out)["id"] == "001_f6ca94376d23a34d"
+    assert json.loads(capsys.readouterr().out)["id"] == "001_f6ca94376d23a34d.txt"
     main(["clean", str(DAILY8), str(PRATIDIN)])
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(x)["site"] for x in lines] == ["daily8", "pratidintime"]

@@ -20,6 +20,8 @@ PAGE = ("<html><head><title>Café owners win</title></head><body><article>"
                   for w in ("first", "second", "third", "fourth"))
         + "</article></body></html>").encode("cp1252")
 SEEN_AGENTS: list[str] = []
+# The server is on 127.0.0.1, which fetch() refuses unless told (tests/test_fetch_safety.py).
+LOCAL = FetchLimits(allow_private=True)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -77,7 +79,7 @@ def test_fetch_gives_bytes_charset_and_user_agent(server):
     from datetime import datetime, timedelta, timezone
 
     before = datetime.now(timezone.utc).replace(microsecond=0)
-    record = fetch(server + "/page")
+    record = fetch(server + "/page", limits=LOCAL)
     captured = datetime.strptime(record.captured, "%Y-%m-%dT%H:%M:%SZ")
     assert before <= captured.replace(tzinfo=timezone.utc) <= before + timedelta(seconds=30)
     assert record.content == PAGE
@@ -87,27 +89,27 @@ def test_fetch_gives_bytes_charset_and_user_agent(server):
 
 
 def test_fetched_page_cleans_with_header_charset(server):
-    result = clean_record(fetch(server + "/gz"))
+    result = clean_record(fetch(server + "/gz", limits=LOCAL))
     assert result.status == "ok", result.error
     assert "The third paragraph of a café story" in result.text
 
 
 def test_gzip_is_decoded(server):
-    assert fetch(server + "/gz").content == PAGE
+    assert fetch(server + "/gz", limits=LOCAL).content == PAGE
 
 
 def test_redirect_followed_and_final_url_kept(server):
-    record = fetch(server + "/moved")
+    record = fetch(server + "/moved", limits=LOCAL)
     assert record.url == server + "/page" and record.origin == server + "/moved"
 
 
 @pytest.mark.parametrize("path, limits, message", [
-    ("/loop", FetchLimits(), "redirect"),
-    ("/big", FetchLimits(max_bytes=100_000), "size limit"),
-    ("/bomb", FetchLimits(max_bytes=1_000_000), "size limit"),
-    ("/pdf", FetchLimits(), "application/pdf"),
-    ("/missing", FetchLimits(), "HTTP 404"),
-    ("/slow", FetchLimits(timeout=0.2), "timed out"),
+    ("/loop", FetchLimits(allow_private=True), "redirect"),
+    ("/big", FetchLimits(max_bytes=100_000, allow_private=True), "size limit"),
+    ("/bomb", FetchLimits(max_bytes=1_000_000, allow_private=True), "size limit"),
+    ("/pdf", FetchLimits(allow_private=True), "application/pdf"),
+    ("/missing", FetchLimits(allow_private=True), "HTTP 404"),
+    ("/slow", FetchLimits(timeout=0.2, allow_private=True, retries=0), "timed out"),
 ])
 def test_fetch_errors_name_url_and_cause(server, path, limits, message):
     with pytest.raises(FetchError) as info:
