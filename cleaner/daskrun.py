@@ -124,6 +124,8 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
     Without `client` or `scheduler`, a LocalCluster of `n_workers` processes (0: one per
     core) runs the shards. `progress` counts each shard's documents as the shard ends.
     Raises SchedulerUnreachable when `scheduler` does not answer."""
+    import distributed  # noqa: F401 - configures its loggers at import: quiet them after
+
     quiet_distributed(verbose)
     shards = group_shards(paths, follow_links)
     total = Summary()

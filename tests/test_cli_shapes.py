@@ -18,8 +18,8 @@ def _run(capsys, *argv):
 def test_jsonl_is_the_default_for_one_input_and_for_several(capsys):
     _, one, _ = _run(capsys, "clean", str(SEEDS[0]))
     _, two, _ = _run(capsys, "clean", str(SEEDS[0]), str(SEEDS[1]))
-    assert one.count("\n") == 1 and json.loads(one)["id"] == SEEDS[0].stem
-    assert [json.loads(x)["id"] for x in two.splitlines()] == [SEEDS[0].stem, SEEDS[1].stem]
+    assert one.count("\n") == 1 and json.loads(one)["id"] == SEEDS[0].name
+    assert [json.loads(x)["id"] for x in two.splitlines()] == [SEEDS[0].name, SEEDS[1].name]
     assert two.splitlines()[0] == one.rstrip("\n")  # the same line, whatever the count
 
 
@@ -28,12 +28,12 @@ def test_format_json_with_several_inputs_is_one_json_array(capsys):
                         str(SEEDS[2]))
     value = json.loads(out)  # concatenated objects would not parse
     assert code == 0 and isinstance(value, list)
-    assert [r["id"] for r in value] == [p.stem for p in SEEDS[:3]]
+    assert [r["id"] for r in value] == [p.name for p in SEEDS[:3]]
 
 
 def test_format_json_with_one_input_is_that_object(capsys):
     code, out, _ = _run(capsys, "clean", "--format", "json", str(SEEDS[0]))
-    assert code == 0 and json.loads(out)["id"] == SEEDS[0].stem
+    assert code == 0 and json.loads(out)["id"] == SEEDS[0].name
 
 
 def test_format_json_with_no_input_is_an_empty_array(capsys, tmp_path):
@@ -52,11 +52,11 @@ def test_format_text_separates_documents(capsys, tmp_path):
     code, out, _ = _run(capsys, "clean", "--format", "text", "-q", str(SEEDS[0]), str(SEEDS[1]),
                         str(tmp_path / "missing.txt"))
     heads = [ln for ln in out.splitlines() if ln.startswith("=== ")]
-    assert heads == [f"=== {SEEDS[0].stem} ===", f"=== {SEEDS[1].stem} ===",
-                     "=== missing ==="]
+    assert heads == [f"=== {SEEDS[0].name} ===", f"=== {SEEDS[1].name} ===",
+                     "=== missing.txt ==="]
     first = out.split("=== ")[1]
     assert json.loads(_run(capsys, "clean", str(SEEDS[0]))[1])["title"] in first
-    assert "ERROR " in out.split("=== missing ===")[1]
+    assert "ERROR " in out.split("=== missing.txt ===")[1]
 
 
 def test_explain_explains_every_record_of_a_jsonl_file(capsys, tmp_path):

@@ -46,7 +46,7 @@ def test_text_format_prints_title_then_body(capsys) -> None:
     assert main(["clean", str(PRATIDIN), "--format", "text"]) == 0
     out = capsys.readouterr().out
     head, _, out = out.partition("\n")
-    assert head == "=== 002_d379520142cff4ce ==="
+    assert head == f"=== {PRATIDIN.name} ==="
     title, _, body = out.partition("\n\n")
     assert title == "Kremlin Says Putin Open to Talks with Zelenskyy, Questions Legitimacy"
     assert "Advertisment" not in body and "Kremlin spokesperson Dmitry Peskov" in body
