@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .cards_text import mark_cards, mark_listing
 from .decode import decode_input, defuse_markup, looks_like_html
 from .errors import CleanerError
 from .language import detect_language, main_script
@@ -32,6 +33,7 @@ from .textrules import (
     mark_doubled_source,
     mark_foreign,
     mark_repeats,
+    mark_tail_chrome,
     pick_title,
 )
 from .zones import find_zones
@@ -60,13 +62,16 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
                  title: str | None = None) -> tuple[dict, list[Removal]]:
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
+    related += mark_cards(lines, active)
+    listing = mark_listing(lines, related)
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
     mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
-    title = pick_title(lines, zones, meta)
+    title = None if listing else pick_title(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
+    mark_tail_chrome(lines, zones)
     mark_repeats(lines, title)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     if not candidate.strip():  # a listing page: its language is its cards'
@@ -81,6 +86,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     related = [replace(r, teaser=clean_inline(r.teaser, active)) if r.teaser else r
                for r in related]
     fields = {
+        "page_kind": "listing" if listing else "article",
         "title": title, "text": "\n".join(body), "language": language,
         "source": meta.values.get("source") or active.publisher,
         "author": meta.values.get("author"), "published": meta.values.get("published"),

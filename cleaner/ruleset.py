@@ -21,6 +21,9 @@ CardField = Literal["source", "title", "teaser", "skip"]
 # 64 MB leaves room for a site's next dozens of rules and is shared by all its pages.
 LINE_SET_MAX_MEM = 64 << 20
 FINGERPRINT_WINDOW = 200_000  # chars searched for a fingerprint; aggregator chrome sits early
+# A page is a site's when the weights of its fingerprints found add up to this: one line
+# only that site prints, or several chrome lines it shares with others (rules/README.md).
+FINGERPRINT_SCORE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ class Site:
     file: str
     hosts: tuple[str, ...] = ()
     fingerprints: tuple[re2._Regexp, ...] = ()
+    fingerprint_weights: tuple[float, ...] = ()  # beside fingerprints; 1.0 when not given
     publisher: str | None = None
     disable: frozenset[str] = frozenset()
     lines: tuple[LineRule, ...] = ()
@@ -201,12 +205,14 @@ class RuleSet:
     _cache: dict[str | None, Active] = field(default_factory=dict, repr=False)
     _fingerprint_set: re2.Set | None = field(default=None, repr=False)
     _fingerprint_owner: list[int] | None = field(default=None, repr=False)
+    _fingerprint_weight: list[float] = field(default_factory=list, repr=False)
 
     def site_named(self, name: str) -> Site | None:
         return next((s for s in self.sites if s.name == name), None)
 
     def detect(self, url: str | None, text: str) -> Site | None:
-        """By the URL's host first; without a URL (or an unknown host) by a text fingerprint."""
+        """By the URL's host first; without a URL (or an unknown host) by the site whose
+        fingerprints found in the text score highest, if they reach FINGERPRINT_SCORE."""
         if url:
             host = urlsplit(url if "//" in url else "//" + url).hostname or ""
             for site in self.sites:
@@ -218,18 +224,27 @@ class RuleSet:
         if not owners:
             return None
         hits = self._fingerprint_set.Match(text[:FINGERPRINT_WINDOW]) or ()
-        return self.sites[owners[min(hits)]] if hits else None
+        scores: dict[int, float] = {}
+        for k in hits:
+            scores[owners[k]] = scores.get(owners[k], 0.0) + self._fingerprint_weight[k]
+        best = max(scores, key=lambda n: (scores[n], -n), default=None)
+        if best is None or scores[best] < FINGERPRINT_SCORE - 1e-9:
+            return None
+        return self.sites[best]
 
     def _fingerprints(self) -> list[int]:
         """All sites' fingerprints in one RE2 set, so a page is searched once, not once per
         fingerprint (on raw HTML that was 2.5 ms a page); returns the owning site per entry."""
         if self._fingerprint_owner is None:
-            owners = []
+            owners, weights = [], []
             fp_set = re2.Set.SearchSet(_set_options())
             for n, site in enumerate(self.sites):
-                for fp in site.fingerprints:
+                own = site.fingerprint_weights or (1.0,) * len(site.fingerprints)
+                for fp, weight in zip(site.fingerprints, own):
                     fp_set.Add(fp.pattern)
                     owners.append(n)
+                    weights.append(weight)
+            self._fingerprint_weight = weights
             if owners:
                 fp_set.Compile()
             self._fingerprint_set, self._fingerprint_owner = fp_set, owners

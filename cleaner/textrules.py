@@ -6,6 +6,7 @@ the documented stage order (rules/README.md): related lists were read before any
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .language import is_foreign_line
@@ -30,6 +31,11 @@ FOREIGN_LINE = "generic-foreign-line"
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 DOUBLED_SOURCE = "generic-doubled-source"
+TAIL_CHROME = "generic-tail-chrome"
+# A tail line this long is prose whatever its end (Economic Times copies glue a run of
+# promo headlines to the last paragraph); tag labels and headings are far shorter.
+TAIL_KEEP_CHARS = 160
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 META_FIELDS = ("source", "author", "published", "title")
 
 
@@ -180,6 +186,18 @@ def mark_repeats(lines: list[Line], title: str | None) -> None:
                 continue
         kept += 1
         last_seen[key] = kept
+
+
+def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
+    """After the last paragraph, lines that do not end like a sentence are page chrome:
+    tag labels, "Hashtags", "Show more", video durations, a list of newspaper names, a
+    heading over the related list. A closing sentence stays ("The plan takes effect in
+    May."), and so does a long line (a paragraph with a promo glued to its end). Short
+    lines inside the body (subheads, list items) are never judged here."""
+    for ln in lines[zones.tail_start:]:
+        if (ln.open and len(ln.text) < TAIL_KEEP_CHARS
+                and not _SENTENCE_END.search(ln.text)):
+            ln.decide("noise", "nav", TAIL_CHROME)
 
 
 def mark_foreign(lines: list[Line], script: str | None, language: str | None) -> None:

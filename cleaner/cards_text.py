@@ -1,0 +1,437 @@
+"""Related cards found by their shape, on any site: no heading or rule file needed.
+
+Aggregators print each story card as a few lines around one *anchor*: its age or date
+("time4 days ago", "Axios12-03-2025", "28-07-2025", "Reuters · 3h") or a link line the page
+repeats after every card ("Read More", "Copy the Story Link"). A page where anchors recur a
+few lines apart, and the lines between them have the same shape each time (title copies, a
+source, bullets "  • Business", a teaser), carries a card list, whatever its template.
+
+Each open line is given a token type (see `classify`), anchors are grouped into runs, and
+each run is cut into cards: the lines before an anchor that repeat the card's own lines
+(Daily8 prints the title three times) or one bare title/source line belong to it; after
+the anchor come bullets, the title and the teaser. A run is kept only when every card has a
+title and the cards share one shape, so a timeline of dated paragraphs in an article is not
+taken for cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import re2
+
+from .lines import Line, is_paragraph, normalize
+from .records import Related
+from .ruleset import Active
+
+CARD_RULE = "generic-card-shape"
+CARD_CHROME = "generic-card-chrome"
+LISTING_CHROME = "generic-listing-chrome"
+# A card spans at most this many non-blank lines between two anchors (Daily8 A: title x3,
+# source, bullet x2, teaser = 7; WordPress listings 3; naharnet tag pages 4).
+MAX_CARD_LINES = 10
+MAX_TEASER_LINES = 3  # paragraphs in one card (naharnet prints two)
+MIN_CARDS = 2
+SHORT_MAX_WORDS = 6  # a source or section name, "Read More", a bullet
+TITLE_MIN_CHARS = 12
+TITLE_MAX_CHARS = 220
+SEPARATOR_MAX_CHARS = 40
+ANCHOR_MAX_CHARS = 90  # an age line with a glued source name
+# Ages and dates as aggregators print them: "4 days ago", "an hour ago", "3h",
+# "11-06-2025", "2025-06-11", "Jun 11, 2025", "Sat, 19 Jan 2019 10:33:38 GMT",
+# "March 23, 2018 - 7:53am", "Tue, June 10, 2025 at 9:14 PM UTC".
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? )"
+_CLOCK = r"(?:,? (?:at |- )?\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?)"
+_AGE = (r"(?:(?:an?|\d{1,3}|a few) ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+        r"|months?|years?|[smhdw]) ago|\d{1,3} ?(?:min|[smhdw])|just now|yesterday|today)")
+_DATE = (rf"(?:{_DAY}?(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+         rf"(?:T[\d:.]+Z?)?|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}"
+         rf"|\d{{1,2}} {_MONTH}){_CLOCK}?)")
+_WHEN = rf"(?:{_AGE}|{_DATE})"
+# The anchor forms, tried in order: bare (maybe after a "time"/"Published" label, maybe in
+# brackets), source glued to it ("USA Today3 days ago"), source and a separator ("S · 3h").
+_ANCHORS = [re2.compile(p) for p in (
+    rf"^\(?(?:time|[Pp]ublished:? |[Uu]pdated:? |[Pp]osted:? )?(?P<published>{_WHEN})\)?$",
+    rf"^(?P<source>\S.{{0,58}}?[^\d\s])(?:time)?(?P<published>{_WHEN})$",
+    rf"^(?P<source>\S.{{0,58}}?) ?[·•|–-] ?(?P<published>{_WHEN})$",
+)]
+# A story on one line with its date glued on, as author pages print them: "Ferry delays
+# leave islanders strandedMon 12 May Mon 12 May Mon 12 May 2025 at 9:14pm" (the date is
+# printed three times), or a sentence, a space and the repeated date.
+_DAY_MONTH = rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? \d{{1,2}} {_MONTH} )"
+_ITEMS = [re2.compile(p) for p in (
+    rf"^(?P<title>\S.{{10,298}}[^\d\s,])(?P<published>{_DAY_MONTH}*{_DATE})$",
+    rf"^(?P<title>\S.{{10,298}}[.!?]) (?P<published>{_DAY_MONTH}+{_DATE})$",
+)]
+_BULLET = re2.compile(r"^[•·*–-] ?(?P<text>\S.{0,60})$")
+_SENTENCE_END = re2.compile(r"[.!?:;][\"'”’)\]]*$")
+_ELLIPSIS = re2.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A line's type for shape matching, with what an anchor line says."""
+
+    kind: str  # A anchor (age/date), B bullet, R repeated short line, S short, T title, P prose
+    source: str | None = None
+    published: str | None = None
+
+
+def _anchor(text: str) -> Token | None:
+    if len(text) > ANCHOR_MAX_CHARS:
+        return None
+    low = text[-12:].lower()
+    if not any(c.isdigit() for c in text[-14:]) and not (
+            "ago" in low or "now" in low or "yesterday" in low or "today" in low):
+        return None  # the cheap check: every form ends in a digit or one of these words
+    for k, pattern in enumerate(_ANCHORS):
+        m = pattern.search(text)
+        if m:
+            source = m.group("source").strip() if k else None
+            if source and (len(source.split()) > SHORT_MAX_WORDS or _SENTENCE_END.search(source)):
+                return None  # prose that happens to end in a date is no card line
+            return Token("A", source or None, m.group("published"))
+    return None
+
+
+def _item(text: str) -> Token | None:
+    if not (text[-1].isdigit() or text[-2:].lower() in ("am", "pm")) or len(text) < 20:
+        return None
+    for pattern in _ITEMS:
+        m = pattern.search(text)
+        if m:
+            return Token("I", m.group("title").strip(), m.group("published"))
+    return None
+
+
+def classify(text: str) -> Token:
+    """A line's token type, from the line alone (`_mark_repeated` adds R from the page).
+    I is a whole story on one line (its title in `source`)."""
+    anchor = _anchor(text)
+    if anchor:
+        return anchor
+    item = _item(text)
+    if item:
+        return item
+    words = len(text.split())
+    m = _BULLET.search(text) if text[0] in "•·*–-" else None
+    if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
+        return Token("B", m.group("text").strip())
+    if is_paragraph(text) or (words > 25 and not _ELLIPSIS.search(text)):
+        return Token("P")
+    if words <= SHORT_MAX_WORDS and len(text) < TITLE_MIN_CHARS * 2 and not _SENTENCE_END.search(text):
+        return Token("S")
+    if len(text) >= TITLE_MIN_CHARS and len(text) <= TITLE_MAX_CHARS:
+        return Token("P" if _SENTENCE_END.search(text) and words > 12 else "T")
+    return Token("S" if words <= SHORT_MAX_WORDS else "P")
+
+
+@dataclass(slots=True)
+class _Card:
+    lead: list[int]  # positions (in the open-line list) before the anchor
+    anchor: int
+    post: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CardRun:
+    """Cards found on a page and the lines they used (open-line positions)."""
+
+    items: tuple[Related, ...]
+    used: tuple[int, ...]
+    chrome: tuple[int, ...]
+    first: int
+    last: int
+
+
+def _runs(anchors: list[int], tokens: list[Token]) -> list[list[int]]:
+    """Anchors close together with at most a teaser's worth of prose between them; an
+    article's dateline is cut off from the related list under the story this way."""
+    runs: list[list[int]] = []
+    for a in anchors:
+        if (runs and a - runs[-1][-1] <= MAX_CARD_LINES
+                and sum(t.kind == "P" for t in tokens[runs[-1][-1]:a]) <= MAX_TEASER_LINES):
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    return [r for r in runs if len(r) >= MIN_CARDS]
+
+
+def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
+          post_keys: set[str]) -> list[int]:
+    """The lines before an anchor that are its card's: copies of lines after the anchor
+    (title copies, the source under a bullet), and the title or source right before it."""
+    lead: list[int] = []
+    spare = 1
+    k = anchor - 1
+    while k >= lo:
+        kind = tokens[k].kind
+        if kind in ("P", "A"):
+            break
+        if keys[k] in post_keys or kind == "R":
+            lead.append(k)
+        elif kind in ("S", "T") and spare and k == anchor - 1:
+            spare -= 1
+            lead.append(k)
+        else:
+            break
+        k -= 1
+    return sorted(lead)
+
+
+def _shape(tokens: list[Token], card: _Card) -> str:
+    kinds = [tokens[k].kind for k in [*card.lead, card.anchor, *card.post]
+             if tokens[k].kind != "R"]
+    out = []
+    for kind in kinds:  # runs of one kind count once (one or two bullets, title copies)
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)
+
+
+def _build(texts: list[str], keys: list[str], tokens: list[Token], run: list[int],
+           lo: int, hi: int) -> list[_Card] | None:
+    """Cut a run of anchors into cards; None when they do not share a shape."""
+    if len(run) == 1:
+        return _single(keys, tokens, run[0], lo, hi)
+    cards = []
+    for n, a in enumerate(run):
+        end = run[n + 1] if n + 1 < len(run) else hi
+        cards.append(_Card([], a, list(range(a + 1, end))))
+    # the lead of each card is taken from the tail of the previous card's lines
+    for n, card in enumerate(cards):
+        start = cards[n - 1].anchor + 1 if n else lo
+        post_keys = {keys[k] for k in card.post[:MAX_CARD_LINES]}
+        post_keys |= {normalize(tokens[k].source or "") for k in card.post[:3]
+                      if tokens[k].kind == "B"}
+        card.lead = _lead(keys, tokens, start, card.anchor, post_keys - {""})
+        if n:
+            prev = cards[n - 1]
+            prev.post = [k for k in prev.post if k < (card.lead[0] if card.lead else card.anchor)]
+    last = cards[-1]
+    template = [tokens[k].kind for k in cards[-2].post]
+    last.post = _fit_tail(tokens, last.post, template)
+    for card in cards:
+        if sum(tokens[k].kind == "P" for k in card.post) > MAX_TEASER_LINES:
+            return None
+        if len(card.lead) + 1 + len(card.post) > MAX_CARD_LINES:
+            return None
+    shapes = [_shape(tokens, c) for c in cards]
+    common = max(set(shapes), key=shapes.count)
+    if shapes.count(common) * 3 < len(shapes) * 2:  # two cards in three share the shape
+        return None
+    if "T" not in common and "S" not in common:
+        return None
+    if shapes[0] != common and len(run) > MIN_CARDS:
+        return _build(texts, keys, tokens, run[1:], run[0] + 1, hi)  # the page's own head
+    return cards
+
+
+def _single(keys: list[str], tokens: list[Token], anchor: int, lo: int, hi: int
+            ) -> list[_Card] | None:
+    """A lone card (a hashtag page with one story): kept when its title is printed more
+    than once around the anchor and a bullet names its source, as card templates do."""
+    post = []
+    for k in range(anchor + 1, min(hi, anchor + MAX_CARD_LINES)):
+        if tokens[k].kind in ("A", "I"):
+            break
+        post.append(k)
+        if tokens[k].kind == "P":
+            break
+    post_keys = {keys[k] for k in post} | {normalize(tokens[k].source or "") for k in post
+                                            if tokens[k].kind == "B"}
+    card = _Card(_lead(keys, tokens, lo, anchor, post_keys - {""}), anchor, post)
+    lines = [*card.lead, *card.post]
+    has_bullet = any(tokens[k].kind == "B" for k in post)
+    titles = [keys[k] for k in lines if tokens[k].kind == "T"]
+    if has_bullet and len(titles) > len(set(titles)):
+        return [card]
+    return None
+
+
+def _fit_tail(tokens: list[Token], post: list[int], template: list[str]) -> list[int]:
+    """The last card's lines after its anchor: as many as the previous card's shape
+    allows, so the footer after the list is not taken for its teaser."""
+    out, t = [], 0
+    for k in post:
+        kind = tokens[k].kind
+        if kind == "R":
+            out.append(k)
+            continue
+        while t < len(template) and template[t] != kind:
+            t += 1
+        if t >= len(template):
+            break
+        out.append(k)
+        if kind != "P":
+            t += 1
+    return out
+
+
+def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
+             ) -> Related | None:
+    lines = [k for k in [*card.lead, *card.post] if tokens[k].kind != "R"]
+    anchor = tokens[card.anchor]
+    bullets = [tokens[k].source for k in lines if tokens[k].kind == "B"]
+    counts: dict[str, int] = {}
+    for k in lines:
+        if tokens[k].kind in ("S", "T"):
+            counts[keys[k]] = counts.get(keys[k], 0) + 1
+    source = anchor.source
+    bullet_keys = {normalize(b or "") for b in bullets}
+    if source is None:
+        source = next((texts[k] for k in lines if tokens[k].kind == "S"
+                       and keys[k] in bullet_keys), None)
+    if source is None and bullets:
+        source = bullets[-1]
+    if source is None:
+        source = next((texts[k] for k in card.lead if tokens[k].kind == "S"), None)
+    skey = normalize(source or "")
+    names = [k for k in lines if tokens[k].kind in ("S", "T") and keys[k] != skey
+             and keys[k] not in bullet_keys]
+    if not names:
+        return None
+    top = max(counts.get(keys[k], 0) for k in names)
+    titled = [k for k in names if counts.get(keys[k], 0) == top]
+    title = next((k for k in titled if tokens[k].kind == "T"), titled[0])
+    teaser = [texts[k] for k in card.post if tokens[k].kind == "P"]
+    return Related(texts[title], source, anchor.published, None, "\n".join(teaser) or None)
+
+
+def _separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
+    """Anchors for cards without a date: the repeated link line that closes each card
+    ("Read More"), when it recurs at least twice."""
+    counts: dict[str, int] = {}
+    for k, t in enumerate(tokens):
+        if t.kind == "R":
+            counts[keys[k]] = counts.get(keys[k], 0) + 1
+    if not counts:
+        return []
+    best = max(counts, key=counts.get)
+    if counts[best] < MIN_CARDS:
+        return []
+    return [k for k, t in enumerate(tokens) if t.kind == "R" and keys[k] == best]
+
+
+def _closed_cards(texts: list[str], tokens: list[Token], seps: list[int]
+                  ) -> tuple[list[Related], list[int], int] | None:
+    """Cards that end at a separator: title, then teaser lines, then "Read More"."""
+    out, used, first = [], [], None
+    for n, s in enumerate(seps):
+        lo = seps[n - 1] + 1 if n else max(0, s - MAX_CARD_LINES)
+        span = list(range(lo, s))
+        while span and tokens[span[0]].kind not in ("T", "S"):
+            span = span[1:]  # before the first card: the heading and chrome
+        if n == 0:
+            t_at = [k for k in span if tokens[k].kind == "T"]
+            span = span[span.index(t_at[-1]):] if t_at else span[-1:]
+        titles = [k for k in span if tokens[k].kind in ("T", "S")]
+        if not titles or len(span) > MAX_CARD_LINES:
+            return None
+        if sum(tokens[k].kind == "P" for k in span) > MAX_TEASER_LINES:
+            return None
+        t = titles[0]
+        teaser = [texts[k] for k in span if k > t and tokens[k].kind in ("P", "T")]
+        out.append(Related(texts[t], None, None, None, "\n".join(teaser) or None))
+        used += [*span, s]
+        first = span[0] if first is None else first
+    return out, used, first
+
+
+def _mark_repeated(tokens: list[Token], keys: list[str], seen: dict[str, int]
+                   ) -> list[Token]:
+    """A short line printed again and again that is no card's source (not under a bullet,
+    not right before an age) is a link or label between cards: "Read More", "Copy the
+    Story Link". It is R: chrome inside a card run, or the card end when there is no age."""
+    bullets = {normalize(t.source or "") for t in tokens if t.kind == "B"}
+    out = list(tokens)
+    for k, t in enumerate(tokens):
+        if (t.kind == "S" and seen[keys[k]] >= MIN_CARDS and keys[k] not in bullets
+                and len(keys[k]) <= SEPARATOR_MAX_CHARS
+                and not (k + 1 < len(tokens) and tokens[k + 1].kind == "A")):
+            out[k] = Token("R")
+    return out
+
+
+def find_cards(open_lines: list[Line]) -> CardRun | None:
+    """The card run of a page, if it has one (see the module docstring)."""
+    texts = [ln.text for ln in open_lines]
+    if len(texts) < MIN_CARDS * 2:
+        return None
+    keys = [normalize(t) for t in texts]
+    seen: dict[str, int] = {}
+    for k in keys:
+        seen[k] = seen.get(k, 0) + 1
+    tokens = _mark_repeated([classify(t) for t in texts], keys, seen)
+    anchors = [k for k, t in enumerate(tokens) if t.kind == "A"]
+    items: list[Related] = []
+    used: list[int] = []
+    for k, t in enumerate(tokens):  # stories one a line, two or more in a row
+        if t.kind == "I" and ((k and tokens[k - 1].kind == "I")
+                              or (k + 1 < len(tokens) and tokens[k + 1].kind == "I")):
+            items.append(Related(t.source or texts[k], None, t.published))
+            used.append(k)
+    runs = _runs(anchors, tokens)
+    if not runs and len(anchors) == 1:
+        runs = [anchors]  # one card alone: kept only when it carries a whole card's shape
+    for run in runs:
+        lo = used[-1] + 1 if used else 0
+        cards = _build(texts, keys, tokens, run, lo, len(texts))
+        if not cards and len(run) > MIN_CARDS:  # the first anchor may be the page's own
+            cards = _build(texts, keys, tokens, run[1:], run[0] + 1, len(texts))
+        if not cards:
+            continue
+        for card in cards:
+            item = _related(texts, keys, tokens, card)
+            if item:
+                items.append(item)
+            used += [*card.lead, card.anchor, *card.post]
+    if not items:
+        seps = _separator_runs(tokens, keys)
+        closed = _closed_cards(texts, tokens, seps) if seps else None
+        if not closed:
+            return None
+        items, used, _ = closed
+    used = sorted(set(used))
+    chrome = tuple(k for k, t in enumerate(tokens) if t.kind == "R" and k not in used
+                   and used[0] <= k <= used[-1])
+    return CardRun(tuple(items), tuple(used), chrome, used[0], used[-1])
+
+
+def _is_rule_noise(text: str, active: Active) -> bool:
+    """Debris between cards that a line rule removes anyway ("&w=3840&q=100)")."""
+    return any(r.zone == "any" and not r.pattern.groupindex
+               and not (r.unless and r.unless.search(text)) for r in active.matching(text))
+
+
+def mark_cards(lines: list[Line], active: Active) -> list[Related]:
+    """Decide the lines of the page's card run as related (chrome between cards as nav)."""
+    open_lines = [ln for ln in lines if ln.open and not _is_rule_noise(ln.text, active)]
+    run = find_cards(open_lines)
+    if run is None:
+        return []
+    for k in run.used:
+        open_lines[k].decide("related", "related", CARD_RULE)
+    for k in run.chrome:
+        open_lines[k].decide("noise", "nav", CARD_CHROME)
+    return list(run.items)
+
+
+def mark_listing(lines: list[Line], related: list[Related]) -> bool:
+    """A page of cards and no prose outside them is a listing: what is left open (the
+    heading, nav) is chrome. An article whose body is its title alone still has a headline
+    above its related list; a listing has at most a heading right before its cards
+    ("Latest news with #X")."""
+    if len(related) < MIN_CARDS:
+        return False
+    first = next((ln.index for ln in lines if ln.fate == "related"), None)
+    rest = [ln for ln in lines if ln.open]
+    if first is None or any(is_paragraph(ln.text) for ln in rest):
+        return False
+    before = [ln for ln in rest if ln.index < first]
+    if any(classify(ln.text).kind == "T" and len(ln.text.split()) >= 4 for ln in before[:-1]):
+        return False
+    for ln in rest:
+        ln.decide("noise", "nav", LISTING_CHROME)
+    return True
