@@ -34,9 +34,21 @@ MAX_TEASER_LINES = 3  # paragraphs in one card (naharnet prints two)
 MIN_CARDS = 2
 SHORT_MAX_WORDS = 6  # a source or section name, "Read More", a bullet
 TITLE_MIN_CHARS = 12
+TEASER_MIN_CHARS = 80  # the seeds' shortest truncated teaser; the longest headline is 150
 TITLE_MAX_CHARS = 220
 SEPARATOR_MAX_CHARS = 40
 ANCHOR_MAX_CHARS = 90  # an age line with a glued source name
+# The date forms together are a large automaton; RE2's default 8 MB DFA budget runs out on
+# them and it falls back to a slower engine, so they get room of their own.
+_OPTIONS = re2.Options()
+_OPTIONS.max_mem = 64 << 20
+_OPTIONS.log_errors = False
+
+
+def _compile(pattern: str):
+    return re2.compile(pattern, options=_OPTIONS)
+
+
 # Ages and dates as aggregators print them: "4 days ago", "an hour ago", "3h",
 # "11-06-2025", "2025-06-11", "Jun 11, 2025", "Sat, 19 Jan 2019 10:33:38 GMT",
 # "March 23, 2018 - 7:53am", "Tue, June 10, 2025 at 9:14 PM UTC".
@@ -51,19 +63,30 @@ _DATE = (rf"(?:{_DAY}?(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{4}}-\d{{2}}-\
 _WHEN = rf"(?:{_AGE}|{_DATE})"
 # The anchor forms, tried in order: bare (maybe after a "time"/"Published" label, maybe in
 # brackets), source glued to it ("USA Today3 days ago"), source and a separator ("S · 3h").
-_ANCHORS = [re2.compile(p) for p in (
+_ANCHORS = [_compile(p) for p in (
     rf"^\(?(?:time|[Pp]ublished:? |[Uu]pdated:? |[Pp]osted:? )?(?P<published>{_WHEN})\)?$",
     rf"^(?P<source>\S.{{0,58}}?[^\d\s])(?:time)?(?P<published>{_WHEN})$",
     rf"^(?P<source>\S.{{0,58}}?) ?[·•|–-] ?(?P<published>{_WHEN})$",
+    rf"^(?:[Pp]ublished|[Pp]osted|[Ww]ritten) by (?P<source>.{{1,60}}?) on (?P<published>{_WHEN})$",
+    rf"^(?P<published>{_DATE})(?P<source>\p{{Lu}}[\p{{Lu}} &]{{1,30}})$",  # "Dec 24 2025CRIME"
 )]
+# Cards with no date: "Reuters - World - News Image" (source, section, label), and the
+# feed line an IFTTT copy closes each story with: "from Yahoo News - Latest https://ift.tt/x".
+_META_LINES = [_compile(p) for p in (
+    r"^(?P<source>[^-–|·]{2,40}?)(?: [-–|·] [^-–|·]{1,30}){2,3}$",
+    r"^from (?P<source>.{2,80}?) https?://\S+$",
+)]
+# A numbered card title ("2. Airline apologises ..."): the number is the list's, not the title's.
+_NUMBERED = re2.compile(r"^\d{1,3}[.)] (?P<title>\S.*)$")
 # A story on one line with its date glued on, as author pages print them: "Ferry delays
 # leave islanders strandedMon 12 May Mon 12 May Mon 12 May 2025 at 9:14pm" (the date is
 # printed three times), or a sentence, a space and the repeated date.
 _DAY_MONTH = rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? \d{{1,2}} {_MONTH} )"
-_ITEMS = [re2.compile(p) for p in (
-    rf"^(?P<title>\S.{{10,298}}[^\d\s,])(?P<published>{_DAY_MONTH}*{_DATE})$",
-    rf"^(?P<title>\S.{{10,298}}[.!?]) (?P<published>{_DAY_MONTH}+{_DATE})$",
+_ITEMS = [_compile(p) for p in (
+    rf"^(?P<title>\S.+[^\d\s,])(?P<published>{_DAY_MONTH}*{_DATE})$",
+    rf"^(?P<title>\S.+[.!?]) (?P<published>{_DAY_MONTH}+{_DATE})$",
 )]
+ITEM_MIN_CHARS, ITEM_MAX_CHARS = 24, 360
 _BULLET = re2.compile(r"^[•·*–-] ?(?P<text>\S.{0,60})$")
 _SENTENCE_END = re2.compile(r"[.!?:;][\"'”’)\]]*$")
 _ELLIPSIS = re2.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
@@ -81,6 +104,11 @@ class Token:
 def _anchor(text: str) -> Token | None:
     if len(text) > ANCHOR_MAX_CHARS:
         return None
+    if " - " in text or " | " in text or " · " in text or text.startswith("from "):
+        for pattern in _META_LINES:
+            m = pattern.search(text)
+            if m and len(m.group("source").split()) <= SHORT_MAX_WORDS:
+                return Token("A", m.group("source").strip(), None)
     low = text[-12:].lower()
     if not any(c.isdigit() for c in text[-14:]) and not (
             "ago" in low or "now" in low or "yesterday" in low or "today" in low):
@@ -89,6 +117,8 @@ def _anchor(text: str) -> Token | None:
         m = pattern.search(text)
         if m:
             source = m.group("source").strip() if k else None
+            if k == len(_ANCHORS) - 1:
+                source = None  # a section glued to the date, not an outlet
             if source and (len(source.split()) > SHORT_MAX_WORDS or _SENTENCE_END.search(source)):
                 return None  # prose that happens to end in a date is no card line
             return Token("A", source or None, m.group("published"))
@@ -96,7 +126,8 @@ def _anchor(text: str) -> Token | None:
 
 
 def _item(text: str) -> Token | None:
-    if not (text[-1].isdigit() or text[-2:].lower() in ("am", "pm")) or len(text) < 20:
+    if (not (text[-1].isdigit() or text[-2:].lower() in ("am", "pm"))
+            or not ITEM_MIN_CHARS <= len(text) <= ITEM_MAX_CHARS):
         return None
     for pattern in _ITEMS:
         m = pattern.search(text)
@@ -118,8 +149,9 @@ def classify(text: str) -> Token:
     m = _BULLET.search(text) if text[0] in "•·*–-" else None
     if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
         return Token("B", m.group("text").strip())
-    if is_paragraph(text) or (words > 25 and not _ELLIPSIS.search(text)):
-        return Token("P")
+    if is_paragraph(text) or words > 25 or (len(text) >= TEASER_MIN_CHARS
+                                             and _ELLIPSIS.search(text)):
+        return Token("P")  # a teaser cut short with an ellipsis is prose all the same
     if words <= SHORT_MAX_WORDS and len(text) < TITLE_MIN_CHARS * 2 and not _SENTENCE_END.search(text):
         return Token("S")
     if len(text) >= TITLE_MIN_CHARS and len(text) <= TITLE_MAX_CHARS:
@@ -169,7 +201,7 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
         kind = tokens[k].kind
         if kind in ("P", "A"):
             break
-        if keys[k] in post_keys or kind == "R":
+        if keys[k] in post_keys or kind in ("R", "N", "X"):
             lead.append(k)
         elif kind in ("S", "T") and spare and k == anchor - 1:
             spare -= 1
@@ -182,7 +214,7 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
 
 def _shape(tokens: list[Token], card: _Card) -> str:
     kinds = [tokens[k].kind for k in [*card.lead, card.anchor, *card.post]
-             if tokens[k].kind != "R"]
+             if tokens[k].kind not in ("R", "N", "X", "P")]  # a teaser is optional
     out = []
     for kind in kinds:  # runs of one kind count once (one or two bullets, title copies)
         if not out or out[-1] != kind:
@@ -210,12 +242,13 @@ def _build(texts: list[str], keys: list[str], tokens: list[Token], run: list[int
             prev = cards[n - 1]
             prev.post = [k for k in prev.post if k < (card.lead[0] if card.lead else card.anchor)]
     last = cards[-1]
-    template = [tokens[k].kind for k in cards[-2].post]
+    longest = max((c.post for c in cards[:-1]), key=len)
+    template = [tokens[k].kind for k in longest]
     last.post = _fit_tail(tokens, last.post, template)
     for card in cards:
         if sum(tokens[k].kind == "P" for k in card.post) > MAX_TEASER_LINES:
             return None
-        if len(card.lead) + 1 + len(card.post) > MAX_CARD_LINES:
+        if sum(tokens[k].kind not in ("N", "R", "X") for k in [*card.lead, *card.post]) >= MAX_CARD_LINES:
             return None
     shapes = [_shape(tokens, c) for c in cards]
     common = max(set(shapes), key=shapes.count)
@@ -256,7 +289,7 @@ def _fit_tail(tokens: list[Token], post: list[int], template: list[str]) -> list
     out, t = [], 0
     for k in post:
         kind = tokens[k].kind
-        if kind == "R":
+        if kind in ("R", "N", "X"):
             out.append(k)
             continue
         while t < len(template) and template[t] != kind:
@@ -271,7 +304,7 @@ def _fit_tail(tokens: list[Token], post: list[int], template: list[str]) -> list
 
 def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
              ) -> Related | None:
-    lines = [k for k in [*card.lead, *card.post] if tokens[k].kind != "R"]
+    lines = [k for k in [*card.lead, *card.post] if tokens[k].kind not in ("R", "N", "X")]
     anchor = tokens[card.anchor]
     bullets = [tokens[k].source for k in lines if tokens[k].kind == "B"]
     counts: dict[str, int] = {}
@@ -296,7 +329,13 @@ def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
     titled = [k for k in names if counts.get(keys[k], 0) == top]
     title = next((k for k in titled if tokens[k].kind == "T"), titled[0])
     teaser = [texts[k] for k in card.post if tokens[k].kind == "P"]
-    return Related(texts[title], source, anchor.published, None, "\n".join(teaser) or None)
+    return Related(_title(texts[title]), source, anchor.published, None,
+                   "\n".join(teaser) or None)
+
+
+def _title(text: str) -> str:
+    m = _NUMBERED.search(text) if text[0].isdigit() else None
+    return m.group("title") if m else text
 
 
 def _separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
@@ -314,29 +353,41 @@ def _separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.kind == "R" and keys[k] == best]
 
 
-def _closed_cards(texts: list[str], tokens: list[Token], seps: list[int]
-                  ) -> tuple[list[Related], list[int], int] | None:
-    """Cards that end at a separator: title, then teaser lines, then "Read More"."""
-    out, used, first = [], [], None
-    for n, s in enumerate(seps):
-        lo = seps[n - 1] + 1 if n else max(0, s - MAX_CARD_LINES)
-        span = list(range(lo, s))
-        while span and tokens[span[0]].kind not in ("T", "S"):
-            span = span[1:]  # before the first card: the heading and chrome
-        if n == 0:
-            t_at = [k for k in span if tokens[k].kind == "T"]
-            span = span[span.index(t_at[-1]):] if t_at else span[-1:]
+def _closed_cards(texts: list[str], tokens: list[Token], ends: list[int]
+                  ) -> tuple[list[Related], list[int]] | None:
+    """Cards that end at their anchor: title, teaser lines, then "Read More", a feed line or
+    the date. The first card is as long as the second (what is above it is the heading)."""
+    spans = [list(range(ends[n - 1] + 1 if n else max(0, e - MAX_CARD_LINES), e))
+             for n, e in enumerate(ends)]
+    spans = [[k for k in span if tokens[k].kind not in ("N", "R", "X")] for span in spans]
+    if len(spans) > 1:
+        spans[0] = spans[0][len(spans[0]) - len(spans[1]):] if len(spans[1]) else []
+    out, used = [], []
+    for span, e in zip(spans, ends):
         titles = [k for k in span if tokens[k].kind in ("T", "S")]
         if not titles or len(span) > MAX_CARD_LINES:
             return None
         if sum(tokens[k].kind == "P" for k in span) > MAX_TEASER_LINES:
             return None
         t = titles[0]
+        if any(tokens[k].kind == "P" for k in span if k < t):
+            return None  # prose above the title: story paragraphs, not a card
         teaser = [texts[k] for k in span if k > t and tokens[k].kind in ("P", "T")]
-        out.append(Related(texts[t], None, None, None, "\n".join(teaser) or None))
-        used += [*span, s]
-        first = span[0] if first is None else first
-    return out, used, first
+        anchor = tokens[e]
+        out.append(Related(_title(texts[t]), anchor.source, anchor.published, None,
+                           "\n".join(teaser) or None))
+        used += [*span[span.index(t):], e]
+    return out, used
+
+
+def _closing(tokens: list[Token], run: list[int]) -> bool:
+    """Whether the anchors close their cards (the date or feed line under the teaser):
+    after the last one comes no title or teaser, only chrome or the end of the page."""
+    for t in tokens[run[-1] + 1:]:
+        if t.kind in ("B", "R", "N", "X"):
+            continue
+        return t.kind not in ("T", "P")
+    return True
 
 
 def _mark_repeated(tokens: list[Token], keys: list[str], seen: dict[str, int]
@@ -346,16 +397,27 @@ def _mark_repeated(tokens: list[Token], keys: list[str], seen: dict[str, int]
     Story Link". It is R: chrome inside a card run, or the card end when there is no age."""
     bullets = {normalize(t.source or "") for t in tokens if t.kind == "B"}
     out = list(tokens)
+    last: dict[str, int] = {}
+    close: set[str] = set()  # printed twice in a row or nearly: a card's title copies
+    for k, key in enumerate(keys):
+        if key in last and k - last[key] < 3:
+            close.add(key)
+        last[key] = k
     for k, t in enumerate(tokens):
-        if (t.kind == "S" and seen[keys[k]] >= MIN_CARDS and keys[k] not in bullets
-                and len(keys[k]) <= SEPARATOR_MAX_CHARS
+        if (t.kind in ("S", "T", "N") and seen[keys[k]] >= MIN_CARDS and keys[k] not in bullets
+                and keys[k] not in close and len(keys[k]) <= SEPARATOR_MAX_CHARS
+                and len(keys[k].split()) <= SHORT_MAX_WORDS
                 and not (k + 1 < len(tokens) and tokens[k + 1].kind == "A")):
             out[k] = Token("R")
     return out
 
 
-def find_cards(open_lines: list[Line]) -> CardRun | None:
-    """The card run of a page, if it has one (see the module docstring)."""
+def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
+               ) -> CardRun | None:
+    """The card run of a page, if it has one (see the module docstring). `noise` gives the
+    category of lines a line rule removes anyway: they are no card line, but a repeated
+    one ("Read More") may still close each card; an ad label never does (it is set
+    between paragraphs, "Advertisment" on PratidinTime)."""
     texts = [ln.text for ln in open_lines]
     if len(texts) < MIN_CARDS * 2:
         return None
@@ -363,7 +425,9 @@ def find_cards(open_lines: list[Line]) -> CardRun | None:
     seen: dict[str, int] = {}
     for k in keys:
         seen[k] = seen.get(k, 0) + 1
-    tokens = _mark_repeated([classify(t) for t in texts], keys, seen)
+    flags = noise or [None] * len(texts)
+    tokens = _mark_repeated([Token("X" if f == "ad" else "N") if f else classify(t)
+                             for t, f in zip(texts, flags)], keys, seen)
     anchors = [k for k, t in enumerate(tokens) if t.kind == "A"]
     items: list[Related] = []
     used: list[int] = []
@@ -376,6 +440,12 @@ def find_cards(open_lines: list[Line]) -> CardRun | None:
     if not runs and len(anchors) == 1:
         runs = [anchors]  # one card alone: kept only when it carries a whole card's shape
     for run in runs:
+        if len(run) >= MIN_CARDS and _closing(tokens, run):
+            closed = _closed_cards(texts, tokens, run)
+            if closed:
+                items += closed[0]
+                used += closed[1]
+                continue
         lo = used[-1] + 1 if used else 0
         cards = _build(texts, keys, tokens, run, lo, len(texts))
         if not cards and len(run) > MIN_CARDS:  # the first anchor may be the page's own
@@ -392,23 +462,27 @@ def find_cards(open_lines: list[Line]) -> CardRun | None:
         closed = _closed_cards(texts, tokens, seps) if seps else None
         if not closed:
             return None
-        items, used, _ = closed
-    used = sorted(set(used))
+        items, used = closed
+    used = sorted(set(k for k in used if tokens[k].kind not in ("N", "X")))
     chrome = tuple(k for k, t in enumerate(tokens) if t.kind == "R" and k not in used
                    and used[0] <= k <= used[-1])
     return CardRun(tuple(items), tuple(used), chrome, used[0], used[-1])
 
 
-def _is_rule_noise(text: str, active: Active) -> bool:
-    """Debris between cards that a line rule removes anyway ("&w=3840&q=100)")."""
-    return any(r.zone == "any" and not r.pattern.groupindex
-               and not (r.unless and r.unless.search(text)) for r in active.matching(text))
+def _rule_noise(text: str, active: Active) -> str | None:
+    """The category of a line rule that removes the line anyway (debris between cards,
+    "&w=3840&q=100)"; "Read More"), or None."""
+    for r in active.matching(text):
+        if r.zone == "any" and not r.pattern.groupindex and not (
+                r.unless and r.unless.search(text)):
+            return r.category
+    return None
 
 
 def mark_cards(lines: list[Line], active: Active) -> list[Related]:
     """Decide the lines of the page's card run as related (chrome between cards as nav)."""
-    open_lines = [ln for ln in lines if ln.open and not _is_rule_noise(ln.text, active)]
-    run = find_cards(open_lines)
+    open_lines = [ln for ln in lines if ln.open]
+    run = find_cards(open_lines, [_rule_noise(ln.text, active) for ln in open_lines])
     if run is None:
         return []
     for k in run.used:

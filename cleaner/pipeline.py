@@ -30,6 +30,7 @@ from .textrules import (
     apply_sections,
     clean_inline,
     finish_body,
+    mark_caption_pairs,
     mark_doubled_source,
     mark_foreign,
     mark_repeats,
@@ -58,20 +59,28 @@ class Analysis:
 
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
-                 prior_related: list[Related],
-                 title: str | None = None) -> tuple[dict, list[Removal]]:
+                 prior_related: list[Related], title: str | None = None,
+                 is_html: bool = False) -> tuple[dict, list[Removal]]:
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
-    related += mark_cards(lines, active)
-    listing = mark_listing(lines, related)
+    # Shapes of a text dump (cards, chrome after the story) are judged on text input only:
+    # on an HTML page the markup has placed the story already (trafilatura, DOM card
+    # rules), and its lists and short closing lines are the story's own (wcxb-dev: 27
+    # pages lost recall when these stages ran on extracted text).
+    listing = False
+    if not is_html:
+        related += mark_cards(lines, active)
+        listing = mark_listing(lines, related)
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
     mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     title = None if listing else pick_title(lines, zones, meta)
+    mark_caption_pairs(lines)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
-    mark_tail_chrome(lines, zones)
+    if not is_html:
+        mark_tail_chrome(lines, zones)
     mark_repeats(lines, title)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     if not candidate.strip():  # a listing page: its language is its cards'
@@ -130,7 +139,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
             site = rules.detect(None, content)
             active = rules.active(site) if site else active
     lines = split_lines(content)
-    fields, removed = _text_stages(lines, active, options, prior_related, html_title)
+    fields, removed = _text_stages(lines, active, options, prior_related, html_title, is_html)
     result = Result(id=record.id, url=record.url, site=site.name if site else None,
                     captured=record.captured, removed=tuple(dom_removed + removed),
                     notes=tuple(notes), **fields)

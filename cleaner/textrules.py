@@ -19,7 +19,21 @@ TITLE_MAX_CHARS = 300
 # Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
 # them ("Home", "World", "inkl") have one or two.
 TITLE_MIN_WORDS = 3
-DOUBLED_SOURCE_MAX_CHARS = 60  # an outlet's name, not a doubled headline
+# The headline is looked for among the first head lines only: further down, a doubled
+# line is a caption or a card, not the page's headline.
+TITLE_LOOKAHEAD = 12
+# A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
+# your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
+_BANNER_END = re.compile(r"(?<!\.)\.$")
+_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
+DOUBLED_SOURCE_MAX_CHARS = 60
+DOUBLED_SOURCE_MAX_WORDS = 4  # "The Guardian - UK"; a doubled headline is longer
+CAPTION_PAIR = "generic-caption-pair"
+# What follows a caption's bare copy in its credited copy: "Photograph: X/AP", "(Getty
+# Images)", "(Photo: Reuters)", "Credit: Alamy", "REUTERS/Name".
+_CREDIT_TAIL = re.compile(r"^ ?(?:\(?(?:Photograph|Photo|Picture|Image|Illustration|Credit|"
+                          r"Video)s?(?: by)?:? |\((?:Getty|AFP|AP|PA|Reuters|EPA|Shutterstock|"
+                          r"Alamy)|REUTERS/|Credit:)")  # an outlet's name, not a doubled headline
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
 # A repeat with at most this many kept lines since its previous copy is a duplicate. The
 # seeds' duplicates have 0 (PratidinTime's standfirst after the byline chrome, Ynetnews'
@@ -132,27 +146,72 @@ def _context(lines: list[Line], index: int, rule: LineRule) -> None:
 
 def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
     """A head line that is one short name twice is a logo's alt text glued to the outlet's
-    name (inkl: "The GuardianThe Guardian"): it names the source."""
-    for ln in lines:
-        if ln.index >= zones.body_start:
-            break
-        if ln.open and ln.half and len(ln.half) <= DOUBLED_SOURCE_MAX_CHARS:
+    name (inkl: "The GuardianThe Guardian"), or printed twice on two lines ("The Guardian -
+    UK" above the headline): it names the source."""
+    head = [ln for ln in lines[:zones.body_start] if ln.open]
+    for ln, nxt in zip(head, [*head[1:], None]):
+        if ln.half and len(ln.half) <= DOUBLED_SOURCE_MAX_CHARS:
             meta.offer("source", ln.half)
             ln.decide("meta", "metadata", DOUBLED_SOURCE)
             return
+        if (nxt is not None and nxt.text == ln.text and len(ln.text) <= DOUBLED_SOURCE_MAX_CHARS
+                and len(ln.text.split()) <= DOUBLED_SOURCE_MAX_WORDS
+                and not _SENTENCE_END.search(ln.text)):
+            meta.offer("source", ln.text)
+            ln.decide("meta", "metadata", DOUBLED_SOURCE)
+            nxt.decide("meta", "metadata", DOUBLED_SOURCE)
+            return
+
+
+def mark_caption_pairs(lines: list[Line]) -> None:
+    """A caption printed twice, bare and then with its credit ("A flooded street." /
+    "A flooded street. Photograph: X/AAP"), or twice alike (an image's alt text and its
+    caption): neither copy is story. A paragraph printed twice is left to the repeats."""
+    live = [ln for ln in lines if ln.open]
+    for ln, nxt in zip(live, live[1:]):
+        if not (ln.open and nxt.open) or is_paragraph(ln.text):
+            continue
+        if nxt.text == ln.text or (nxt.text.startswith(ln.text)
+                                   and _CREDIT_TAIL.search(nxt.text[len(ln.text):])):
+            ln.decide("noise", "caption", CAPTION_PAIR)
+            nxt.decide("noise", "caption", CAPTION_PAIR)
+
+
+def _headline_rank(ln: Line, later: set[str]) -> int:
+    """How much a head line looks like the headline: 0 for chrome that has the headline's
+    size (a banner sentence "Get all your news in one place.", a page counter "Latest News
+    - Page 292 - Site", a bullet), 1 for three-word lines (site names, "Open in App"), 2 for
+    longer lines, 3 for a longer line the page prints again (aggregators double the
+    headline)."""
+    text = ln.text
+    words = len(text.split())
+    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in "•·-–*"
+            or words < TITLE_MIN_WORDS):
+        return 0
+    if words == TITLE_MIN_WORDS:
+        return 1
+    return 3 if normalize(text) in later else 2
 
 
 def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
-    """The first open head line of a few words that is not a paragraph (a title from
-    metadata wins). Short head lines around it are page chrome: nav and section labels
-    above it, a lone source or image label between it and the story."""
+    """The head line that looks most like a headline, the first of equals (a title from
+    metadata wins; see `_headline_rank`). Short head lines around it are page chrome: nav
+    and section labels above it, a lone source or image label between it and the story."""
     if "title" in meta.values:
         return meta.values["title"]
     head = [ln for ln in lines[:zones.body_start]
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
     if not head:
         return None
-    title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
+    later: set[str] = set()
+    seen: set[str] = set()
+    for ln in lines:
+        if ln.fate != "blank":
+            key = normalize(ln.text)
+            (later if key in seen else seen).add(key)
+    ranks = [_headline_rank(ln, later) for ln in head[:TITLE_LOOKAHEAD]]
+    best = max(ranks)
+    title = head[ranks.index(best)] if best else head[0]
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     for ln in head:
         if ln.index < title.index:
