@@ -68,7 +68,8 @@ _ANCHORS = [_compile(p) for p in (
     rf"^(?P<source>\S.{{0,58}}?[^\d\s])(?:time)?(?P<published>{_WHEN})$",
     rf"^(?P<source>\S.{{0,58}}?) ?[·•|–-] ?(?P<published>{_WHEN})$",
     rf"^(?:[Pp]ublished|[Pp]osted|[Ww]ritten) by (?P<source>.{{1,60}}?) on (?P<published>{_WHEN})$",
-    rf"^(?P<published>{_DATE})(?P<source>\p{{Lu}}[\p{{Lu}} &]{{1,30}})$",  # "Dec 24 2025CRIME"
+    rf"^(?:[Pp]osted on |[Pp]ublished on |[Uu]pdated on )?(?P<published>{_WHEN}) [Bb]y \S.{{0,40}}$",
+    rf"^(?P<published>{_DATE})(?P<section>\p{{Lu}}[\p{{Lu}} &]{{1,30}})$",  # "Dec 24 2025CRIME"
 )]
 # Cards with no date: "Reuters - World - News Image" (source, section, label), and the
 # feed line an IFTTT copy closes each story with: "from Yahoo News - Latest https://ift.tt/x".
@@ -107,7 +108,8 @@ def _anchor(text: str) -> Token | None:
     if " - " in text or " | " in text or " · " in text or text.startswith("from "):
         for pattern in _META_LINES:
             m = pattern.search(text)
-            if m and len(m.group("source").split()) <= SHORT_MAX_WORDS:
+            if (m and len(m.group("source").split()) <= SHORT_MAX_WORDS
+                    and not any(c.isdigit() for c in m.group("source"))):
                 return Token("A", m.group("source").strip(), None)
     low = text[-12:].lower()
     if not any(c.isdigit() for c in text[-14:]) and not (
@@ -116,9 +118,7 @@ def _anchor(text: str) -> Token | None:
     for k, pattern in enumerate(_ANCHORS):
         m = pattern.search(text)
         if m:
-            source = m.group("source").strip() if k else None
-            if k == len(_ANCHORS) - 1:
-                source = None  # a section glued to the date, not an outlet
+            source = (m.groupdict().get("source") or "").strip() or None
             if source and (len(source.split()) > SHORT_MAX_WORDS or _SENTENCE_END.search(source)):
                 return None  # prose that happens to end in a date is no card line
             return Token("A", source or None, m.group("published"))
@@ -146,6 +146,8 @@ def classify(text: str) -> Token:
     if item:
         return item
     words = len(text.split())
+    if not any(c.isalpha() for c in text):
+        return Token("S")  # counts and scores ("46 | 8941 | 1"), durations: never a title
     m = _BULLET.search(text) if text[0] in "•·*–-" else None
     if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
         return Token("B", m.group("text").strip())
@@ -203,7 +205,8 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
             break
         if keys[k] in post_keys or kind in ("R", "N", "X"):
             lead.append(k)
-        elif kind in ("S", "T") and spare and k == anchor - 1:
+        elif (kind == "T" or (kind == "S" and tokens[anchor].source is None)) and spare \
+                and k == anchor - 1:  # an anchor that names its source has a title above
             spare -= 1
             lead.append(k)
         else:
@@ -407,7 +410,7 @@ def _mark_repeated(tokens: list[Token], keys: list[str], seen: dict[str, int]
         if (t.kind in ("S", "T", "N") and seen[keys[k]] >= MIN_CARDS and keys[k] not in bullets
                 and keys[k] not in close and len(keys[k]) <= SEPARATOR_MAX_CHARS
                 and len(keys[k].split()) <= SHORT_MAX_WORDS
-                and not (k + 1 < len(tokens) and tokens[k + 1].kind == "A")):
+                and not (t.kind == "S" and k + 1 < len(tokens) and tokens[k + 1].kind == "A")):
             out[k] = Token("R")
     return out
 

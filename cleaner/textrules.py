@@ -163,18 +163,30 @@ def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
             return
 
 
-def mark_caption_pairs(lines: list[Line]) -> None:
+def mark_caption_pairs(lines: list[Line], alike: bool = True) -> None:
     """A caption printed twice, bare and then with its credit ("A flooded street." /
     "A flooded street. Photograph: X/AAP"), or twice alike (an image's alt text and its
-    caption): neither copy is story. A paragraph printed twice is left to the repeats."""
-    live = [ln for ln in lines if ln.open]
+    caption): neither copy is story, and a third copy further on is not either (wire
+    picture pages print it three times). A paragraph printed twice is left to the repeats.
+    The credited copy may already be gone to a credit rule; the bare copy follows it.
+    `alike=False` takes only pairs with a credit: in text extracted from HTML a line
+    printed twice is as often a heading and its echo (wcxb-dev page 4245)."""
+    live = [ln for ln in lines if ln.fate not in ("blank", "title")]
+    captions: set[str] = set()
     for ln, nxt in zip(live, live[1:]):
-        if not (ln.open and nxt.open) or is_paragraph(ln.text):
+        if not ln.open or is_paragraph(ln.text):
             continue
-        if nxt.text == ln.text or (nxt.text.startswith(ln.text)
+        if not (nxt.open or nxt.category == "caption"):
+            continue
+        if (alike and nxt.text == ln.text) or (nxt.text.startswith(ln.text)
                                    and _CREDIT_TAIL.search(nxt.text[len(ln.text):])):
             ln.decide("noise", "caption", CAPTION_PAIR)
-            nxt.decide("noise", "caption", CAPTION_PAIR)
+            if nxt.open:
+                nxt.decide("noise", "caption", CAPTION_PAIR)
+            captions.add(ln.text)
+    for ln in live:
+        if ln.open and ln.text in captions:
+            ln.decide("noise", "caption", CAPTION_PAIR)
 
 
 def _headline_rank(ln: Line, later: set[str]) -> int:
@@ -193,6 +205,21 @@ def _headline_rank(ln: Line, later: set[str]) -> int:
     return 3 if normalize(text) in later else 2
 
 
+def _printed_again(lines: list[Line]) -> set[str]:
+    """Keys of lines the page prints again, not on the very next line: aggregators double
+    the headline with a blank line between, while a caption printed twice (alt text and
+    caption) sits on consecutive lines."""
+    later: set[str] = set()
+    seen: dict[str, int] = {}
+    for ln in lines:
+        if ln.fate != "blank":
+            key = normalize(ln.text)
+            if key in seen and ln.index - seen[key] > 1:
+                later.add(key)
+            seen.setdefault(key, ln.index)
+    return later
+
+
 def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     """The head line that looks most like a headline, the first of equals (a title from
     metadata wins; see `_headline_rank`). Short head lines around it are page chrome: nav
@@ -203,22 +230,22 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
     if not head:
         return None
-    later: set[str] = set()
-    seen: set[str] = set()
-    for ln in lines:
-        if ln.fate != "blank":
-            key = normalize(ln.text)
-            (later if key in seen else seen).add(key)
+    later = _printed_again(lines)
     ranks = [_headline_rank(ln, later) for ln in head[:TITLE_LOOKAHEAD]]
     best = max(ranks)
     title = head[ranks.index(best)] if best else head[0]
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
+    under_title = True
     for ln in head:
         if ln.index < title.index:
             ln.decide("noise", "nav", ABOVE_TITLE)
-        elif ln is not title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
-            # between the title and the story: a source, section or image label on its own
+        elif ln is title:
+            continue
+        elif under_title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
+            # right under the title: a source, section or image label on its own
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
+        else:
+            under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
     title.decide("title", None, None)
     return title.text
 
