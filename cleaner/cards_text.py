@@ -78,6 +78,7 @@ _META_LINES = [_compile(p) for p in (
     r"^from (?P<source>.{2,80}?) https?://\S+$",
 )]
 # A numbered card title ("2. Airline apologises ..."): the number is the list's, not the title's.
+_GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _NUMBERED = re2.compile(r"^\d{1,3}[.)] (?P<title>\S.*)$")
 # A story on one line with its date glued on, as author pages print them: "Ferry delays
 # leave islanders strandedMon 12 May Mon 12 May Mon 12 May 2025 at 9:14pm" (the date is
@@ -216,12 +217,17 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
 
 
 def _shape(tokens: list[Token], card: _Card) -> str:
-    kinds = [tokens[k].kind for k in [*card.lead, card.anchor, *card.post]
-             if tokens[k].kind not in ("R", "N", "X", "P")]  # a teaser is optional
+    """What a card is made of before its anchor (title copies, source), then whether a
+    bullet follows it: the part of a card a template fixes. What follows the anchor
+    varies (a standfirst, one or two teaser lines, none)."""
     out = []
-    for kind in kinds:  # runs of one kind count once (one or two bullets, title copies)
-        if not out or out[-1] != kind:
+    for k in card.lead:  # runs of one kind count once (title copies)
+        kind = tokens[k].kind
+        if kind not in ("R", "N", "X", "P") and (not out or out[-1] != kind):
             out.append(kind)
+    out.append("A")
+    if any(tokens[k].kind == "B" for k in card.post):
+        out.append("B")
     return "".join(out)
 
 
@@ -365,6 +371,11 @@ def _closed_cards(texts: list[str], tokens: list[Token], ends: list[int]
     spans = [[k for k in span if tokens[k].kind not in ("N", "R", "X")] for span in spans]
     if len(spans) > 1:
         spans[0] = spans[0][len(spans[0]) - len(spans[1]):] if len(spans[1]) else []
+    shapes = ["".join(dict.fromkeys(tokens[k].kind for k in span if tokens[k].kind != "P"))
+              for span in spans]
+    common = max(set(shapes), key=shapes.count)
+    if shapes.count(common) * 3 < len(shapes) * 2:  # two cards in three share the shape
+        return _closed_cards(texts, tokens, ends[1:]) if len(ends) > MIN_CARDS else None
     out, used = [], []
     for span, e in zip(spans, ends):
         titles = [k for k in span if tokens[k].kind in ("T", "S")]
@@ -507,8 +518,17 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     if first is None or any(is_paragraph(ln.text) for ln in rest):
         return False
     before = [ln for ln in rest if ln.index < first]
-    if any(classify(ln.text).kind == "T" and len(ln.text.split()) >= 4 for ln in before[:-1]):
+    if any(_headline_like(ln.text) for ln in before[:-1]):
         return False
     for ln in rest:
         ln.decide("noise", "nav", LISTING_CHROME)
     return True
+
+
+def _headline_like(text: str) -> bool:
+    """A headline above the cards: a title-like line of four words or more that is no
+    label ("@desk | Section"), no breadcrumb glued together ("You are here: HomeNews…")
+    and no banner sentence."""
+    return (classify(text).kind == "T" and len(text.split()) >= 4
+            and not any(c in text for c in "|@") and not text.endswith(".")
+            and _GLUED_WORDS.search(text) is None)
