@@ -16,6 +16,7 @@ taken for cards.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import re2
@@ -137,29 +138,38 @@ def _item(text: str) -> Token | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")  # the standard engine: a one-character search is its fast path
+_CLOSERS = "\"'”’)]"
+_TOKENS = {kind: Token(kind) for kind in "PSTN"}
+
+
 def classify(text: str) -> Token:
     """A line's token type, from the line alone (`_mark_repeated` adds R from the page).
-    I is a whole story on one line (its title in `source`)."""
-    anchor = _anchor(text)
-    if anchor:
-        return anchor
-    item = _item(text)
-    if item:
-        return item
-    words = len(text.split())
+    I is a whole story on one line (its title in `source`). String tests before regexes:
+    this runs on every line of every text page."""
+    if text[-1] in "owy" or _DIGIT.search(text, max(0, len(text) - 40)) or " - " in text \
+            or " | " in text or " · " in text or text.startswith("from "):
+        found = _anchor(text) or _item(text)
+        if found:
+            return found
     if not any(c.isalpha() for c in text):
-        return Token("S")  # counts and scores ("46 | 8941 | 1"), durations: never a title
-    m = _BULLET.search(text) if text[0] in "•·*–-" else None
-    if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
-        return Token("B", m.group("text").strip())
-    if is_paragraph(text) or words > 25 or (len(text) >= TEASER_MIN_CHARS
-                                             and _ELLIPSIS.search(text)):
-        return Token("P")  # a teaser cut short with an ellipsis is prose all the same
-    if words <= SHORT_MAX_WORDS and len(text) < TITLE_MIN_CHARS * 2 and not _SENTENCE_END.search(text):
-        return Token("S")
-    if len(text) >= TITLE_MIN_CHARS and len(text) <= TITLE_MAX_CHARS:
-        return Token("P" if _SENTENCE_END.search(text) and words > 12 else "T")
-    return Token("S" if words <= SHORT_MAX_WORDS else "P")
+        return _TOKENS["S"]  # counts and scores ("46 | 8941 | 1"), durations: never a title
+    if text[0] in "•·*–-":
+        m = _BULLET.search(text)
+        if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
+            return Token("B", m.group("text").strip())
+    words = text.count(" ") + 1
+    n = len(text)
+    stripped = text.rstrip(_CLOSERS)
+    sentence = bool(stripped) and stripped[-1] in ".!?:;"
+    ellipsis = stripped.endswith(("...", "…", "[…]", "[...]"))
+    if words > 25 or (n >= TEASER_MIN_CHARS and (ellipsis or is_paragraph(text))):
+        return _TOKENS["P"]  # a teaser cut short with an ellipsis is prose all the same
+    if words <= SHORT_MAX_WORDS and n < TITLE_MIN_CHARS * 2 and not sentence:
+        return _TOKENS["S"]
+    if TITLE_MIN_CHARS <= n <= TITLE_MAX_CHARS:
+        return _TOKENS["P" if sentence and words > 12 else "T"]
+    return _TOKENS["S" if words <= SHORT_MAX_WORDS else "P"]
 
 
 @dataclass(slots=True)

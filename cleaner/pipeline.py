@@ -61,6 +61,7 @@ class Analysis:
 def _text_stages(lines: list[Line], active: Active, options: Options,
                  prior_related: list[Related], title: str | None = None,
                  is_html: bool = False) -> tuple[dict, list[Removal]]:
+    active.forget()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
     # Shapes of a text dump (cards, chrome after the story) are judged on text input only:

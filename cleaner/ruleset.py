@@ -20,6 +20,7 @@ CardField = Literal["source", "title", "teaser", "skip"]
 # RE2's default 8 MB was full with the seeds' rule sets (name-like patterns are wide);
 # 64 MB leaves room for a site's next dozens of rules and is shared by all its pages.
 LINE_SET_MAX_MEM = 64 << 20
+MATCH_MEMO_LINES = 4096  # lines whose rule matches are remembered (a few pages' worth)
 FINGERPRINT_WINDOW = 200_000  # chars searched for a fingerprint; aggregator chrome sits early
 # A page is a site's when the weights of its fingerprints found add up to this: one line
 # only that site prints, or several chrome lines it shares with others (rules/README.md).
@@ -178,10 +179,26 @@ class Active:
     dom_cards: tuple[DomCards, ...]
     line_set: re2.Set = field(repr=False)  # all line patterns, matched in one pass
     dom_sections: tuple[DomSection, ...] = ()
+    # Several stages ask about the same line (cards, related lists, both line-rule passes):
+    # the answers are remembered for one page (`forget` starts the next) and bounded.
+    _memo: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, repr=False,
+                                                   compare=False)
 
-    def matching(self, text: str) -> list[LineRule]:
+    def matching(self, text: str) -> tuple[LineRule, ...]:
         """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
-        return [self.lines[i] for i in sorted(self.line_set.Match(text) or ())]
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MATCH_MEMO_LINES:
+                self._memo.clear()
+            hits = self.line_set.Match(text)
+            found = tuple(self.lines[i] for i in sorted(hits)) if hits else ()
+            self._memo[text] = found
+        return found
+
+    def forget(self) -> None:
+        """Drop the remembered matches: called once per page, so speed measured on a
+        repeated corpus is not flattered by matches remembered from earlier copies."""
+        self._memo.clear()
 
     @property
     def publisher(self) -> str | None:
