@@ -50,6 +50,8 @@ TAIL_CHROME = "generic-tail-chrome"
 # promo headlines to the last paragraph); tag labels and headings are far shorter.
 TAIL_KEEP_CHARS = 160
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: prose, or a
+# question a maintainer should see ("Was this article helpful? Yes No")
 META_FIELDS = ("source", "author", "published", "title")
 
 
@@ -93,7 +95,8 @@ def _section_end(lines: list[Line], begin: int, rule: SectionRule) -> int | None
     for ln in lines[begin + 1:]:
         if rule.max_lines and ln.index - begin > rule.max_lines:
             return None
-        if ln.open and rule.stop.search(ln.text):
+        # the stop may be a line a related rule took already (its list's heading)
+        if (ln.open or ln.fate == "related") and rule.stop.search(ln.text):
             return ln.index + (1 if rule.stop_inclusive else 0)
     return None if rule.max_lines else len(lines)
 
@@ -198,7 +201,7 @@ def _headline_rank(ln: Line, later: set[str]) -> int:
     text = ln.text
     words = len(text.split())
     if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in "•·-–*"
-            or words < TITLE_MIN_WORDS):
+            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2):  # "Home | World | ..." nav
         return 0
     if words == TITLE_MIN_WORDS:
         return 1
@@ -233,7 +236,10 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     later = _printed_again(lines)
     ranks = [_headline_rank(ln, later) for ln in head[:TITLE_LOOKAHEAD]]
     best = max(ranks)
-    title = head[ranks.index(best)] if best else head[0]
+    if best:
+        title = head[ranks.index(best)]
+    else:  # nothing looks like a headline: the first line of a few words, as before
+        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
     for ln in head:
@@ -282,7 +288,7 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     lines inside the body (subheads, list items) are never judged here."""
     for ln in lines[zones.tail_start:]:
         if (ln.open and len(ln.text) < TAIL_KEEP_CHARS
-                and not _SENTENCE_END.search(ln.text)):
+                and not _SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
             ln.decide("noise", "nav", TAIL_CHROME)
 
 

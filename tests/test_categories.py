@@ -67,7 +67,7 @@ ROWS = [
     ("head", "2 hours ago 15", None, "metadata", "generic-time-and-count"),
     ("head", "June 12, 2025", None, "metadata", "generic-dateline"),
     ("head", "Updated on: 12 Jun 2025, 10:30 am", None, "metadata", "generic-dateline-labelled"),
-    ("head", "Reuters5 hours ago", DAILY8, "metadata", "daily8-source-age"),
+    ("head", "Reuters5 hours ago", DAILY8, "metadata", "generic-source-age-glued"),
     ("body", "Orange background", DAILY8, "metadata", "daily8-image-placeholder"),
     ("tail", "Tags: Bridges, Transport, city council", None, "tags", "generic-tags-labelled"),
     ("tail", "Bridges Transport City Council Infrastructure", None, "tags", "generic-tag-line"),
