@@ -108,10 +108,10 @@ def _anchor(text: str) -> Token | None:
     if len(text) > ANCHOR_MAX_CHARS:
         return None
     if " - " in text or " | " in text or " · " in text or text.startswith("from "):
-        for pattern in _META_LINES:
+        for k, pattern in enumerate(_META_LINES):
             m = pattern.search(text)
-            if (m and len(m.group("source").split()) <= SHORT_MAX_WORDS
-                    and not any(c.isdigit() for c in m.group("source"))):
+            if m and (k or len(m.group("source").split()) <= SHORT_MAX_WORDS
+                      and not any(c.isdigit() for c in m.group("source"))):
                 return Token("A", m.group("source").strip(), None)
     low = text[-12:].lower()
     if not any(c.isdigit() for c in text[-14:]) and not (
