@@ -80,6 +80,7 @@ _META_LINES = [_compile(p) for p in (
 )]
 # A numbered card title ("2. Airline apologises ..."): the number is the list's, not the title's.
 _GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
+_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")  # "Latest News – Page 292 – Site"
 _NUMBERED = re2.compile(r"^\d{1,3}[.)] (?P<title>\S.*)$")
 # A story on one line with its date glued on, as author pages print them: "Ferry delays
 # leave islanders strandedMon 12 May Mon 12 May Mon 12 May 2025 at 9:14pm" (the date is
@@ -537,8 +538,8 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
 
 def _headline_like(text: str) -> bool:
     """A headline above the cards: a title-like line of four words or more that is no
-    label ("@desk | Section"), no breadcrumb glued together ("You are here: HomeNews…")
-    and no banner sentence."""
+    label ("@desk | Section"), no breadcrumb glued together ("You are here: HomeNews…"),
+    no archive page's counter and no banner sentence."""
     return (classify(text).kind == "T" and len(text.split()) >= 4
             and not any(c in text for c in "|@") and not text.endswith(".")
-            and _GLUED_WORDS.search(text) is None)
+            and _GLUED_WORDS.search(text) is None and _PAGE_COUNTER.search(text) is None)
