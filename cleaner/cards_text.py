@@ -8,10 +8,15 @@ source, bullets "  • Business", a teaser), carries a card list, whatever its t
 
 Each open line is given a token type (see `classify`), anchors are grouped into runs, and
 each run is cut into cards: the lines before an anchor that repeat the card's own lines
-(Daily8 prints the title three times) or one bare title/source line belong to it; after
-the anchor come bullets, the title and the teaser. A run is kept only when every card has a
-title and the cards share one shape, so a timeline of dated paragraphs in an article is not
-taken for cards.
+(Daily8 prints the title three times) or the one title/source line right above it belong
+to it; after the anchor come bullets, the title and the teaser. When nothing card-like
+follows the last anchor, the anchors close their cards instead (a date or feed line under
+each teaser). A run is kept only when the cards share one shape and have titles, so a
+timeline of dated paragraphs in an article is not taken for cards. Without dates, a short
+line repeated after every card ("Read More") closes them. Stories printed one a line with
+their date glued on (author pages) are cards too.
+
+`mark_listing` then calls a page with cards and no prose outside them a listing.
 """
 
 from __future__ import annotations
@@ -68,8 +73,12 @@ _ANCHORS = [_compile(p) for p in (
     rf"^\(?(?:time|[Pp]ublished:? |[Uu]pdated:? |[Pp]osted:? )?(?P<published>{_WHEN})\)?$",
     rf"^(?P<source>\S.{{0,58}}?[^\d\s])(?:time)?(?P<published>{_WHEN})$",
     rf"^(?P<source>\S.{{0,58}}?) ?[·•|–-] ?(?P<published>{_WHEN})$",
-    rf"^(?:[Pp]ublished|[Pp]osted|[Ww]ritten) by (?P<source>.{{1,60}}?) on (?P<published>{_WHEN})$",
-    rf"^(?:[Pp]osted on |[Pp]ublished on |[Uu]pdated on )?(?P<published>{_WHEN}) [Bb]y \S.{{0,40}}$",
+    # "Published by CNN on 2025-03-03 at 07:40:17"
+    rf"^(?:[Pp]ublished|[Pp]osted|[Ww]ritten) by (?P<source>.{{1,60}}?) "
+    rf"on (?P<published>{_WHEN})$",
+    # "July 8, 2025 by admin", "Posted on June 30, 2025 by newsdesk" (WordPress)
+    rf"^(?:[Pp]osted on |[Pp]ublished on |[Uu]pdated on )?(?P<published>{_WHEN}) "
+    r"[Bb]y \S.{0,40}$",
     rf"^(?P<published>{_DATE})(?P<section>\p{{Lu}}[\p{{Lu}} &]{{1,30}})$",  # "Dec 24 2025CRIME"
 )]
 # Cards with no date: "Reuters - World - News Image" (source, section, label), and the
@@ -78,9 +87,9 @@ _META_LINES = [_compile(p) for p in (
     r"^(?P<source>[^-–|·]{2,40}?)(?: [-–|·] [^-–|·]{1,30}){2,3}$",
     r"^from (?P<source>.{2,80}?) https?://\S+$",
 )]
-# A numbered card title ("2. Airline apologises ..."): the number is the list's, not the title's.
 _GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")  # "Latest News – Page 292 – Site"
+# A numbered card title ("2. Airline apologises ..."): the number is the list's.
 _NUMBERED = re2.compile(r"^\d{1,3}[.)] (?P<title>\S.*)$")
 # A story on one line with its date glued on, as author pages print them: "Ferry delays
 # leave islanders strandedMon 12 May Mon 12 May Mon 12 May 2025 at 9:14pm" (the date is
@@ -92,15 +101,18 @@ _ITEMS = [_compile(p) for p in (
 )]
 ITEM_MIN_CHARS, ITEM_MAX_CHARS = 24, 360
 _BULLET = re2.compile(r"^[•·*–-] ?(?P<text>\S.{0,60})$")
+_DIGIT = re.compile(r"\d")  # the standard engine: a one-character search is its fast path
 _SENTENCE_END = re2.compile(r"[.!?:;][\"'”’)\]]*$")
-_ELLIPSIS = re2.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
     """A line's type for shape matching, with what an anchor line says."""
 
-    kind: str  # A anchor (age/date), B bullet, R repeated short line, S short, T title, P prose
+    # A anchor (age, date, feed or "S - Section - Label" line), B bullet, R repeated short
+    # line, S short, T title, P prose, I a story on one line with its date, N a line a rule
+    # removes anyway, X an ad label (never a card's end)
+    kind: str
     source: str | None = None
     published: str | None = None
 
@@ -115,10 +127,10 @@ def _anchor(text: str) -> Token | None:
                       and not any(c.isdigit() for c in m.group("source"))):
                 return Token("A", m.group("source").strip(), None)
     low = text[-12:].lower()
-    if not any(c.isdigit() for c in text[-14:]) and not (
+    if not _DIGIT.search(text, max(0, len(text) - 40)) and not (
             "ago" in low or "now" in low or "yesterday" in low or "today" in low):
-        return None  # the cheap check: every form ends in a digit or one of these words
-    for k, pattern in enumerate(_ANCHORS):
+        return None  # the cheap check: a digit near the end, or one of these words
+    for pattern in _ANCHORS:
         m = pattern.search(text)
         if m:
             source = (m.groupdict().get("source") or "").strip() or None
@@ -139,7 +151,6 @@ def _item(text: str) -> Token | None:
     return None
 
 
-_DIGIT = re.compile(r"\d")  # the standard engine: a one-character search is its fast path
 _CLOSERS = "\"'”’)]"
 _TOKENS = {kind: Token(kind) for kind in "PSTN"}
 
@@ -268,7 +279,8 @@ def _build(texts: list[str], keys: list[str], tokens: list[Token], run: list[int
     for card in cards:
         if sum(tokens[k].kind == "P" for k in card.post) > MAX_TEASER_LINES:
             return None
-        if sum(tokens[k].kind not in ("N", "R", "X") for k in [*card.lead, *card.post]) >= MAX_CARD_LINES:
+        size = sum(tokens[k].kind not in ("N", "R", "X") for k in [*card.lead, *card.post])
+        if size >= MAX_CARD_LINES:
             return None
     shapes = [_shape(tokens, c) for c in cards]
     common = max(set(shapes), key=shapes.count)

@@ -78,7 +78,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     title = None if listing else pick_title(lines, zones, meta)
-    mark_caption_pairs(lines, alike=not is_html)
+    mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
         mark_tail_chrome(lines, zones)

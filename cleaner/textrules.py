@@ -166,7 +166,8 @@ def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
             return
 
 
-def mark_caption_pairs(lines: list[Line], alike: bool = True) -> None:
+def mark_caption_pairs(lines: list[Line], title: str | None = None,
+                       alike: bool = True) -> None:
     """A caption printed twice, bare and then with its credit ("A flooded street." /
     "A flooded street. Photograph: X/AAP"), or twice alike (an image's alt text and its
     caption): neither copy is story, and a third copy further on is not either (wire
@@ -174,7 +175,9 @@ def mark_caption_pairs(lines: list[Line], alike: bool = True) -> None:
     The credited copy may already be gone to a credit rule; the bare copy follows it.
     `alike=False` takes only pairs with a credit: in text extracted from HTML a line
     printed twice is as often a heading and its echo (wcxb-dev page 4245)."""
-    live = [ln for ln in lines if ln.fate not in ("blank", "title")]
+    title_key = normalize(title) if title else None  # its copies are the repeats' to judge
+    live = [ln for ln in lines if ln.fate not in ("blank", "title")
+            and not (title_key and normalize(ln.text) == title_key)]
     captions: set[str] = set()
     for ln, nxt in zip(live, live[1:]):
         if not ln.open or is_paragraph(ln.text):
