@@ -159,6 +159,9 @@ def classify(text: str) -> Token:
     """A line's token type, from the line alone (`_mark_repeated` adds R from the page).
     I is a whole story on one line (its title in `source`). String tests before regexes:
     this runs on every line of every text page."""
+    n = len(text)
+    if n > ITEM_MAX_CHARS or (n > ANCHOR_MAX_CHARS and text[-1] in ".!?\"”’"):
+        return _TOKENS["P"]  # a paragraph: too long for an anchor, not ending as an item does
     if text[-1] in "owy" or _DIGIT.search(text, max(0, len(text) - 40)) or " - " in text \
             or " | " in text or " · " in text or text.startswith("from "):
         found = _anchor(text) or _item(text)
@@ -171,7 +174,6 @@ def classify(text: str) -> Token:
         if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
             return Token("B", m.group("text").strip())
     words = text.count(" ") + 1
-    n = len(text)
     stripped = text.rstrip(_CLOSERS)
     sentence = bool(stripped) and stripped[-1] in ".!?:;"
     ellipsis = stripped.endswith(("...", "…", "[…]", "[...]"))
