@@ -82,6 +82,13 @@ ROWS = [
     ("body", "Traffic on the bridge, June 3, 2025. REUTERS/Jane Doe", None, "caption",
      "generic-wire-caption-credit"),
     ("body", "AFP via Getty Images", None, "caption", "generic-agency-credit"),
+    ("head", "Posted on June 30, 2025 by newsdesk", None, "metadata", "generic-dateline-by"),
+    ("head", "^GSPC", None, "metadata", "generic-ticker"),
+    ("body", "[ad_1]", None, "markup", "generic-shortcode"),
+    ("body", "[caption id=\"\" width=\"640\"] A bridge at dawn. (Photo: Reuters)[/caption]", None,
+     "caption", "generic-caption-shortcode"),
+    ("body", "© Provided by USA TODAY", None, "caption", "generic-provided-by"),
+    ("body", "The new logo", None, None, None),  # not a partner's "USA TODAY logo"
     ("tail", "Hashtags", None, "nav", "generic-tail-chrome"),
     ("tail", "Show more", None, "nav", "generic-tail-chrome"),
     ("tail", "The bridges reopen in May.", None, None, None),
