@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Fate = Literal["undecided", "blank", "title", "body", "related", "noise", "meta"]
@@ -74,6 +75,7 @@ def doubled_half(text: str) -> str | None:
     return half
 
 
+@lru_cache(maxsize=1024)  # chrome lines recur across a site's pages
 def normalize(text: str) -> str:
     """The comparison key for repeats: lower-case, digits to 0, punctuation dropped."""
     return _DIGITS.sub("0", _NORMALIZE_DROP.sub(" ", text.lower())).strip()

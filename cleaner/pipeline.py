@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .cards_text import mark_cards, mark_listing
 from .decode import decode_input, defuse_markup, looks_like_html
 from .errors import CleanerError
 from .language import detect_language, main_script
@@ -32,9 +33,11 @@ from .textrules import (
     apply_sections,
     clean_inline,
     finish_body,
+    mark_caption_pairs,
     mark_doubled_source,
     mark_foreign,
     mark_repeats,
+    mark_tail_chrome,
     pick_title,
 )
 from .timelimit import time_limit
@@ -67,9 +70,19 @@ class Analysis:
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
                  prior_related: list[Related], title: str | None = None,
-                 recurrence_key: str | None = None) -> tuple[dict, list[Removal]]:
+                 recurrence_key: str | None = None,
+                 is_html: bool = False) -> tuple[dict, list[Removal]]:
+    active.forget()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
+    # Shapes of a text dump (cards, chrome after the story) are judged on text input only:
+    # on an HTML page the markup has placed the story already (trafilatura, DOM card
+    # rules), and its lists and short closing lines are the story's own (wcxb-dev: 27
+    # pages lost recall when these stages ran on extracted text).
+    listing = False
+    if not is_html:
+        related += mark_cards(lines, active)
+        listing = mark_listing(lines, related)
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
@@ -77,8 +90,11 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                    options.recurrence_min_pages, options.recurrence_label_share)
-    title = pick_title(lines, zones, meta)
+    title = None if listing else pick_title(lines, zones, meta)
+    mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
+    if not is_html:
+        mark_tail_chrome(lines, zones)
     mark_repeats(lines, title)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     if not candidate.strip():  # a listing page: its language is its cards'
@@ -93,6 +109,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     related = [replace(r, teaser=clean_inline(r.teaser, active)) if r.teaser else r
                for r in related]
     fields = {
+        "page_kind": "listing" if listing else "article",
         "title": title, "text": "\n".join(body), "language": language,
         "source": meta.values.get("source") or active.publisher,
         "author": meta.values.get("author"), "published": meta.values.get("published"),
@@ -138,7 +155,8 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     lines = split_lines(content)
     key = site_key(site.name if site else None, url)
     notes += recurrence_note(key, options)
-    fields, removed = _text_stages(lines, active, options, prior_related, html_title, key)
+    fields, removed = _text_stages(lines, active, options, prior_related, html_title, key,
+                                   is_html)
     result = Result(id=record.id, input=record.origin, url=record.url,
                     site=site.name if site else None, captured=record.captured,
                     removed=tuple(dom_removed + removed), notes=tuple(notes), **fields)

@@ -20,7 +20,11 @@ CardField = Literal["source", "title", "teaser", "skip"]
 # RE2's default 8 MB was full with the seeds' rule sets (name-like patterns are wide);
 # 64 MB leaves room for a site's next dozens of rules and is shared by all its pages.
 LINE_SET_MAX_MEM = 64 << 20
+MATCH_MEMO_LINES = 4096  # lines whose rule matches are remembered (a few pages' worth)
 FINGERPRINT_WINDOW = 200_000  # chars searched for a fingerprint; aggregator chrome sits early
+# A page is a site's when the weights of its fingerprints found add up to this: one line
+# only that site prints, or several chrome lines it shares with others (rules/README.md).
+FINGERPRINT_SCORE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,7 @@ class Site:
     file: str
     hosts: tuple[str, ...] = ()
     fingerprints: tuple[re2._Regexp, ...] = ()
+    fingerprint_weights: tuple[float, ...] = ()  # beside fingerprints; 1.0 when not given
     publisher: str | None = None
     disable: frozenset[str] = frozenset()
     lines: tuple[LineRule, ...] = ()
@@ -174,10 +179,26 @@ class Active:
     dom_cards: tuple[DomCards, ...]
     line_set: re2.Set = field(repr=False)  # all line patterns, matched in one pass
     dom_sections: tuple[DomSection, ...] = ()
+    # Several stages ask about the same line (cards, related lists, both line-rule passes):
+    # the answers are remembered for one page (`forget` starts the next) and bounded.
+    _memo: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, repr=False,
+                                                   compare=False)
 
-    def matching(self, text: str) -> list[LineRule]:
+    def matching(self, text: str) -> tuple[LineRule, ...]:
         """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
-        return [self.lines[i] for i in sorted(self.line_set.Match(text) or ())]
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= MATCH_MEMO_LINES:
+                self._memo.clear()
+            hits = self.line_set.Match(text)
+            found = tuple(self.lines[i] for i in sorted(hits)) if hits else ()
+            self._memo[text] = found
+        return found
+
+    def forget(self) -> None:
+        """Drop the remembered matches: called once per page, so speed measured on a
+        repeated corpus is not flattered by matches remembered from earlier copies."""
+        self._memo.clear()
 
     @property
     def publisher(self) -> str | None:
@@ -201,12 +222,14 @@ class RuleSet:
     _cache: dict[str | None, Active] = field(default_factory=dict, repr=False)
     _fingerprint_set: re2.Set | None = field(default=None, repr=False)
     _fingerprint_owner: list[int] | None = field(default=None, repr=False)
+    _fingerprint_weight: list[float] = field(default_factory=list, repr=False)
 
     def site_named(self, name: str) -> Site | None:
         return next((s for s in self.sites if s.name == name), None)
 
     def detect(self, url: str | None, text: str) -> Site | None:
-        """By the URL's host first; without a URL (or an unknown host) by a text fingerprint."""
+        """By the URL's host first; without a URL (or an unknown host) by the site whose
+        fingerprints found in the text score highest, if they reach FINGERPRINT_SCORE."""
         if url:
             host = urlsplit(url if "//" in url else "//" + url).hostname or ""
             for site in self.sites:
@@ -218,18 +241,27 @@ class RuleSet:
         if not owners:
             return None
         hits = self._fingerprint_set.Match(text[:FINGERPRINT_WINDOW]) or ()
-        return self.sites[owners[min(hits)]] if hits else None
+        scores: dict[int, float] = {}
+        for k in hits:
+            scores[owners[k]] = scores.get(owners[k], 0.0) + self._fingerprint_weight[k]
+        best = max(scores, key=lambda n: (scores[n], -n), default=None)
+        if best is None or scores[best] < FINGERPRINT_SCORE - 1e-9:
+            return None
+        return self.sites[best]
 
     def _fingerprints(self) -> list[int]:
         """All sites' fingerprints in one RE2 set, so a page is searched once, not once per
         fingerprint (on raw HTML that was 2.5 ms a page); returns the owning site per entry."""
         if self._fingerprint_owner is None:
-            owners = []
+            owners, weights = [], []
             fp_set = re2.Set.SearchSet(_set_options())
             for n, site in enumerate(self.sites):
-                for fp in site.fingerprints:
+                own = site.fingerprint_weights or (1.0,) * len(site.fingerprints)
+                for fp, weight in zip(site.fingerprints, own):
                     fp_set.Add(fp.pattern)
                     owners.append(n)
+                    weights.append(weight)
+            self._fingerprint_weight = weights
             if owners:
                 fp_set.Compile()
             self._fingerprint_set, self._fingerprint_owner = fp_set, owners

@@ -285,19 +285,7 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
     drops = [r for r in (_dom_drop(ctx, d) for d in _items(ctx, dom, "drop")) if r]
     cards = [r for r in (_dom_cards(ctx, d) for d in _items(ctx, dom, "cards")) if r]
     dom_sections = [r for r in (_dom_section(ctx, d) for d in _items(ctx, dom, "sections")) if r]
-    fps = []
-    raw_fps = doc.get("fingerprints", LocList())
-    for fp, where in zip(raw_fps, getattr(raw_fps, "item_where", [])):
-        try:
-            compiled = compile_pattern(str(fp), ctx.macros)
-        except PatternError as exc:
-            ctx.fail(where, f"fingerprint: {exc}")
-            continue
-        if matches_everything(compiled):
-            ctx.fail(where, f"fingerprint {str(fp)!r} matches everything; it would claim "
-                     "every other site's pages")
-            continue
-        fps.append(compiled)
+    fps, weights = _fingerprints(ctx, doc.get("fingerprints", LocList()))
     raw_hosts = doc.get("hosts", LocList())
     for host, where in zip(raw_hosts, getattr(raw_hosts, "item_where", [])):
         problem = wildcard_problem(str(host).lower())
@@ -306,7 +294,7 @@ def _site(ctx: _Ctx, doc: Any) -> Site | None:
     return Site(
         name=str(doc.get("site", "")), label=str(doc.get("name", doc.get("site", ""))),
         file=ctx.path, hosts=tuple(str(h).lower() for h in doc.get("hosts", [])),
-        fingerprints=tuple(fps), publisher=doc.get("publisher"),
+        fingerprints=tuple(fps), fingerprint_weights=tuple(weights), publisher=doc.get("publisher"),
         disable=frozenset(str(x) for x in doc.get("disable", [])),
         lines=tuple(built["lines"]), inline=tuple(built["inline"]),
         sections=tuple(built["sections"]), related=tuple(built["related"]),
@@ -330,6 +318,37 @@ def wildcard_problem(host: str) -> str | None:
         return (f"'*.{base}' is wider than a registered domain ({base} is a public suffix); "
                 "name the site's own domain, like '*.example.com'")
     return None
+
+
+def _fingerprints(ctx: _Ctx, raw: LocList) -> tuple[list, list[float]]:
+    """A fingerprint is a regex (decisive on its own, weight 1) or `{match, weight}`: a
+    chrome line the site shares with others counts for part of the evidence, and a page
+    is the site's when its fingerprints found add up to 1."""
+    fps, weights = [], []
+    for fp, where in zip(raw, getattr(raw, "item_where", [])):
+        weight = 1.0
+        if isinstance(fp, LocDict):
+            if not ctx.keys(fp, {"match": S, "weight": (int, float), "note": S}, ("match",),
+                            "fingerprint"):
+                continue
+            weight = float(fp.get("weight", 1.0))
+            if not 0 < weight <= 1:
+                ctx.fail(fp.value_where.get("weight", where),
+                         "fingerprint: weight must be above 0 and at most 1")
+                continue
+            where, fp = fp.value_where["match"], fp["match"]
+        try:
+            compiled = compile_pattern(str(fp), ctx.macros)
+        except PatternError as exc:
+            ctx.fail(where, f"fingerprint: {exc}")
+            continue
+        if matches_everything(compiled):
+            ctx.fail(where, f"fingerprint {str(fp)!r} matches everything; it would claim "
+                     "every other site's pages")
+            continue
+        fps.append(compiled)
+        weights.append(weight)
+    return fps, weights
 
 
 def _rule_line(site: Site, rule_id: str) -> int:

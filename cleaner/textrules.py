@@ -6,6 +6,7 @@ the documented stage order (rules/README.md): related lists were read before any
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .language import is_foreign_line
@@ -18,7 +19,21 @@ TITLE_MAX_CHARS = 300
 # Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
 # them ("Home", "World", "inkl") have one or two.
 TITLE_MIN_WORDS = 3
-DOUBLED_SOURCE_MAX_CHARS = 60  # an outlet's name, not a doubled headline
+# The headline is looked for among the first head lines only: further down, a doubled
+# line is a caption or a card, not the page's headline.
+TITLE_LOOKAHEAD = 12
+# A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
+# your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
+_BANNER_END = re.compile(r"(?<!\.)\.$")
+_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
+DOUBLED_SOURCE_MAX_CHARS = 60
+DOUBLED_SOURCE_MAX_WORDS = 4  # "The Guardian - UK"; a doubled headline is longer
+CAPTION_PAIR = "generic-caption-pair"
+# What follows a caption's bare copy in its credited copy: "Photograph: X/AP", "(Getty
+# Images)", "(Photo: Reuters)", "Credit: Alamy", "REUTERS/Name".
+_CREDIT_TAIL = re.compile(r"^ ?(?:\(?(?:Photograph|Photo|Picture|Image|Illustration|Credit|"
+                          r"Video)s?(?: by)?:? |\((?:Getty|AFP|AP|PA|Reuters|EPA|Shutterstock|"
+                          r"Alamy)|REUTERS/|Credit:)")  # an outlet's name, not a doubled headline
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
 # A repeat with at most this many kept lines since its previous copy is a duplicate. The
 # seeds' duplicates have 0 (PratidinTime's standfirst after the byline chrome, Ynetnews'
@@ -30,6 +45,13 @@ FOREIGN_LINE = "generic-foreign-line"
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 DOUBLED_SOURCE = "generic-doubled-source"
+TAIL_CHROME = "generic-tail-chrome"
+# A tail line this long is prose whatever its end (Economic Times copies glue a run of
+# promo headlines to the last paragraph); tag labels and headings are far shorter.
+TAIL_KEEP_CHARS = 160
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: prose, or a
+# question a maintainer should see ("Was this article helpful? Yes No")
 META_FIELDS = ("source", "author", "published", "title")
 
 
@@ -73,7 +95,8 @@ def _section_end(lines: list[Line], begin: int, rule: SectionRule) -> int | None
     for ln in lines[begin + 1:]:
         if rule.max_lines and ln.index - begin > rule.max_lines:
             return None
-        if ln.open and rule.stop.search(ln.text):
+        # the stop may be a line a related rule took already (its list's heading)
+        if (ln.open or ln.fate == "related") and rule.stop.search(ln.text):
             return ln.index + (1 if rule.stop_inclusive else 0)
     return None if rule.max_lines else len(lines)
 
@@ -126,34 +149,112 @@ def _context(lines: list[Line], index: int, rule: LineRule) -> None:
 
 def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
     """A head line that is one short name twice is a logo's alt text glued to the outlet's
-    name (inkl: "The GuardianThe Guardian"): it names the source."""
-    for ln in lines:
-        if ln.index >= zones.body_start:
-            break
-        if ln.open and ln.half and len(ln.half) <= DOUBLED_SOURCE_MAX_CHARS:
+    name (inkl: "The GuardianThe Guardian"), or printed twice on two lines ("The Guardian -
+    UK" above the headline): it names the source."""
+    head = [ln for ln in lines[:zones.body_start] if ln.open]
+    for ln, nxt in zip(head, [*head[1:], None]):
+        if ln.half and len(ln.half) <= DOUBLED_SOURCE_MAX_CHARS:
             meta.offer("source", ln.half)
             ln.decide("meta", "metadata", DOUBLED_SOURCE)
             return
+        if (nxt is not None and nxt.text == ln.text and len(ln.text) <= DOUBLED_SOURCE_MAX_CHARS
+                and len(ln.text.split()) <= DOUBLED_SOURCE_MAX_WORDS
+                and not _SENTENCE_END.search(ln.text)):
+            meta.offer("source", ln.text)
+            ln.decide("meta", "metadata", DOUBLED_SOURCE)
+            nxt.decide("meta", "metadata", DOUBLED_SOURCE)
+            return
+
+
+def mark_caption_pairs(lines: list[Line], title: str | None = None,
+                       alike: bool = True) -> None:
+    """A caption printed twice, bare and then with its credit ("A flooded street." /
+    "A flooded street. Photograph: X/AAP"), or twice alike (an image's alt text and its
+    caption): neither copy is story, and a third copy further on is not either (wire
+    picture pages print it three times). A paragraph printed twice is left to the repeats.
+    The credited copy may already be gone to a credit rule; the bare copy follows it.
+    `alike=False` takes only pairs with a credit: in text extracted from HTML a line
+    printed twice is as often a heading and its echo (wcxb-dev page 4245)."""
+    title_key = normalize(title) if title else None  # its copies are the repeats' to judge
+    live = [ln for ln in lines if ln.fate not in ("blank", "title")
+            and not (title_key and normalize(ln.text) == title_key)]
+    captions: set[str] = set()
+    for ln, nxt in zip(live, live[1:]):
+        if not ln.open or is_paragraph(ln.text):
+            continue
+        if not (nxt.open or nxt.category == "caption"):
+            continue
+        if (alike and nxt.text == ln.text) or (nxt.text.startswith(ln.text)
+                                   and _CREDIT_TAIL.search(nxt.text[len(ln.text):])):
+            ln.decide("noise", "caption", CAPTION_PAIR)
+            if nxt.open:
+                nxt.decide("noise", "caption", CAPTION_PAIR)
+            captions.add(ln.text)
+    for ln in live:
+        if ln.open and ln.text in captions:
+            ln.decide("noise", "caption", CAPTION_PAIR)
+
+
+def _headline_rank(ln: Line, later: set[str]) -> int:
+    """How much a head line looks like the headline: 0 for chrome that has the headline's
+    size (a banner sentence "Get all your news in one place.", a page counter "Latest News
+    - Page 292 - Site", a bullet), 1 for three-word lines (site names, "Open in App"), 2 for
+    longer lines, 3 for a longer line the page prints again (aggregators double the
+    headline)."""
+    text = ln.text
+    words = len(text.split())
+    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in "•·-–*"
+            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2):  # "Home | World | ..." nav
+        return 0
+    if words == TITLE_MIN_WORDS:
+        return 1
+    return 3 if normalize(text) in later else 2
+
+
+def _printed_again(lines: list[Line]) -> set[str]:
+    """Keys of lines the page prints again, not on the very next line: aggregators double
+    the headline with a blank line between, while a caption printed twice (alt text and
+    caption) sits on consecutive lines."""
+    later: set[str] = set()
+    seen: dict[str, int] = {}
+    for ln in lines:
+        if ln.fate != "blank":
+            key = normalize(ln.text)
+            if key in seen and ln.index - seen[key] > 1:
+                later.add(key)
+            seen.setdefault(key, ln.index)
+    return later
 
 
 def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
-    """The first open head line of a few words that is not a paragraph (a title from
-    metadata wins). Short head lines around it are page chrome: nav and section labels
-    above it, a lone source or image label between it and the story."""
+    """The head line that looks most like a headline, the first of equals (a title from
+    metadata wins; see `_headline_rank`). Short head lines around it are page chrome: nav
+    and section labels above it, a lone source or image label between it and the story."""
     if "title" in meta.values:
         return meta.values["title"]
     head = [ln for ln in lines[:zones.body_start]
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
     if not head:
         return None
-    title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
+    later = _printed_again(lines)
+    ranks = [_headline_rank(ln, later) for ln in head[:TITLE_LOOKAHEAD]]
+    best = max(ranks)
+    if best:
+        title = head[ranks.index(best)]
+    else:  # nothing looks like a headline: the first line of a few words, as before
+        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
+    under_title = True
     for ln in head:
         if ln.index < title.index:
             ln.decide("noise", "nav", ABOVE_TITLE)
-        elif ln is not title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
-            # between the title and the story: a source, section or image label on its own
+        elif ln is title:
+            continue
+        elif under_title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
+            # right under the title: a source, section or image label on its own
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
+        else:
+            under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
     title.decide("title", None, None)
     return title.text
 
@@ -180,6 +281,18 @@ def mark_repeats(lines: list[Line], title: str | None) -> None:
                 continue
         kept += 1
         last_seen[key] = kept
+
+
+def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
+    """After the last paragraph, lines that do not end like a sentence are page chrome:
+    tag labels, "Hashtags", "Show more", video durations, a list of newspaper names, a
+    heading over the related list. A closing sentence stays ("The plan takes effect in
+    May."), and so does a long line (a paragraph with a promo glued to its end). Short
+    lines inside the body (subheads, list items) are never judged here."""
+    for ln in lines[zones.tail_start:]:
+        if (ln.open and len(ln.text) < TAIL_KEEP_CHARS
+                and not _SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
+            ln.decide("noise", "nav", TAIL_CHROME)
 
 
 def mark_foreign(lines: list[Line], script: str | None, language: str | None) -> None:

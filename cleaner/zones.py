@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from .lines import Line, is_paragraph
 
+# Without a single sentence-ended paragraph, lines this long stand in for paragraphs
+# (Daily8 video pages glue "Show more" to the end of the story's only paragraph).
+LONG_LINE_CHARS = 160
 LOOKAHEAD_LINES = 3  # a story starts where a paragraph is followed by another this close
 
 
@@ -31,6 +34,8 @@ def find_zones(lines: list[Line]) -> Zones:
     a lone standfirst amid header chrome (PratidinTime) stays in the head."""
     candidates = [ln for ln in lines if ln.open]
     paras = [k for k, ln in enumerate(candidates) if is_paragraph(ln.text)]
+    if not paras:  # a story whose lines all lost their full stop ("... Show more" glued on)
+        paras = [k for k, ln in enumerate(candidates) if len(ln.text) >= LONG_LINE_CHARS]
     if not paras:
         end = len(lines)
         return Zones(end, end)

@@ -116,9 +116,10 @@ def test_proposes_the_chrome(proposal):
     assert cards.start == "^Related Articles$" and cards.stop == "^DOWNLOAD THE APP$"
     assert cards.after == ("source", "title", "teaser") and cards.source_line
     assert "{{time_ago}}" in cards.anchor and "time" in cards.anchor
-    source_age = [r for r in proposal.lines if r.category == "metadata" and r.zone == "head"
-                  and "(?P<published>" in r.match]
-    assert source_age, proposal.lines
+    # the outlet glued to its age ("Reuters24 hours ago") is read by a generic rule now:
+    # reported as handled, not proposed again
+    assert "generic-source-age-glued" in {rule for _, rule, _ in proposal.handled}, \
+        proposal.handled
 
 
 def test_never_proposes_a_body_line(corpus, proposal):
@@ -190,7 +191,9 @@ def test_real_daily8_seeds_fresh_and_with_the_site_rules(tmp_path):
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     pages = tmp_path / "daily8"
     pages.mkdir()
-    for seed in seeds.glob("*.txt"):
+    # The original dumps (000-019): the issue #10 samples after them vary the layout on
+    # purpose (no AI block, compact cards), which is what the generic stages are for.
+    for seed in sorted(seeds.glob("0[01]?_*.txt")):
         text = seed.read_text(encoding="utf-8")
         if "Explore what Daily8 AI can do for you" in text:
             shutil.copy(seed, pages / seed.name)

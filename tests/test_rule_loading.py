@@ -120,6 +120,15 @@ related:
     cards: {anchor: '^x$'}
     item: '^(?P<title>.+)$'
 """, 3, "exactly one of", id="related-two-kinds"),
+    pytest.param("""site: bad
+fingerprints:
+  - match: '^x$'
+    weight: 1.5
+""", 4, "weight must be above 0", id="fingerprint-weight"),
+    pytest.param("""site: bad
+fingerprints:
+  - weight: 0.5
+""", 3, "missing required key 'match'", id="fingerprint-no-match"),
 ]
 
 
@@ -159,3 +168,24 @@ lines:
 """
     _, findings = check_files([_rules(tmp_path, bad=text)])
     assert sorted(f.line for f in findings if f.severity == "error") == [4, 8]
+
+
+WEIGHTED = """site: weighted
+fingerprints:
+  - '(?m)^Only Weighted News prints this$'
+  - match: '(?m)^Shared chrome one$'
+    weight: 0.5
+  - match: '(?m)^Shared chrome two$'
+    weight: 0.5
+"""
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("Only Weighted News prints this\nbody", "weighted"),  # a decisive fingerprint
+    ("Shared chrome one\nShared chrome two\nbody", "weighted"),  # two halves add up to 1
+    ("Shared chrome one\nbody", None),  # half the evidence is not enough
+])
+def test_weighted_fingerprints_add_up(tmp_path: Path, text: str, site: str | None) -> None:
+    rules = load_rules([_rules(tmp_path, weighted=WEIGHTED)])
+    found = rules.detect(None, text)
+    assert (found.name if found else None) == site
