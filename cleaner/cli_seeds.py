@@ -11,6 +11,7 @@ from pathlib import Path
 from .inputs import read_inputs, record_id
 from .pipeline import clean_record
 from .records import Result
+from .samples import sample_paths, sidecar_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
+def _sample_items(folder: str):
+    """Each sample page with its sidecar URL, and its path under the folder (which names its
+    output); truth files and .url sidecars are no pages."""
+    for path in sample_paths(folder):
+        for item in read_inputs([str(path)], sidecar_url(path)):
+            yield path.relative_to(folder), item
+
+
 def run(args: argparse.Namespace) -> int:
     from .cli import load_ruleset
 
@@ -27,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rows, failed = [], 0
-    for item in read_inputs([args.folder]):
+    for rel, item in _sample_items(args.folder):
         if item.record is None:
             result = Result.failure(item.id, item.url, item.error or "unreadable")
         else:
             result = clean_record(item.record, rules)
-        target = out / f"{record_id(Path(item.id))}.json"  # ids are paths under folder
+        target = out / rel.parent / f"{record_id(rel)}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from cleaner import samples
 from cleaner.inputs import read_inputs, record_id
 from cleaner.pipeline import clean_record
 from cleaner.records import Result
@@ -17,11 +18,10 @@ from cleaner.records import Result
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLDEN = ROOT / "golden"
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz")
 
 
 def sample_paths() -> list[Path]:
-    return sorted(p for p in SEEDS.rglob("*") if p.is_file() and p.name.endswith(INPUT_SUFFIXES))
+    return samples.sample_paths(SEEDS)
 
 
 def golden_path(sample: Path) -> Path:
@@ -31,8 +31,7 @@ def golden_path(sample: Path) -> Path:
 
 def url_for(sample: Path) -> str | None:
     """A sample's URL sits beside it as <name>.url when the page does not carry one."""
-    side = sample.parent / f"{record_id(sample)}.url"
-    return side.read_text(encoding="utf-8").strip() if side.exists() else None
+    return samples.sidecar_url(sample)
 
 
 def result_for(sample: Path) -> Result:
