@@ -7,7 +7,6 @@ import http.server
 import io
 import json
 import sys
-import threading
 
 import pytest
 
@@ -104,13 +103,8 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def server(serve):
+    return serve(_Pages)
 
 
 def test_fetch_turns_each_url_into_a_record_or_an_error_record(capsys, server):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,12 +20,8 @@ lines:
 
 
 @pytest.fixture()
-def rules(tmp_path: Path) -> Path:
-    d = tmp_path / "rules"
-    d.mkdir()
-    shutil.copy(RULES_DIR / "generic.yaml", d / "generic.yaml")
-    (d / "demo.yaml").write_text(SITE, encoding="utf-8")
-    return d
+def rules(make_rules) -> Path:
+    return make_rules(demo=SITE)
 
 
 def _lint(capsys, *argv: str) -> tuple[int, list[str]]:
@@ -72,11 +67,8 @@ def test_clean_rules_exit_zero_and_site_without_tests_is_warned(rules, capsys):
         "own: add rules/tests/generic.yaml (pages no site claims)"]
 
 
-def test_dead_rule_is_a_warning_at_the_rule(tmp_path):
-    rules = tmp_path / "rules"  # fixtures are relative to the rules dir's parent
-    rules.mkdir()
-    shutil.copy(RULES_DIR / "generic.yaml", rules / "generic.yaml")
-    (rules / "demo.yaml").write_text(SITE, encoding="utf-8")
+def test_dead_rule_is_a_warning_at_the_rule(tmp_path, make_rules):
+    rules = make_rules(demo=SITE)  # fixtures are relative to the rules dir's parent
     page = "A headline\n\nA body paragraph that is long enough to count as one, and it ends.\n"
     fixtures = tmp_path / "fixtures" / "demo"
     fixtures.mkdir(parents=True)
@@ -92,12 +84,8 @@ def test_dead_rule_is_a_warning_at_the_rule(tmp_path):
     assert not [f for f in lint([rules]) if str(rules / "demo.yaml") == f.path]
 
 
-def test_missing_fixture_is_an_error_in_the_test_file(tmp_path):
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    shutil.copy(RULES_DIR / "generic.yaml", rules / "generic.yaml")
-    (rules / "demo.yaml").write_text(SITE, encoding="utf-8")
-    (rules / "tests").mkdir()
+def test_missing_fixture_is_an_error_in_the_test_file(tmp_path, make_rules):
+    rules = make_rules(tests=True, demo=SITE)
     (rules / "tests" / "demo.yaml").write_text(
         "site: demo\ntests:\n  - fixture: nowhere.txt\n    must_contian: [x]\n"
         "  - fixture: nowhere.txt\n")
@@ -117,10 +105,8 @@ def test_bundled_rules_have_no_errors():
     assert not [f for f in lint([RULES_DIR]) if f.severity == "error"]
 
 
-def test_dom_rule_on_an_html_fixture_is_alive_and_tested(tmp_path):
-    rules = tmp_path / "rules"
-    (rules / "tests").mkdir(parents=True)
-    shutil.copy(RULES_DIR / "generic.yaml", rules / "generic.yaml")
+def test_dom_rule_on_an_html_fixture_is_alive_and_tested(tmp_path, make_rules):
+    rules = make_rules(tests=True)
     (rules / "demo.yaml").write_text(
         "site: demo\nhosts: [demo.example]\ndom:\n  drop:\n    - id: demo-promo-box\n"
         "      category: promo\n      select: 'div.promo'\n    - id: demo-never\n"

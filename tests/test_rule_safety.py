@@ -5,14 +5,12 @@ and fixtures outside the rules folder."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from cleaner.cli import main
 from cleaner.patterns import PatternError, compile_selector
-from cleaner.pipeline import RULES_DIR
 
 SITE = """site: demo
 hosts: [demo.example]
@@ -24,11 +22,8 @@ lines:
 
 
 @pytest.fixture()
-def rules(tmp_path: Path) -> Path:
-    d = tmp_path / "rules"
-    d.mkdir()
-    shutil.copy(RULES_DIR / "generic.yaml", d / "generic.yaml")
-    return d
+def rules(make_rules) -> Path:
+    return make_rules()
 
 
 def _lint(capsys, rules: Path, site: str) -> tuple[int, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -42,11 +41,8 @@ def test_bundled_site_tests_cover_every_site_and_pass():
 
 
 @pytest.fixture()
-def demo(tmp_path: Path) -> Path:
-    rules = tmp_path / "rules"
-    (rules / "tests").mkdir(parents=True)
-    shutil.copy(RULES_DIR / "generic.yaml", rules / "generic.yaml")
-    (rules / "demo.yaml").write_text(SITE, encoding="utf-8")
+def demo(tmp_path: Path, make_rules) -> Path:
+    rules = make_rules(tests=True, demo=SITE)
     (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
     return rules
 

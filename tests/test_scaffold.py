@@ -13,18 +13,14 @@ import pytest
 
 from cleaner.cli import main
 from cleaner.lint import lint
-from cleaner.pipeline import RULES_DIR
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "newsbeat"
 SAMPLES = sorted((EXAMPLE / "pages").glob("*.txt"))
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    shutil.copy(RULES_DIR / "generic.yaml", rules / "generic.yaml")
-    return rules
+def project(make_rules) -> Path:
+    return make_rules()
 
 
 def _new(rules: Path, *extra: str) -> int:
