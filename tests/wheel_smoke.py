@@ -17,6 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from cleaner.inputs import record_id
+from cleaner.samples import sample_paths, sidecar_url
+
 ROOT = Path(__file__).resolve().parent.parent
 # Where a record was read from differs by design: the repository's seeds/ for `make run`,
 # a copy in a temporary folder here. Everything else must be equal.
@@ -31,11 +34,15 @@ def _run(argv: list[str], cwd: Path) -> str:
     return done.stdout
 
 
-def _expected(folder: Path) -> dict[str, dict]:
+def _results(folder: Path, samples: Path) -> dict[str, dict]:
+    """make run's result for each sample, by the sample's path under seeds/ (stale files
+    that an older run left in the folder are not read)."""
     out = {}
-    for path in sorted(folder.rglob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        out[record["id"]] = record
+    for sample in sample_paths(samples):
+        rel = sample.relative_to(samples)
+        path = folder / rel.parent / f"{record_id(rel)}.json"
+        if path.exists():
+            out[str(rel)] = json.loads(path.read_text(encoding="utf-8"))
     return out
 
 
@@ -43,8 +50,19 @@ def _comparable(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in DIFFERS_BY_PATH}
 
 
+def _compare(got: dict[str, dict], want: dict[str, dict], how: str) -> list[str]:
+    problems = []
+    if sorted(got) != sorted(want):
+        problems.append(f"{how}: samples differ: {sorted(set(got) ^ set(want))}")
+    for key, record in got.items():
+        if key in want and _comparable(record) != _comparable(want[key]):
+            diff = [k for k in record if record[k] != want[key].get(k)]
+            problems.append(f"{how}: {key}: differs from make run in {diff}")
+    return problems
+
+
 def smoke(expected_dir: Path, keep: bool = False) -> int:
-    expected = _expected(expected_dir)
+    expected = _results(expected_dir, ROOT / "seeds")
     if not expected:
         raise SystemExit(f"wheel smoke: no results in {expected_dir}; run `make run` first")
     work = Path(tempfile.mkdtemp(prefix="cleaner-wheel-smoke-"))
@@ -67,21 +85,24 @@ def smoke(expected_dir: Path, keep: bool = False) -> int:
             raise SystemExit(f"wheel smoke: the installed copy reads rules from {rules}")
         samples = outside / "seeds"
         shutil.copytree(ROOT / "seeds", samples)
-        got = [json.loads(line) for line in
-               _run([cleaner, "clean", "seeds", "-q"], outside).splitlines()]
-        problems = []
-        if sorted(r["id"] for r in got) != sorted(expected):
-            problems.append(f"ids differ: {sorted(r['id'] for r in got)} vs {sorted(expected)}")
-        for record in got:
-            want = expected.get(record["id"])
-            if want is not None and _comparable(record) != _comparable(want):
-                diff = [k for k in record if record[k] != want.get(k)]
-                problems.append(f"{record['id']}: differs from make run in {diff}")
+        # make run's own job with the installed command: every sample, sidecar URLs included
+        _run([cleaner, "run-seeds", "seeds", "--out", "out"], outside)
+        problems = _compare(_results(outside / "out", samples), expected, "run-seeds")
+        # and `cleaner clean` on the sample files that carry no sidecar URL, in one call
+        plain = [p for p in sample_paths(samples) if sidecar_url(p) is None]
+        got = [json.loads(line) for line in _run(
+            [cleaner, "clean", "-q", *(str(p.relative_to(outside)) for p in plain)],
+            outside).splitlines()]
+        by_name = {p.name: str(p.relative_to(samples)) for p in plain}
+        problems += _compare({by_name.get(r["id"], r["id"]): r for r in got},
+                             {by_name[p.name]: expected[by_name[p.name]] for p in plain},
+                             "clean")
         for p in problems:
             print(f"wheel smoke: {p}", file=sys.stderr)
         print(f"wheel smoke: {wheel.name} ({version}) in a fresh virtualenv, rules from "
-              f"{Path(rules).relative_to(venv)}: {len(got)} samples cleaned outside the "
-              f"repository, {len(got) - len(problems)} equal to make run")
+              f"{Path(rules).relative_to(venv)}: {len(expected)} samples cleaned outside the "
+              f"repository by run-seeds and {len(got)} by clean; {len(problems)} differences "
+              "from make run")
         return 1 if problems else 0
     finally:
         if keep:
