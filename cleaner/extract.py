@@ -79,3 +79,10 @@ def warm_trafilatura() -> None:
 def trafilatura_baseline(html: str) -> str:
     """trafilatura alone, called as the scrapinghub benchmark's runner calls it."""
     return trafilatura.extract(html, include_comments=False) or ""
+
+
+def trafilatura_metadata_baseline(html: str, url: str | None) -> tuple[str | None, str | None]:
+    """trafilatura's own author and date (its metadata extraction, htmldate included): the
+    baseline that cleaner's metadata is compared with."""
+    doc = trafilatura.extract_metadata(html, default_url=url)
+    return (doc.author, doc.date) if doc is not None else (None, None)
