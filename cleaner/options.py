@@ -17,6 +17,11 @@ class Options:
     detect_language: bool = True
     # Drop lines in another script or language than the article.
     drop_foreign_lines: bool = True
+    # Built-in line stages switched off by their rule id (generic-repeated-line,
+    # generic-repeated-title, generic-foreign-line, generic-above-title,
+    # generic-head-fragment, generic-doubled-source): for measuring each one alone
+    # (bench/ablation.py). Rules in rule files are switched off with a site's `disable:`.
+    stages_off: frozenset[str] = frozenset()
 
 
 DEFAULT_OPTIONS = Options()

@@ -24,6 +24,8 @@ from .related_text import extract_related
 from .ruleset import Active, RuleSet
 from .schema import load_rules
 from .textrules import (
+    DOUBLED_SOURCE,
+    FOREIGN_LINE,
     Meta,
     apply_line_rules,
     apply_sections,
@@ -63,17 +65,19 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
-    mark_doubled_source(lines, zones, meta)
+    off = options.stages_off
+    if DOUBLED_SOURCE not in off:
+        mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
-    title = pick_title(lines, zones, meta)
+    title = pick_title(lines, zones, meta, off)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
-    mark_repeats(lines, title)
+    mark_repeats(lines, title, off)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     if not candidate.strip():  # a listing page: its language is its cards'
         candidate = "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
     script = main_script(candidate)
     language = detect_language(candidate, script) if options.detect_language else None
-    if options.drop_foreign_lines:
+    if options.drop_foreign_lines and FOREIGN_LINE not in off:
         mark_foreign(lines, script, language)
     body, inline_removed = finish_body(lines, active)
     removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")

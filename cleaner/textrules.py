@@ -136,7 +136,8 @@ def mark_doubled_source(lines: list[Line], zones: Zones, meta: Meta) -> None:
             return
 
 
-def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
+def pick_title(lines: list[Line], zones: Zones, meta: Meta,
+               off: frozenset[str] = frozenset()) -> str | None:
     """The first open head line of a few words that is not a paragraph (a title from
     metadata wins). Short head lines around it are page chrome: nav and section labels
     above it, a lone source or image label between it and the story."""
@@ -150,15 +151,18 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     for ln in head:
         if ln.index < title.index:
-            ln.decide("noise", "nav", ABOVE_TITLE)
-        elif ln is not title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
+            if ABOVE_TITLE not in off:
+                ln.decide("noise", "nav", ABOVE_TITLE)
+        elif (ln is not title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS
+              and HEAD_FRAGMENT not in off):
             # between the title and the story: a source, section or image label on its own
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
     title.decide("title", None, None)
     return title.text
 
 
-def mark_repeats(lines: list[Line], title: str | None) -> None:
+def mark_repeats(lines: list[Line], title: str | None,
+                 off: frozenset[str] = frozenset()) -> None:
     """Later copies of the title are noise, and so is a later copy of a long line when at
     most REPEAT_GAP kept lines stand between it and the previous copy: a standfirst repeated
     under the header chrome, alt text printed twice. Copies far apart are the article's own
@@ -171,10 +175,10 @@ def mark_repeats(lines: list[Line], title: str | None) -> None:
         if not ln.open:
             continue
         key = normalize(ln.text)
-        if title_key and key == title_key:
+        if title_key and key == title_key and REPEATED_TITLE not in off:
             ln.decide("noise", "duplicate", REPEATED_TITLE)
             continue
-        if len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen:
+        if len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen and REPEATED_LINE not in off:
             if kept - last_seen[key] <= REPEAT_GAP:
                 ln.decide("noise", "duplicate", REPEATED_LINE)
                 continue

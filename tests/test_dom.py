@@ -7,7 +7,7 @@ import trafilatura
 
 from cleaner.cards_dom import base_url, page_url, read_cards
 from cleaner.dom import drop_noise, outermost, plan_drops
-from cleaner.extract import FAST, extract_text, parse_html
+from cleaner.extract import extract_main, extract_text, parse_html
 from cleaner.patterns import compile_selector as css
 from cleaner.pipeline import clean, default_rules
 from cleaner.ruleset import DomCards, DomDrop
@@ -70,8 +70,31 @@ def test_cards_read_with_absolute_urls_against_base_and_canonical():
 
 def test_unpruned_tree_extracts_as_trafilatura_does():
     html = _page("<footer>Contact us</footer>")
-    assert extract_text(parse_html(html)) == trafilatura.extract(
-        html, include_comments=False, fast=FAST)
+    main = extract_main(parse_html(html))
+    assert main.text == trafilatura.extract(html, include_comments=False, fast=True)
+    assert main.note.startswith("extraction: fast pass (")
+
+
+FRAGMENT_PAGE = (
+    "<html><body><div class='entry-content'><p>{lead}</p></div>"
+    "<div class='story'>{rest}</div><footer>Contact us</footer></body></html>")
+
+
+def test_a_fragment_is_completed_by_the_fallbacks_and_the_note_says_so():
+    """The fast pass stops at a container holding the lead only; the page's paragraphs show
+    that there is more, and the fallbacks' longer text with new words is taken."""
+    lead = "The harbour reopened on Monday after a week of storms had closed it to boats. " * 2
+    rest = "".join(f"<p>Paragraph {i}: the fishermen counted {i} damaged moorings along the "
+                   f"eastern quay, and the council promised repairs before the season.</p>"
+                   for i in range(12))
+    tree = parse_html(FRAGMENT_PAGE.format(lead=lead, rest=rest))
+    fast = trafilatura.extract(tree, include_comments=False, fast=True) or ""
+    main = extract_main(tree)
+    if len(fast) >= 0.5 * len(main.text):  # this trafilatura finds the whole page fast
+        assert main.note.startswith("extraction: fast pass")
+        return
+    assert "Paragraph 11" in main.text
+    assert main.note.startswith("extraction: fallbacks (the fast pass found")
 
 
 def test_site_from_canonical_url_when_no_url_given():
