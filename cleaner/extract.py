@@ -155,3 +155,45 @@ def trafilatura_metadata_baseline(html: str, url: str | None) -> tuple[str | Non
     baseline that cleaner's metadata is compared with."""
     doc = trafilatura.extract_metadata(html, default_url=url)
     return (doc.author, doc.date) if doc is not None else (None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupMeta:
+    """What trafilatura's cheap metadata readers find in the page's markup."""
+
+    author: str | None
+    site_name: str | None
+    date: str | None  # YYYY-MM-DD, htmldate's reading of the page's original date
+
+
+def markup_metadata(tree: HtmlElement, url: str | None) -> MarkupMeta:
+    """trafilatura.extract_metadata's author, site name and date, at a fraction of its cost:
+    <meta> and JSON-LD first (1-4 ms a page); its DOM byline search (about 18 ms) only when
+    they name no author, and htmldate's extensive text search (about 47 ms) only when the
+    date markup holds none. Measured on WCXB: agreement with the truth as the full function's
+    (README)."""
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        set_date_params,
+    )
+
+    meta = examine_meta(tree)
+    if meta.author and " " not in meta.author:  # as trafilatura: one word is no name
+        meta.author = None
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - malformed JSON-LD must not cost the page
+        pass
+    author = meta.author or extract_author(tree)
+    date = None
+    for extensive in (False, True):
+        try:
+            date = find_date(tree, **{**set_date_params(extensive), "url": url})
+        except Exception:  # noqa: BLE001 - a date is worth less than the page
+            date = None
+        if date:
+            break
+    return MarkupMeta(author or None, meta.sitename or None, date)

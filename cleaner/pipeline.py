@@ -1,9 +1,10 @@
 """The per-record function every runner shares: one input record in, one result out.
 
 Stage order (documented in rules/README.md):
-    decode -> pick site -> [HTML: related cards from DOM, DOM drops, over-pruning guard,
-    trafilatura] -> split lines -> related lists -> sections -> zones -> line rules ->
-    title -> body-zone rules -> repeats -> language -> foreign lines -> body and inline.
+    decode -> pick site -> [HTML: metadata from markup, related cards from DOM, DOM drops,
+    over-pruning guard, trafilatura] -> split lines -> related lists -> sections -> zones ->
+    line rules -> title -> body-zone rules -> repeats -> language -> foreign lines -> body
+    and inline.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
 from .errors import CleanerError
 from .language import detect_language, main_script
 from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, Options
+from .pagemeta import PageMeta, read_page_meta
 from .records import InputRecord, Related, Removal, Result
 from .related_text import extract_related
 from .ruleset import Active, RuleSet
@@ -106,6 +109,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     prior_related: list[Related] = []
     dom_removed: list[Removal] = []
     html_title: str | None = None
+    page_meta = PageMeta()
     notes: list[str] = list(decoded.notes)
     if url != record.url:
         notes.append("the record's url does not parse; site chosen from the content")
@@ -119,6 +123,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
         if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
             site = rules.detect(page.declared_url, content)
             active = rules.active(site)
+        page_meta = read_page_meta(page.tree, url)  # before any node is dropped
         extracted = html_to_text(page, url, active)
         content, prior_related = extracted.text, list(extracted.related)
         html_title = extracted.title
@@ -129,10 +134,23 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
             active = rules.active(site) if site else active
     lines = split_lines(content)
     fields, removed = _text_stages(lines, active, options, prior_related, html_title)
-    result = Result(id=record.id, url=record.url, site=site.name if site else None,
+    fields.update(_dates(page_meta.published, fields.pop("published"), record.captured))
+    fields["author"] = page_meta.author or fields["author"]
+    result = Result(id=record.id, url=record.url, canonical_url=page_meta.canonical_url,
+                    site=site.name if site else None, site_name=page_meta.site_name,
                     captured=record.captured, removed=tuple(dom_removed + removed),
                     notes=tuple(notes), **fields)
     return Analysis(result, tuple(lines), tuple(dom_removed))
+
+
+def _dates(markup: str | None, printed: str | None, captured: str | None) -> dict:
+    """`published` in ISO 8601: the markup's date first, else the date a line printed
+    (a relative age is dated from `captured`); a printed date that cannot be read for sure
+    goes to `published_raw` instead."""
+    if markup:
+        return {"published": markup, "published_raw": None}
+    read = read_date(printed, captured)
+    return {"published": read, "published_raw": None if read else printed}
 
 
 def usable_url(url: str | None) -> str | None:
