@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         evaluate,
         load_benchmark,
         set_aside_benchmark_sites,
+        time_metadata,
     )
 
     try:
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
               f"{1000 * secs / n:8.1f}")
     print(f"F1 cleaner - trafilatura: {report.cleaner.f1 - report.trafilatura.f1:+.4f}")
     print(f"time ratio cleaner/trafilatura: {report.time_ratio:.2f}")
+    if bench.has_metadata:
+        print(f"of cleaner's time, metadata from markup: {time_metadata(pages):.1f} ms/page")
     for a in report.metadata:
         print(f"{a.field} agrees with the truth on {a.pages} pages that have one: cleaner "
               f"{a.cleaner} ({a.cleaner / max(a.pages, 1):.1%}), trafilatura "

@@ -350,6 +350,23 @@ def evaluate(pages: list[Page], ours: Callable[[Page], Result | str] = cleaner_r
                   metric.name, meta)
 
 
+def time_metadata(pages: list[Page]) -> float:
+    """ms per page that reading the metadata from markup adds (the tree is parsed outside the
+    timing, as the pipeline parses it once for everything)."""
+    from .extract import parse_html
+    from .pagemeta import read_page_meta
+
+    total = 0.0
+    for page in pages:
+        tree = parse_html(page.html)
+        if tree is None:
+            continue
+        start = time.perf_counter()
+        read_page_meta(tree, page.url)
+        total += time.perf_counter() - start
+    return 1000 * total / max(len(pages), 1)
+
+
 def time_html_path(pages: list[Page], repeat: int = 1) -> dict[str, float]:
     """For `make bench`: ms per page of cleaner's HTML path and of trafilatura alone, and their
     ratio, measured in the same run on the same pages."""

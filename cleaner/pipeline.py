@@ -61,8 +61,8 @@ class Analysis:
 
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
-                 prior_related: list[Related],
-                 title: str | None = None) -> tuple[dict, list[Removal]]:
+                 prior_related: list[Related], title: str | None = None,
+                 from_html: bool = False) -> tuple[dict, list[Removal]]:
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
     zones = find_zones(lines)
@@ -80,7 +80,10 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         candidate = "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
     script = main_script(candidate)
     language = detect_language(candidate, script) if options.detect_language else None
-    if options.drop_foreign_lines and FOREIGN_LINE not in off:
+    # Not on HTML: trafilatura chose the article's region, and a line in another language
+    # inside it is a quotation, a line of code, a transliterated name (scrapinghub: 6 pages
+    # lost body to it, none gained; WCXB: none either way). Text dumps keep the stage.
+    if options.drop_foreign_lines and FOREIGN_LINE not in off and not from_html:
         mark_foreign(lines, script, language)
     body, inline_removed = finish_body(lines, active)
     removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")
@@ -133,7 +136,8 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
             site = rules.detect(None, content)
             active = rules.active(site) if site else active
     lines = split_lines(content)
-    fields, removed = _text_stages(lines, active, options, prior_related, html_title)
+    fields, removed = _text_stages(lines, active, options, prior_related, html_title,
+                                   from_html=is_html)
     fields.update(_dates(page_meta.published, fields.pop("published"), record.captured))
     fields["author"] = page_meta.author or fields["author"]
     result = Result(id=record.id, url=record.url, canonical_url=page_meta.canonical_url,

@@ -6,6 +6,7 @@ the documented stage order (rules/README.md): related lists were read before any
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .language import is_foreign_line
@@ -22,8 +23,10 @@ DOUBLED_SOURCE_MAX_CHARS = 60  # an outlet's name, not a doubled headline
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
 # A repeat with at most this many kept lines since its previous copy is a duplicate. The
 # seeds' duplicates have 0 (PratidinTime's standfirst after the byline chrome, Ynetnews'
-# doubled alt text); on the scrapinghub pages, repeats 3+ lines apart were real content.
-REPEAT_GAP = 1
+# doubled alt text); on the scrapinghub pages, repeats 3+ lines apart were real content, and
+# on WCXB repeats one line apart were a transcript's "Yeah." and a list's recurring name.
+REPEAT_GAP = 0
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # trafilatura prints table rows as | a | b |
 REPEATED_TITLE = "generic-repeated-title"
 REPEATED_LINE = "generic-repeated-line"
 FOREIGN_LINE = "generic-foreign-line"
@@ -163,25 +166,27 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
 
 def mark_repeats(lines: list[Line], title: str | None,
                  off: frozenset[str] = frozenset()) -> None:
-    """Later copies of the title are noise, and so is a later copy of a long line when at
-    most REPEAT_GAP kept lines stand between it and the previous copy: a standfirst repeated
-    under the header chrome, alt text printed twice. Copies far apart are the article's own
-    structure (a recipe's "Eat 1-2 hours after your workout" in each plan, an interview's
-    recurring question) and stay."""
+    """Later copies of the title are noise, and so is a line repeated word for word right
+    after its previous copy (at most REPEAT_GAP kept lines between): a standfirst repeated
+    under the header chrome, alt text printed twice. Copies farther apart are the article's
+    own structure (a recipe's "Eat 1-2 hours after your workout" in each plan, an interview's
+    recurring question) and stay; so do table rows, and lines that differ in a number
+    ("| 3 bedroom | $2,438 |" after "| 2 bedroom | $2,079 |", WCXB)."""
     title_key = normalize(title) if title else None
     last_seen: dict[str, int] = {}  # key -> count of kept lines when it was last kept
     kept = 0
     for ln in lines:
         if not ln.open:
             continue
-        key = normalize(ln.text)
-        if title_key and key == title_key and REPEATED_TITLE not in off:
+        if title_key and normalize(ln.text) == title_key and REPEATED_TITLE not in off:
             ln.decide("noise", "duplicate", REPEATED_TITLE)
             continue
-        if len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen and REPEATED_LINE not in off:
-            if kept - last_seen[key] <= REPEAT_GAP:
-                ln.decide("noise", "duplicate", REPEATED_LINE)
-                continue
+        key = " ".join(ln.text.lower().split())
+        if (len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen
+                and kept - last_seen[key] <= REPEAT_GAP and not _TABLE_ROW.match(ln.text)
+                and REPEATED_LINE not in off):
+            ln.decide("noise", "duplicate", REPEATED_LINE)
+            continue
         kept += 1
         last_seen[key] = kept
 
