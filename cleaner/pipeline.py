@@ -38,6 +38,7 @@ from .textrules import (
     mark_foreign,
     mark_repeats,
     pick_title,
+    reopen_inner_tags,
 )
 from .zones import find_zones
 
@@ -75,6 +76,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     title = pick_title(lines, zones, meta, off)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     mark_repeats(lines, title, off)
+    reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     if not candidate.strip():  # a listing page: its language is its cards'
         candidate = "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)

@@ -191,6 +191,19 @@ def mark_repeats(lines: list[Line], title: str | None,
         last_seen[key] = kept
 
 
+def reopen_inner_tags(lines: list[Line], active: Active) -> None:
+    """A tag list closes the article: a tail line a tag rule took that still has body after
+    it was a subhead in title case ("Jeongdong Theater Tradition Series Performance" above
+    a listing's dates, scrapinghub), so it goes back to the body."""
+    tag_rules = {r.id for r in active.lines if r.zone == "tail" and r.category == "tags"}
+    last_body = max((ln.index for ln in lines if ln.open), default=-1)
+    for ln in lines:
+        if ln.index >= last_body:
+            break
+        if ln.rule in tag_rules:
+            ln.decide("undecided", None, None)
+
+
 def mark_foreign(lines: list[Line], script: str | None, language: str | None) -> None:
     for ln in lines:
         if ln.open and is_foreign_line(ln.text, script, language):

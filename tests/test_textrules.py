@@ -111,3 +111,13 @@ def test_a_relative_age_is_dated_from_the_capture_time() -> None:
     assert (captured.published, captured.published_raw) == ("2025-06-12T05:00:00+00:00", None)
     unknown = analyze(InputRecord("t", text, None, "text")).result
     assert (unknown.published, unknown.published_raw) == (None, "5 hours ago")
+
+
+def test_a_tail_tag_line_with_body_after_it_is_a_subhead() -> None:
+    subhead = "Riverside Theatre Summer Season Performance"
+    text = "\n".join(["A title of some words here", LONG, LONG.replace("A ", "The "),
+                      subhead, "Tue to Sat 4PM, closed on Mondays",
+                      "Bridges Transport City Council Infrastructure"])
+    result = analyze(InputRecord("t", text, None, "text")).result
+    assert subhead in result.text and "Tue to Sat 4PM" in result.text
+    assert "Bridges Transport" not in result.text  # the closing run is still a tag list
