@@ -24,6 +24,8 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
 _MDY = re.compile(rf"^{_WEEKDAY}{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", re.I)
 _DMY = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (\d{{4}})\b", re.I)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                       r"(?:Z|[+-]\d{2}:?\d{2})?$")
 SAME_DAY_UNITS = 86400  # ages under a day keep the time of day
 
 
@@ -57,6 +59,8 @@ def _relative(raw: str, captured: str | None) -> str | None:
 def _absolute(raw: str) -> str | None:
     text = " ".join(raw.split())
     try:
+        if _ISO_TIME.match(text):  # a machine timestamp printed as is: keep time and offset
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
         if m := _ISO.match(text):
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
         if m := _MDY.match(text):
