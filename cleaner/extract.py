@@ -249,8 +249,13 @@ def markup_metadata(tree: HtmlElement, url: str | None) -> MarkupMeta:
     they name no author, and htmldate's extensive text search (about 47 ms) only when the
     date markup holds none. Measured on WCXB: agreement with the truth as the full function's
     (README)."""
-    from htmldate import find_date
-    from trafilatura.metadata import examine_meta, extract_meta_json, set_date_params
+    # htmldate as trafilatura imports it: a dependency of the pinned trafilatura, not ours
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_meta_json,
+        find_date,
+        set_date_params,
+    )
 
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # as trafilatura: one word is no name
