@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test golden lint bench bench-memory soak clean-venv wheel-smoke
+.PHONY: run test golden lint eval bench bench-memory soak clean-venv wheel-smoke
 
 # The venv is rebuilt when pyproject.toml changes. pip is upgraded first: the stock
 # pip 23.2.1 resolves trafilatura without lxml_html_clean (see README).
@@ -34,6 +34,12 @@ golden: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check cleaner tests bench
 	$(BIN)/cleaner rules lint
+
+# Both benchmarks, each with its own metric, cleaner beside trafilatura alone (README).
+BENCH_DIR ?= ../shared/bench
+eval: $(STAMP)
+	$(BIN)/cleaner eval $(BENCH_DIR)/scrapinghub
+	$(BIN)/cleaner eval $(BENCH_DIR)/wcxb-dev
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -1,11 +1,15 @@
-"""Score cleaner against trafilatura alone on a benchmark folder laid out like scrapinghub's
-article-extraction-benchmark: `html/<id>.html.gz` plus `ground-truth.json` ({id: {articleBody,
-url}}).
+"""Score cleaner against trafilatura alone on a benchmark folder: `html/<id>.html.gz` plus
+`ground-truth.json`, in either of two layouts, each scored with its benchmark's own metric so
+that our numbers compare with published ones.
 
-The metric is the benchmark's own, so our numbers compare with published ones: `\\w+` tokens
-with case kept, multisets of 4-token shingles, per-page TP/FP/FN normalised by their sum (every
-page weighs the same), precision averaged over pages with predicted shingles, recall over pages
+scrapinghub article-extraction-benchmark, {id: {articleBody, url}}: `\\w+` tokens with case
+kept, multisets of 4-token shingles, per-page TP/FP/FN normalised by their sum (every page
+weighs the same), precision averaged over pages with predicted shingles, recall over pages
 with a non-empty truth, F1 from the two averages.
+
+WCXB, {id: {main_content, url, author, published, ...}}: word-level precision, recall and F1
+per page (`\\w+` tokens of the lowercased text, as multisets), each averaged over pages. Its
+author and published date are compared with cleaner's metadata (see `metadata`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError
+from .metadata_agreement import Agreement, agreement
+from .records import Result
 from .ruleset import RuleSet, host_matches
 
 log = logging.getLogger(__name__)
@@ -64,6 +70,41 @@ class PageScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def to_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
+                "recall": self.recall, "f1": self.f1}
+
+
+@dataclass(frozen=True, slots=True)
+class WordScore:
+    """One page's word-level scores (WCXB): each is averaged over pages as it is."""
+
+    precision: float
+    recall: float
+    f1: float
+
+    def to_dict(self) -> dict:
+        return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+def score_words(truth: str, predicted: str) -> WordScore:
+    """WCXB's per-page metric. Predicting nothing for an empty truth is right (1.0)."""
+    t = Counter(_TOKEN.findall((truth or "").lower()))
+    p = Counter(_TOKEN.findall((predicted or "").lower()))
+    tp = sum((t & p).values())
+    precision = tp / sum(p.values()) if p else (0.0 if t else 1.0)
+    recall = tp / sum(t.values()) if t else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return WordScore(precision, recall, f1)
+
+
+def summarize_words(scores: Iterable[WordScore]) -> Summary:
+    """Mean precision, recall and F1 over all pages (the F1 is the mean of per-page F1s)."""
+    scores = list(scores)
+    n = len(scores) or 1
+    return Summary(sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n,
+                   sum(s.f1 for s in scores) / n)
+
 
 def score_page(truth: str, predicted: str) -> PageScore:
     true_sh, pred_sh = shingles(truth), shingles(predicted)
@@ -99,16 +140,45 @@ class Page:
     url: str | None
     html: str
     truth: str
+    author: str | None = None  # the truth's metadata, when the layout has it (WCXB)
+    published: str | None = None
 
 
-def load_pages(folder: str | Path) -> list[Page]:
-    """The benchmark's pages, decoded as UTF-8 as its own runners read them."""
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A benchmark's own way of scoring a page and averaging pages."""
+
+    name: str
+    score: Callable[[str, str], PageScore | WordScore]
+    summarize: Callable[[Iterable], Summary]
+
+
+SHINGLES = Metric("scrapinghub: 4-token shingles, case kept", score_page, summarize)
+WORDS = Metric("WCXB: word F1 per page, lowercased", score_words, summarize_words)
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    pages: list[Page]
+    metric: Metric
+    has_metadata: bool  # the truth carries author and published
+
+
+def load_benchmark(folder: str | Path) -> Benchmark:
+    """The benchmark's pages, decoded as UTF-8 as its own runners read them, and its metric,
+    chosen by the ground truth's layout (`articleBody` or `main_content`)."""
     folder = Path(folder)
     truth_path = folder / "ground-truth.json"
     try:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(f"{truth_path}: cannot read the ground truth ({exc})") from None
+    if not isinstance(truth, dict) or not all(isinstance(v, dict) for v in truth.values()):
+        raise InputError(f"{truth_path}: expected {{id: {{...}}}} objects")
+    wcxb = any("main_content" in v for v in truth.values())
+    if not wcxb and truth and not any("articleBody" in v for v in truth.values()):
+        raise InputError(f"{truth_path}: neither `articleBody` (scrapinghub) nor "
+                         "`main_content` (WCXB) in the entries")
     pages = []
     for pid in sorted(truth):
         path = folder / "html" / f"{pid}.html.gz"
@@ -118,8 +188,15 @@ def load_pages(folder: str | Path) -> list[Page]:
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc})") from None
         entry = truth[pid]
-        pages.append(Page(pid, entry.get("url"), html, entry.get("articleBody") or ""))
-    return pages
+        body = entry.get("main_content" if wcxb else "articleBody") or ""
+        pages.append(Page(pid, entry.get("url"), html, body, entry.get("author") or None,
+                          entry.get("published") or None))
+    return Benchmark(pages, WORDS if wcxb else SHINGLES, wcxb)
+
+
+def load_pages(folder: str | Path) -> list[Page]:
+    """The benchmark's pages (either layout)."""
+    return load_benchmark(folder).pages
 
 
 Extractor = Callable[[Page], str]
@@ -145,8 +222,8 @@ def trafilatura_alone(page: Page) -> str:
     return trafilatura_baseline(page.html)
 
 
-def cleaner_text(page: Page, rules=None) -> str:
-    """cleaner's full per-record function (HTML path, then the line stages); '' on error."""
+def cleaner_result(page: Page, rules=None) -> Result:
+    """cleaner's full per-record function (HTML path, then the line stages)."""
     from .pipeline import clean_record
     from .records import InputRecord
 
@@ -154,22 +231,36 @@ def cleaner_text(page: Page, rules=None) -> str:
                           rules)
     if result.status != "ok":
         log.warning("%s", result.error)
-    return result.text
+    return result
+
+
+def cleaner_text(page: Page, rules=None) -> str:
+    """cleaner's text; '' on error."""
+    return cleaner_result(page, rules).text
+
+
+def trafilatura_metadata(page: Page) -> tuple[str | None, str | None]:
+    """trafilatura's own author and date for the page, the metadata baseline."""
+    from .extract import trafilatura_metadata_baseline
+
+    return trafilatura_metadata_baseline(page.html, page.url)
 
 
 @dataclass(frozen=True, slots=True)
 class PageResult:
     id: str
     url: str | None
-    cleaner: PageScore
-    trafilatura: PageScore
+    cleaner: PageScore | WordScore
+    trafilatura: PageScore | WordScore
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        def d(s: PageScore) -> dict:
-            return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision,
-                    "recall": s.recall, "f1": s.f1}
-        return {"id": self.id, "url": self.url, "cleaner": d(self.cleaner),
-                "trafilatura": d(self.trafilatura)}
+        return {"id": self.id, "url": self.url, "cleaner": self.cleaner.to_dict(),
+                "trafilatura": self.trafilatura.to_dict(), "notes": list(self.notes)}
+
+
+# A page "loses recall" when cleaner's recall is this far below trafilatura alone's on it.
+RECALL_LOSS = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +270,13 @@ class Report:
     trafilatura: Summary
     cleaner_seconds: float
     trafilatura_seconds: float
+    metric: str = SHINGLES.name
+    metadata: tuple[Agreement, ...] = ()  # per field: cleaner's and trafilatura's agreement
+
+    def lost_recall(self, margin: float = RECALL_LOSS) -> list[PageResult]:
+        """Every page whose recall is more than margin below trafilatura's, worst first."""
+        lost = [p for p in self.pages if p.cleaner.recall < p.trafilatura.recall - margin]
+        return sorted(lost, key=lambda p: p.cleaner.recall - p.trafilatura.recall)
 
     @property
     def time_ratio(self) -> float:
@@ -193,13 +291,17 @@ class Report:
         def s(x: Summary) -> dict:
             return {"precision": x.precision, "recall": x.recall, "f1": x.f1}
         n = max(len(self.pages), 1)
-        return {"cleaner": s(self.cleaner), "trafilatura": s(self.trafilatura),
+        return {"metric": self.metric, "cleaner": s(self.cleaner),
+                "trafilatura": s(self.trafilatura),
                 "ms_per_page": {"cleaner": 1000 * self.cleaner_seconds / n,
                                 "trafilatura": 1000 * self.trafilatura_seconds / n},
-                "time_ratio": self.time_ratio, "pages": [p.to_dict() for p in self.pages]}
+                "time_ratio": self.time_ratio,
+                "lost_recall": [p.id for p in self.lost_recall()],
+                "metadata": [a.to_dict() for a in self.metadata],
+                "pages": [p.to_dict() for p in self.pages]}
 
 
-def _timed(fn: Extractor, page: Page) -> tuple[str, float]:
+def _timed(fn: Callable[[Page], object], page: Page) -> tuple[object, float]:
     start = time.perf_counter()
     text = fn(page)
     return text, time.perf_counter() - start
@@ -216,21 +318,53 @@ def warm_up(pages: list[Page], *extractors: Extractor) -> None:
             fn(page)
 
 
-def evaluate(pages: list[Page], ours: Extractor = cleaner_text,
-             baseline: Extractor = trafilatura_alone) -> Report:
+def evaluate(pages: list[Page], ours: Callable[[Page], Result | str] = cleaner_result,
+             baseline: Extractor = trafilatura_alone, metric: Metric = SHINGLES,
+             with_metadata: bool = False) -> Report:
     """Run both extractors on every page in the same process, alternating so that machine
-    noise hits both alike."""
+    noise hits both alike. With metadata, trafilatura's own metadata is read too (outside
+    the timed calls) and both are compared with the truth's author and date."""
     results, t_ours, t_base = [], 0.0, 0.0
+    ours_meta, base_meta = [], []
     warm_up(pages, ours, baseline)
     for page in pages:
         base_text, dt_base = _timed(baseline, page)
-        our_text, dt_ours = _timed(ours, page)
+        ours_out, dt_ours = _timed(ours, page)
         t_base += dt_base
         t_ours += dt_ours
-        results.append(PageResult(page.id, page.url, score_page(page.truth, our_text),
-                                  score_page(page.truth, base_text)))
-    return Report(tuple(results), summarize(r.cleaner for r in results),
-                  summarize(r.trafilatura for r in results), t_ours, t_base)
+        text = ours_out if isinstance(ours_out, str) else ours_out.text
+        notes = () if isinstance(ours_out, str) else ours_out.notes
+        results.append(PageResult(page.id, page.url, metric.score(page.truth, text),
+                                  metric.score(page.truth, base_text), notes))
+        if with_metadata:
+            ours_meta.append((None, None) if isinstance(ours_out, str)
+                             else (ours_out.author, ours_out.published))
+            base_meta.append(trafilatura_metadata(page))
+    meta: tuple[Agreement, ...] = ()
+    if with_metadata:
+        meta = tuple(agreement(field, [getattr(p, field) for p in pages],
+                               [m[k] for m in ours_meta], [m[k] for m in base_meta])
+                     for k, field in enumerate(("author", "published")))
+    return Report(tuple(results), metric.summarize(r.cleaner for r in results),
+                  metric.summarize(r.trafilatura for r in results), t_ours, t_base,
+                  metric.name, meta)
+
+
+def time_metadata(pages: list[Page]) -> float:
+    """ms per page that reading the metadata from markup adds (the tree is parsed outside the
+    timing, as the pipeline parses it once for everything)."""
+    from .extract import parse_html
+    from .pagemeta import read_page_meta
+
+    total = 0.0
+    for page in pages:
+        tree = parse_html(page.html)
+        if tree is None:
+            continue
+        start = time.perf_counter()
+        read_page_meta(tree, page.url)
+        total += time.perf_counter() - start
+    return 1000 * total / max(len(pages), 1)
 
 
 def time_html_path(pages: list[Page], repeat: int = 1) -> dict[str, float]:

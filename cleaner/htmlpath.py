@@ -5,7 +5,8 @@ order, each on the one tree parsed here:
 
     parse -> page URL and title -> related cards (before anything is dropped) -> DOM
     sections and drops (site rules, then generic) under the over-pruning guard -> trafilatura
-    on the pruned tree
+    on the pruned tree: its fast pass, and its fallbacks when the page shows the fast text
+    is a fragment (extract.extract_main)
 
 The text that comes out has one paragraph per line, like the aggregator dumps the text path
 was built on, so the same line rules apply to both.
@@ -21,7 +22,7 @@ from lxml.html import HtmlElement
 from .cards_dom import head_of, page_url, read_cards
 from .dom import drop_noise, squash
 from .errors import InputError
-from .extract import extract_text, parse_html_checked
+from .extract import extract_main, parse_html_checked
 from .lines import normalize
 from .records import Related, Removal
 from .ruleset import Active
@@ -86,5 +87,5 @@ def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:
     title = page_title(tree)
     related, card_nodes = read_cards(tree, active.dom_cards, url)
     removed, notes = drop_noise(tree, active.dom_drop, card_nodes, active.dom_sections)
-    text = extract_text(tree, url)
-    return Extracted(text, tuple(related), tuple(removed), tuple(notes), title)
+    main = extract_main(tree, url)
+    return Extracted(main.text, tuple(related), tuple(removed), (*notes, main.note), title)

@@ -35,6 +35,11 @@ class Options:
     # -> 0.1 took noise leaked 41.6% -> 39.1% with no body line lost; both benchmarks,
     # pooled without URLs, lost nothing even at 0.05 (README "Evidence across pages").
     recurrence_label_share: float = 0.1
+    # Built-in line stages switched off by their rule id (generic-repeated-line,
+    # generic-repeated-title, generic-foreign-line, generic-above-title,
+    # generic-head-fragment, generic-doubled-source): for measuring each one alone
+    # (bench/ablation.py). Rules in rule files are switched off with a site's `disable:`.
+    stages_off: frozenset[str] = frozenset()
 
 
 DEFAULT_OPTIONS = Options()

@@ -1,10 +1,12 @@
 """The per-record function every runner shares: one input record in, one result out.
 
 Stage order (documented in rules/README.md):
-    decode -> pick site -> [HTML: related cards from DOM, DOM drops, over-pruning guard,
-    trafilatura] -> split lines -> related lists -> sections -> zones -> line rules ->
-    [lines recurring across the site's pages, when the run has recurrence stats] ->
-    title -> body-zone rules -> repeats -> language -> foreign lines -> body and inline.
+    decode -> pick site -> [HTML: metadata from markup, related cards from DOM, DOM drops,
+    over-pruning guard, trafilatura] -> split lines -> related lists -> sections ->
+    [text input: card shapes, listings] -> zones -> line rules -> [lines recurring across
+    the site's pages, when the run has recurrence stats] -> title -> caption pairs ->
+    body-zone rules -> [text input: tail chrome] -> repeats -> inner tags reopened ->
+    language -> foreign lines (text input) -> body and inline.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .cards_text import mark_cards, mark_listing
+from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
 from .errors import CleanerError
 from .language import detect_language, main_script
 from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, Options
+from .pagemeta import PageMeta, read_page_meta
 from .records import InputRecord, Related, Removal, Result
 from .recurrence import mark_recurring, recurrence_note, site_key
 from .related_text import extract_related
@@ -28,6 +32,8 @@ from .rulefiles import bundled_rules_dir
 from .ruleset import Active, RuleSet
 from .schema import load_rules
 from .textrules import (
+    DOUBLED_SOURCE,
+    FOREIGN_LINE,
     Meta,
     apply_line_rules,
     apply_sections,
@@ -39,6 +45,7 @@ from .textrules import (
     mark_repeats,
     mark_tail_chrome,
     pick_title,
+    reopen_inner_tags,
 )
 from .timelimit import time_limit
 from .zones import find_zones
@@ -86,22 +93,28 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
-    mark_doubled_source(lines, zones, meta)
+    off = options.stages_off
+    if DOUBLED_SOURCE not in off:
+        mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                    options.recurrence_min_pages, options.recurrence_label_share)
-    title = None if listing else pick_title(lines, zones, meta)
+    title = None if listing else pick_title(lines, zones, meta, off)
     mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
         mark_tail_chrome(lines, zones)
-    mark_repeats(lines, title)
+    mark_repeats(lines, title, off)
+    reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
     if not candidate.strip():  # a listing page: its language is its cards'
         candidate = "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
     script = main_script(candidate)
     language = detect_language(candidate, script) if options.detect_language else None
-    if options.drop_foreign_lines:
+    # Not on HTML: trafilatura chose the article's region, and a line in another language
+    # inside it is a quotation, a line of code, a transliterated name (scrapinghub: 6 pages
+    # lost body to it, none gained; WCXB: none either way). Text dumps keep the stage.
+    if options.drop_foreign_lines and FOREIGN_LINE not in off and not is_html:
         mark_foreign(lines, script, language)
     body, inline_removed = finish_body(lines, active)
     removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")
@@ -131,6 +144,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     prior_related: list[Related] = []
     dom_removed: list[Removal] = []
     html_title: str | None = None
+    page_meta = PageMeta()
     notes: list[str] = list(decoded.notes)
     if url != record.url:
         notes.append("the record's url does not parse; site chosen from the content")
@@ -144,6 +158,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
         if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
             site = rules.detect(page.declared_url, content)
             active = rules.active(site)
+        page_meta = read_page_meta(page.tree, url)  # before any node is dropped
         extracted = html_to_text(page, url, active)
         content, prior_related = extracted.text, list(extracted.related)
         html_title = extracted.title
@@ -157,10 +172,24 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     notes += recurrence_note(key, options)
     fields, removed = _text_stages(lines, active, options, prior_related, html_title, key,
                                    is_html)
+    fields.update(_dates(page_meta.published, fields.pop("published"), record.captured))
+    fields["author"] = page_meta.author or fields["author"]
     result = Result(id=record.id, input=record.origin, url=record.url,
-                    site=site.name if site else None, captured=record.captured,
-                    removed=tuple(dom_removed + removed), notes=tuple(notes), **fields)
+                    canonical_url=page_meta.canonical_url,
+                    site=site.name if site else None, site_name=page_meta.site_name,
+                    captured=record.captured, removed=tuple(dom_removed + removed),
+                    notes=tuple(notes), **fields)
     return Analysis(result, tuple(lines), tuple(dom_removed))
+
+
+def _dates(markup: str | None, printed: str | None, captured: str | None) -> dict:
+    """`published` in ISO 8601: the markup's date first, else the date a line printed
+    (a relative age is dated from `captured`); a printed date that cannot be read for sure
+    goes to `published_raw` instead."""
+    if markup:
+        return {"published": markup, "published_raw": None}
+    read = read_date(printed, captured)
+    return {"published": read, "published_raw": None if read else printed}
 
 
 def usable_url(url: str | None) -> str | None:

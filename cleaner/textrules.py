@@ -37,8 +37,10 @@ _CREDIT_TAIL = re.compile(r"^ ?(?:\(?(?:Photograph|Photo|Picture|Image|Illustrat
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
 # A repeat with at most this many kept lines since its previous copy is a duplicate. The
 # seeds' duplicates have 0 (PratidinTime's standfirst after the byline chrome, Ynetnews'
-# doubled alt text); on the scrapinghub pages, repeats 3+ lines apart were real content.
-REPEAT_GAP = 1
+# doubled alt text); on the scrapinghub pages, repeats 3+ lines apart were real content, and
+# on WCXB repeats one line apart were a transcript's "Yeah." and a list's recurring name.
+REPEAT_GAP = 0
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # trafilatura prints table rows as | a | b |
 REPEATED_TITLE = "generic-repeated-title"
 REPEATED_LINE = "generic-repeated-line"
 FOREIGN_LINE = "generic-foreign-line"
@@ -226,10 +228,12 @@ def _printed_again(lines: list[Line]) -> set[str]:
     return later
 
 
-def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
+def pick_title(lines: list[Line], zones: Zones, meta: Meta,
+               off: frozenset[str] = frozenset()) -> str | None:
     """The head line that looks most like a headline, the first of equals (a title from
     metadata wins; see `_headline_rank`). Short head lines around it are page chrome: nav
-    and section labels above it, a lone source or image label between it and the story."""
+    and section labels above it, a lone source or image label between it and the story.
+    `off` names built-in stages switched off (for the ablation, bench/ablation.py)."""
     if "title" in meta.values:
         return meta.values["title"]
     head = [ln for ln in lines[:zones.body_start]
@@ -247,10 +251,12 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     under_title = True
     for ln in head:
         if ln.index < title.index:
-            ln.decide("noise", "nav", ABOVE_TITLE)
+            if ABOVE_TITLE not in off:
+                ln.decide("noise", "nav", ABOVE_TITLE)
         elif ln is title:
             continue
-        elif under_title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
+        elif (under_title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS
+              and HEAD_FRAGMENT not in off):
             # right under the title: a source, section or image label on its own
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
@@ -259,26 +265,29 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     return title.text
 
 
-def mark_repeats(lines: list[Line], title: str | None) -> None:
-    """Later copies of the title are noise, and so is a later copy of a long line when at
-    most REPEAT_GAP kept lines stand between it and the previous copy: a standfirst repeated
-    under the header chrome, alt text printed twice. Copies far apart are the article's own
-    structure (a recipe's "Eat 1-2 hours after your workout" in each plan, an interview's
-    recurring question) and stay."""
+def mark_repeats(lines: list[Line], title: str | None,
+                 off: frozenset[str] = frozenset()) -> None:
+    """Later copies of the title are noise, and so is a line repeated word for word right
+    after its previous copy (at most REPEAT_GAP kept lines between): a standfirst repeated
+    under the header chrome, alt text printed twice. Copies farther apart are the article's
+    own structure (a recipe's "Eat 1-2 hours after your workout" in each plan, an interview's
+    recurring question) and stay; so do table rows, and lines that differ in a number
+    ("| 3 bedroom | $2,438 |" after "| 2 bedroom | $2,079 |", WCXB)."""
     title_key = normalize(title) if title else None
     last_seen: dict[str, int] = {}  # key -> count of kept lines when it was last kept
     kept = 0
     for ln in lines:
         if not ln.open:
             continue
-        key = normalize(ln.text)
-        if title_key and key == title_key:
+        if title_key and normalize(ln.text) == title_key and REPEATED_TITLE not in off:
             ln.decide("noise", "duplicate", REPEATED_TITLE)
             continue
-        if len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen:
-            if kept - last_seen[key] <= REPEAT_GAP:
-                ln.decide("noise", "duplicate", REPEATED_LINE)
-                continue
+        key = " ".join(ln.text.lower().split())
+        if (len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen
+                and kept - last_seen[key] <= REPEAT_GAP and not _TABLE_ROW.match(ln.text)
+                and REPEATED_LINE not in off):
+            ln.decide("noise", "duplicate", REPEATED_LINE)
+            continue
         kept += 1
         last_seen[key] = kept
 
@@ -293,6 +302,19 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
         if (ln.open and len(ln.text) < TAIL_KEEP_CHARS
                 and not _SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
             ln.decide("noise", "nav", TAIL_CHROME)
+
+
+def reopen_inner_tags(lines: list[Line], active: Active) -> None:
+    """A tag list closes the article: a tail line a tag rule took that still has body after
+    it was a subhead in title case ("Jeongdong Theater Tradition Series Performance" above
+    a listing's dates, scrapinghub), so it goes back to the body."""
+    tag_rules = {r.id for r in active.lines if r.zone == "tail" and r.category == "tags"}
+    last_body = max((ln.index for ln in lines if ln.open), default=-1)
+    for ln in lines:
+        if ln.index >= last_body:
+            break
+        if ln.rule in tag_rules:
+            ln.decide("undecided", None, None)
 
 
 def mark_foreign(lines: list[Line], script: str | None, language: str | None) -> None:

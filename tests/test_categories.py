@@ -102,7 +102,6 @@ ROWS = [
     ("body", "[caption id=\"attachment_12\" align=\"alignnone\"]", None, "markup",
      "generic-shortcode"),
     ("body", "&nbsp; &nbsp;", None, "markup", "generic-shortcode"),
-    ("body", "— Jane Doe (@janedoe) June 12, 2025", None, "markup", "generic-embed-signature"),
     ("body", "READ MORE: Council approves budget for new ring road", None, "related",
      "generic-also-read"),
     ("tail", "Do you have a story for The Sun news desk?", "https://www.thesun.co.uk/n/1",
@@ -115,6 +114,14 @@ ROWS = [
     ("tail", "© 2025 Example Media. All rights reserved.", None, "boilerplate",
      "generic-copyright"),
     # lines that must stay in the body
+    ("body", "— Jane Doe (@janedoe) June 12, 2025", None, None, None),  # an embed's attribution
+    ("body", "5/5", None, None, None),                              # a review's rating
+    ("body", "[stack trace omitted]", None, None, None),            # an editor's bracket
+    ("body", "<PropertyGroup>", None, None, None),                  # a line of XML code
+    ("body", 'BeforeTargets="Build"', None, None, None),            # an attribute in code
+    ("body", "└───────┬───────┘", None, None, None),                # a box-drawn table row
+    ("body", "______________________________", None, None, None),   # a drawn rule
+    ("tail", "The Doobie Brothers Tour Dates", None, None, None),   # a subhead, not tags
     ("body", "What happens next", None, None, None),                # a subhead
     ("body", "By Jane Doe, Transport Editor", None, None, None),   # a boxout's byline
     ("body", "It all started a year ago", DAILY8, None, None),     # not a glued source+age

@@ -30,7 +30,8 @@ def test_clean_one_input_prints_one_json_object(capsys) -> None:
     record = json.loads(capsys.readouterr().out)
     assert all(key in record for key in KEYS)
     assert record["site"] == "daily8" and record["status"] == "ok"
-    assert record["source"] == "Russia Today" and record["published"] == "5 hours ago"
+    assert record["source"] == "Russia Today" and record["published"] is None
+    assert record["published_raw"] == "5 hours ago"  # no capture date to count back from
     assert len(record["related"]) == 3
 
 

@@ -7,7 +7,7 @@ import trafilatura
 
 from cleaner.cards_dom import base_url, page_url, read_cards
 from cleaner.dom import drop_noise, outermost, plan_drops
-from cleaner.extract import FAST, extract_text, parse_html
+from cleaner.extract import extract_main, extract_text, parse_html
 from cleaner.patterns import compile_selector as css
 from cleaner.pipeline import clean, default_rules
 from cleaner.ruleset import DomCards, DomDrop
@@ -70,8 +70,63 @@ def test_cards_read_with_absolute_urls_against_base_and_canonical():
 
 def test_unpruned_tree_extracts_as_trafilatura_does():
     html = _page("<footer>Contact us</footer>")
-    assert extract_text(parse_html(html)) == trafilatura.extract(
-        html, include_comments=False, fast=FAST)
+    main = extract_main(parse_html(html))
+    assert main.text == trafilatura.extract(html, include_comments=False, fast=True)
+    assert main.note.startswith("extraction: fast pass (")
+
+
+LEAD = "The harbour reopened on Monday after a week of storms had closed it. " * 5
+REST = " ".join(f"Paragraph {i}: the fishermen counted {i} damaged moorings along the quay."
+                for i in range(40))
+
+
+def _compare_with(monkeypatch, paragraphs: int, page: int, fallback_text: str):
+    """Run the comparison stand-in on a main-extractor text of len(LEAD) characters, with
+    trafilatura's own comparison replaced by one returning fallback_text."""
+    from cleaner import extract
+
+    calls = []
+
+    def fake_compare(cleaned, raw, body, text, options):
+        calls.append(text)
+        return "fallback body", fallback_text
+
+    monkeypatch.setattr(extract, "_trafilatura_compare", fake_compare)
+    from types import SimpleNamespace
+
+    ev = extract._Evidence(paragraphs, page)
+    token = extract._EVIDENCE.set(ev)
+    try:
+        got = extract._compare_if_fragment(None, None, [], LEAD,
+                                           SimpleNamespace(min_extracted_size=250))
+    finally:
+        extract._EVIDENCE.reset(token)
+    return got, ev, calls
+
+
+def test_a_fragment_is_completed_by_the_fallbacks_and_the_note_says_so(monkeypatch):
+    got, ev, calls = _compare_with(monkeypatch, 20 * len(LEAD), 30 * len(LEAD), LEAD + REST)
+    assert got == ("fallback body", LEAD + REST) and calls == [LEAD]
+    assert ev.use_fallbacks and ev.note.startswith("extraction: fallbacks (the fast pass found")
+
+
+def test_a_complete_text_skips_the_fallbacks(monkeypatch):
+    got, ev, calls = _compare_with(monkeypatch, len(LEAD), len(LEAD) * 2, LEAD + REST)
+    assert got == ([], LEAD) and calls == []  # trafilatura's comparison never ran
+    assert ev.note.startswith("extraction: fast pass (")
+
+
+def test_fallbacks_that_only_repeat_the_fragment_are_no_completion(monkeypatch):
+    got, ev, _ = _compare_with(monkeypatch, 20 * len(LEAD), 30 * len(LEAD), LEAD * 3)
+    assert got == ([], LEAD) and ev.note.startswith("extraction: fast pass kept")
+
+
+def test_other_callers_get_trafilaturas_own_comparison(monkeypatch):
+    from cleaner import extract
+
+    monkeypatch.setattr(extract, "_trafilatura_compare", lambda *a: ("theirs", "text"))
+    assert extract._EVIDENCE.get() is None
+    assert extract._compare_if_fragment(None, None, [], "x", None) == ("theirs", "text")
 
 
 def test_site_from_canonical_url_when_no_url_given():

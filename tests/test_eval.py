@@ -5,11 +5,22 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
+from functools import lru_cache
 
 import pytest
 
 from cleaner.cli import main
-from cleaner.evaluate import PageScore, load_pages, score_page, shingles, summarize
+from cleaner.evaluate import (
+    PageScore,
+    load_benchmark,
+    load_pages,
+    score_page,
+    score_words,
+    shingles,
+    summarize,
+    summarize_words,
+)
+from cleaner.metadata_agreement import names, same_author, same_day
 from tests.golden_tool import ROOT
 
 
@@ -90,6 +101,64 @@ def test_site_rules_for_benchmark_hosts_are_set_aside():
     assert {s.name for s in kept.sites} == {s.name for s in rules.sites} - {"thesun"}
 
 
+def test_word_scores_follow_the_wcxb_readme():
+    s = score_words("The cat sat on the mat", "the cat sat")  # 3 of 3 right, 3 of 6 found
+    assert (s.precision, s.recall) == (1.0, 0.5)
+    assert s.f1 == pytest.approx(2 / 3)
+    assert score_words("", "").f1 == 1.0  # nothing to find, nothing found
+    assert (score_words("a b", "").precision, score_words("a b", "").recall) == (0.0, 0.0)
+    summary = summarize_words([score_words("a b", "a b"), score_words("a b", "")])
+    assert (summary.precision, summary.recall, summary.f1) == (0.5, 0.5, 0.5)  # F1 averaged
+
+
+@pytest.mark.parametrize("truth, ours, agree", [
+    ("Dylan Bailey, MS, RD, FAND", "Dylan Bailey", True),
+    ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", "Natalie Nguyen", True),
+    ("LEONARDO GARCÍA", "Leonardo Garcia", True),
+    ("Jane Doe", "By Jane Doe", True),
+    ("Jane Doe", "John Doe", False),
+    ("Jane Doe", None, False),
+])
+def test_author_agreement_sets_case_accents_and_credentials_aside(truth, ours, agree):
+    assert same_author(truth, ours) is agree
+
+
+def test_date_agreement_is_the_same_day():
+    assert same_day("2025-06-11", "2025-06-11T08:30:00+02:00")
+    assert not same_day("2025-06-11", "2025-06-12")
+    assert not same_day("2025-06-11", None)
+    assert names("Maria & Katerina") == {"maria", "katerina"}
+
+
+def test_eval_reads_the_wcxb_layout_and_lists_pages_losing_recall(tmp_path, capsys):
+    (tmp_path / "html").mkdir()
+    truth = {}
+    for i in range(3):
+        (tmp_path / "html" / f"p{i}.html.gz").write_bytes(gzip.compress(_page(i).encode()))
+        truth[f"p{i}"] = {"main_content": BODY, "url": f"https://example.org/{i}",
+                          "author": None, "published": "2025-06-11"}
+    # a page whose truth is text the page does not hold: nobody finds it, nobody loses recall
+    truth["p2"]["main_content"] = "zebra quokka narwhal"
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    bench = load_benchmark(tmp_path)
+    assert bench.has_metadata and bench.metric.name.startswith("WCXB")
+    out_json = tmp_path / "out.json"
+    assert main(["eval", str(tmp_path), "--json", str(out_json)]) == 0
+    printed = capsys.readouterr().out
+    assert "word F1" in printed and "pages with recall more than 0.1 below" in printed
+    assert "published agrees with the truth on 3 pages" in printed
+    report = json.loads(out_json.read_text())
+    assert report["cleaner"]["recall"] == pytest.approx(2 / 3)
+    assert report["lost_recall"] == []
+    assert [m["field"] for m in report["metadata"]] == ["author", "published"]
+
+
+def test_eval_names_an_unknown_layout(tmp_path, capsys):
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"a": {"body": "x"}}))
+    assert main(["eval", str(tmp_path)]) == 2
+    assert "articleBody" in capsys.readouterr().err
+
+
 BENCH = ROOT / ".." / "shared" / "bench" / "scrapinghub"
 # The floor on the scrapinghub benchmark (181 pages, about 15 s on 2 cores): issue 3 asks for
 # at least 0.965 and at least trafilatura alone in the same run. Measured 0.9668 vs 0.9598.
@@ -111,3 +180,50 @@ def test_benchmark_floor():
     report = evaluate(pages, partial(cleaner_text, rules=rules))
     assert report.cleaner.f1 >= BENCH_F1_FLOOR, report.cleaner
     assert report.cleaner.f1 >= report.trafilatura.f1, (report.cleaner, report.trafilatura)
+
+
+WCXB = ROOT / ".." / "shared" / "bench" / "wcxb-dev"
+# Issue 11: on WCXB's 711 article pages cleaner must not fall below trafilatura alone in the
+# same run, lose recall (> 0.1 below trafilatura's) on at most 1% of pages, and agree with the
+# truth's author and date at least as often as trafilatura's metadata. About 90 s, run once
+# for the tests below. Measured: 0.9377 vs 0.9353, 0 pages losing recall.
+WCXB_MAX_LOST_SHARE = 0.01
+WCXB_MARGIN = 0.005  # the issue's target; not reached yet (see the xfail below)
+needs_wcxb = pytest.mark.skipif(not (WCXB / "ground-truth.json").exists(),
+                                reason="the wcxb-dev benchmark folder is not on this machine")
+
+
+@lru_cache(maxsize=1)
+def _wcxb_report():
+    from functools import partial
+
+    from cleaner.evaluate import cleaner_result, evaluate, set_aside_benchmark_sites
+    from cleaner.pipeline import default_rules
+
+    bench = load_benchmark(WCXB)
+    assert len(bench.pages) == 711
+    rules, _ = set_aside_benchmark_sites(default_rules(), bench.pages)
+    return evaluate(bench.pages, partial(cleaner_result, rules=rules), metric=bench.metric,
+                    with_metadata=True)
+
+
+@pytest.mark.slow
+@needs_wcxb
+def test_wcxb_floor():
+    report = _wcxb_report()
+    assert report.cleaner.f1 >= report.trafilatura.f1, (report.cleaner, report.trafilatura)
+    lost = report.lost_recall()
+    assert len(lost) <= WCXB_MAX_LOST_SHARE * len(report.pages), [p.id for p in lost]
+    for a in report.metadata:
+        assert a.cleaner >= a.trafilatura, a
+
+
+@pytest.mark.slow
+@needs_wcxb
+@pytest.mark.xfail(strict=True, reason="issue 11 asks for trafilatura + 0.005 on WCXB; "
+                   "measured +0.0024: on the rest of the gap cleaner and trafilatura take the "
+                   "same fallback text (teasers in it) or the same glued one-line text")
+def test_wcxb_margin():
+    report = _wcxb_report()
+    assert report.cleaner.f1 >= report.trafilatura.f1 + WCXB_MARGIN, (
+        report.cleaner, report.trafilatura)

@@ -65,3 +65,25 @@ def test_cards_absolute_and_chrome_gone(path):
     assert {"caption", "ad"} <= categories
     for noise in ("Credit:", "Advertisement", "Share on Facebook", "Photo:"):
         assert noise not in result.text
+
+
+META_PAGE = """<html><head><title>Bees can count to four | Example News</title>
+<link rel="canonical" href="/science/bees-count">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-06-11T08:30:00+02:00">
+</head><body><article><h1>Bees can count to four</h1>
+<p>{body}</p><p>{body}</p></article></body></html>"""
+
+
+def test_metadata_comes_from_the_markup() -> None:
+    from cleaner.pipeline import clean
+
+    body = ("Researchers showed that honey bees can tell three dots from four, a skill "
+            "once thought to need a larger brain than an insect has.")
+    result = clean(META_PAGE.format(body=body), "https://news.example.org/x?utm=1")
+    assert result.canonical_url == "https://news.example.org/science/bees-count"
+    assert result.site_name == "Example News"
+    assert result.author == "Jane Doe"
+    assert result.published == "2025-06-11T08:30:00+02:00"  # the markup's time and offset
+    assert result.published_raw is None

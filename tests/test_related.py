@@ -54,7 +54,7 @@ Teaser three.
         ("Title two with no teaser", "NDTV", "a minute ago", None),
         ("Title three glued to its source", "Yahoo", "23-04-2025", "Teaser three."),
     ]
-    assert result.source == "Reuters" and result.published == "5 hours ago"
+    assert result.source == "Reuters" and result.published_raw == "5 hours ago"
     assert result.text == STORY.strip()
     for r in result.related:
         assert r.title not in result.text

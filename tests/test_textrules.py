@@ -90,7 +90,8 @@ def test_metadata_rule_fills_fields_and_first_value_wins() -> None:
     text = "\n".join(["A title of some words here", "By Jane Doe", "June 12, 2025",
                       "By John Roe", LONG, LONG.replace("A ", "The ")])
     result = analyze(InputRecord("t", text, None, "text")).result
-    assert (result.author, result.published) == ("Jane Doe", "June 12, 2025")
+    assert (result.author, result.published) == ("Jane Doe", "2025-06-12")  # read as ISO
+    assert result.published_raw is None
     assert result.text == f"{LONG}\n{LONG.replace('A ', 'The ')}"
 
 
@@ -100,3 +101,23 @@ def test_far_repeats_are_structure_not_duplicates() -> None:
                                    "Beef and peppers", "Plan C", step]))
     mark_repeats(lines, None)
     assert [ln.fate for ln in lines if ln.text == step] == ["undecided"] * 3
+
+
+def test_a_relative_age_is_dated_from_the_capture_time() -> None:
+    text = "\n".join(["A title of some words here", "5 hours ago", LONG,
+                      LONG.replace("A ", "The ")])
+    captured = analyze(InputRecord("t", text, None, "text",
+                                   captured="2025-06-12T10:00:00+00:00")).result
+    assert (captured.published, captured.published_raw) == ("2025-06-12T05:00:00+00:00", None)
+    unknown = analyze(InputRecord("t", text, None, "text")).result
+    assert (unknown.published, unknown.published_raw) == (None, "5 hours ago")
+
+
+def test_a_tail_tag_line_with_body_after_it_is_a_subhead() -> None:
+    subhead = "Riverside Theatre Summer Season Performance"
+    text = "\n".join(["A title of some words here", LONG, LONG.replace("A ", "The "),
+                      subhead, "Tue to Sat 4PM, closed on Mondays",
+                      "Bridges Transport City Council Infrastructure"])
+    result = analyze(InputRecord("t", text, None, "text")).result
+    assert subhead in result.text and "Tue to Sat 4PM" in result.text
+    assert "Bridges Transport" not in result.text  # the closing run is still a tag list

@@ -1,0 +1,52 @@
+"""Metadata from markup and printed dates: canonical URL, timestamps, relative ages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.dates import read_date
+from cleaner.extract import parse_html
+from cleaner.pagemeta import canonical_url, iso_timestamp, markup_timestamps, published
+
+
+@pytest.mark.parametrize("raw, captured, expected", [
+    ("5 hours ago", "2025-06-12T10:00:00+00:00", "2025-06-12T05:00:00+00:00"),
+    ("an hour ago", "2025-06-12T10:00:00Z", "2025-06-12T09:00:00+00:00"),
+    ("3 days ago", "2025-06-12T10:00:00Z", "2025-06-09"),
+    ("yesterday", "2025-06-12T10:00:00Z", "2025-06-11"),
+    ("5 hours ago", None, None),             # no capture time: stays printed
+    ("1 month ago", "2025-06-12T10:00:00Z", None),  # too vague for a day
+    ("June 12, 2025", None, "2025-06-12"),
+    ("12 June 2025", None, "2025-06-12"),
+    ("Tue 11 Jun 2025 06.00 BST", None, "2025-06-11"),
+    ("2025-06-11T08:00:00Z", None, "2025-06-11T08:00:00+00:00"),
+    ("2025-06-11", None, "2025-06-11"),
+    ("03-04-2025", None, None),              # day and month could be swapped
+    ("31 June 2025", None, None),            # no such day
+    ("", None, None),
+])
+def test_printed_dates(raw, captured, expected):
+    assert read_date(raw, captured) == expected
+
+
+def test_canonical_url_is_made_absolute():
+    tree = parse_html("<html><head><link rel='canonical' href='/a/b'></head><body><p>x</p>"
+                      "</body></html>")
+    assert canonical_url(tree, "https://news.example.org/x?y=1") == "https://news.example.org/a/b"
+    assert canonical_url(tree, None) is None  # a relative link with nothing to join it to
+    og = parse_html("<html><head><meta property='og:url' content='https://e.org/p'></head>"
+                    "<body></body></html>")
+    assert canonical_url(og, None) == "https://e.org/p"
+
+
+def test_a_timestamp_keeps_its_offset_only_for_htmldates_day():
+    assert iso_timestamp("2025-06-11T08:30:00Z") == "2025-06-11T08:30:00+00:00"
+    assert iso_timestamp("2025-06-11") is None and iso_timestamp("June 11") is None
+    tree = parse_html("<html><head><meta property='article:published_time' "
+                      "content='2025-06-11T08:30:00+02:00'></head><body>"
+                      "<time datetime='2025-06-01T10:00:00Z'>June 1</time></body></html>")
+    assert markup_timestamps(tree) == ["2025-06-11T08:30:00+02:00", "2025-06-01T10:00:00+00:00"]
+    assert published(tree, "2025-06-11") == "2025-06-11T08:30:00+02:00"
+    assert published(tree, "2025-06-01") == "2025-06-01T10:00:00+00:00"
+    assert published(tree, "2024-01-01") == "2024-01-01"  # htmldate's day decides
+    assert published(tree, None) == "2025-06-11T08:30:00+02:00"
