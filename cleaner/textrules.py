@@ -40,6 +40,9 @@ DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to t
 # doubled alt text); on the scrapinghub pages, repeats 3+ lines apart were real content, and
 # on WCXB repeats one line apart were a transcript's "Yeah." and a list's recurring name.
 REPEAT_GAP = 0
+# A list bullet is presentation, not wording: "• Storm knocks out power" then "Storm knocks
+# out power" is one card title printed twice (listing pages of text dumps, sample 066).
+_LIST_MARK = re.compile(r"^[•·*–—-]+\s+")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")  # trafilatura prints table rows as | a | b |
 REPEATED_TITLE = "generic-repeated-title"
 REPEATED_LINE = "generic-repeated-line"
@@ -282,7 +285,7 @@ def mark_repeats(lines: list[Line], title: str | None,
         if title_key and normalize(ln.text) == title_key and REPEATED_TITLE not in off:
             ln.decide("noise", "duplicate", REPEATED_TITLE)
             continue
-        key = " ".join(ln.text.lower().split())
+        key = " ".join(_LIST_MARK.sub("", ln.text).lower().split())
         if (len(ln.text) >= DUPLICATE_MIN_CHARS and key in last_seen
                 and kept - last_seen[key] <= REPEAT_GAP and not _TABLE_ROW.match(ln.text)
                 and REPEATED_LINE not in off):

@@ -121,7 +121,8 @@ ROWS = [
     ("body", 'BeforeTargets="Build"', None, None, None),            # an attribute in code
     ("body", "└───────┬───────┘", None, None, None),                # a box-drawn table row
     ("body", "______________________________", None, None, None),   # a drawn rule
-    ("tail", "The Doobie Brothers Tour Dates", None, None, None),   # a subhead, not tags
+    # not a tag list; on text input a closing line with no sentence in it is chrome
+    ("tail", "The Doobie Brothers Tour Dates", None, "nav", "generic-tail-chrome"),
     ("body", "What happens next", None, None, None),                # a subhead
     ("body", "By Jane Doe, Transport Editor", None, None, None),   # a boxout's byline
     ("body", "It all started a year ago", DAILY8, None, None),     # not a glued source+age

@@ -114,10 +114,14 @@ def test_a_relative_age_is_dated_from_the_capture_time() -> None:
 
 
 def test_a_tail_tag_line_with_body_after_it_is_a_subhead() -> None:
+    # From a scrapinghub page (HTML): a title-case subhead above a listing's dates. On text
+    # input the lines after the last paragraph are judged by generic-tail-chrome instead.
     subhead = "Riverside Theatre Summer Season Performance"
-    text = "\n".join(["A title of some words here", LONG, LONG.replace("A ", "The "),
-                      subhead, "Tue to Sat 4PM, closed on Mondays",
-                      "Bridges Transport City Council Infrastructure"])
-    result = analyze(InputRecord("t", text, None, "text")).result
+    html = ("<html><head><title>A title of some words here</title></head><body><article>"
+            "<h1>A title of some words here</h1>"
+            f"<p>{LONG}</p><p>{LONG.replace('A ', 'The ')}</p><h2>{subhead}</h2>"
+            "<p>Tue to Sat 4PM, closed on Mondays</p>"
+            "<p>Bridges Transport City Council Infrastructure</p></article></body></html>")
+    result = analyze(InputRecord("t", html, None, "html")).result
     assert subhead in result.text and "Tue to Sat 4PM" in result.text
     assert "Bridges Transport" not in result.text  # the closing run is still a tag list
