@@ -24,6 +24,10 @@ TITLE_MIN_WORDS = 3
 TITLE_LOOKAHEAD = 12
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
+# A line saying how old the story is ("MSN UK 6 hrs ago News desk") is its dateline, however
+# long; headlines name years ago, not hours ago.
+_AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
+                         r"|days?|weeks?) ago\b")
 _BANNER_END = re.compile(r"(?<!\.)\.$")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 DOUBLED_SOURCE_MAX_CHARS = 60
@@ -49,7 +53,7 @@ TAIL_CHROME = "generic-tail-chrome"
 # A tail line this long is prose whatever its end (Economic Times copies glue a run of
 # promo headlines to the last paragraph); tag labels and headings are far shorter.
 TAIL_KEEP_CHARS = 160
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?: \([^()]{2,40}\))?$""")  # see lines.py
 _INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: prose, or a
 # question a maintainer should see ("Was this article helpful? Yes No")
 META_FIELDS = ("source", "author", "published", "title")
@@ -198,13 +202,14 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
 def _headline_rank(ln: Line, later: set[str]) -> int:
     """How much a head line looks like the headline: 0 for chrome that has the headline's
     size (a banner sentence "Get all your news in one place.", a page counter "Latest News
-    - Page 292 - Site", a bullet), 1 for three-word lines (site names, "Open in App"), 2 for
+    - Page 292 - Site", a bullet, a dateline with an age), 1 for three-word lines (site names, "Open in App"), 2 for
     longer lines, 3 for a longer line the page prints again (aggregators double the
     headline)."""
     text = ln.text
     words = len(text.split())
     if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in "•·-–*"
-            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2):  # "Home | World | ..." nav
+            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
+            or _AGE_INSIDE.search(text)):
         return 0
     if words == TITLE_MIN_WORDS:
         return 1
@@ -250,8 +255,10 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
             ln.decide("noise", "nav", ABOVE_TITLE)
         elif ln is title:
             continue
-        elif under_title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS:
-            # right under the title: a source, section or image label on its own
+        elif under_title and found_body and (len(ln.text.split()) < TITLE_MIN_WORDS
+                                             or _AGE_INSIDE.search(ln.text)):
+            # right under the title: a source, section or image label on its own, or a
+            # dateline with the story's age ("MSN UK 6 hrs ago News desk")
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
