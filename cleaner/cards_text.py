@@ -22,7 +22,7 @@ their date glued on (author pages) are cards too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import re2
 
@@ -100,6 +100,11 @@ _ITEMS = [_compile(p) for p in (
     rf"^(?P<title>\S.+[.!?]) (?P<published>{_DAY_MONTH}+{_DATE})$",
 )]
 ITEM_MIN_CHARS, ITEM_MAX_CHARS = 24, 360
+# A card title that starts with the story's age: "2 months Harbor Dredging Finally Funded".
+_AGE_FIRST = re.compile(r"^(?P<published>\d{1,3} (?:minutes?|hours?|days?|weeks?|months?"
+                        r"|years?)(?: ago)?) (?P<title>\S.{11,})$")
+# A teaser cut short: "... more", "[…]", "...".
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?: ?more)?$")
 _BULLET = re2.compile(r"^[•·*–-] ?(?P<text>\S.{0,60})$")
 _DIGIT = re.compile(r"\d")  # the standard engine: a one-character search is its fast path
 _SENTENCE_END = re2.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -419,6 +424,80 @@ def _closed_cards(texts: list[str], tokens: list[Token], ends: list[int]
     return out, used
 
 
+def _opened_cards(texts: list[str], tokens: list[Token], starts: list[int],
+                  titled: bool) -> tuple[list[Related], list[int]] | None:
+    """Cards that start at their anchor: an image placeholder printed before each card ("A
+    picture") or a bulleted title ("• Title", `titled`), then the title copy or the title,
+    and a teaser. The last card is as long as the one before it (what follows is the
+    footer). Every card needs its title, and prose only after it."""
+    spans = [list(range(s + 1, starts[n + 1] if n + 1 < len(starts)
+                        else min(len(tokens), s + 1 + MAX_CARD_LINES)))
+             for n, s in enumerate(starts)]
+    spans = [[k for k in span if tokens[k].kind not in ("N", "R", "X")] for span in spans]
+    spans[-1] = spans[-1][:len(spans[-2])]
+    shapes = ["".join(dict.fromkeys(tokens[k].kind for k in span if tokens[k].kind != "P"))
+              for span in spans]
+    if not titled and shapes.count(max(set(shapes), key=shapes.count)) * 3 < len(shapes) * 2:
+        return None  # two cards in three share the shape (bulleted titles prove their own)
+    out, used = [], []
+    for span, s in zip(spans, starts):
+        if len(span) > MAX_CARD_LINES or sum(tokens[k].kind == "P" for k in span) \
+                > MAX_TEASER_LINES:
+            return None
+        if titled:
+            title, published, teaser_from = _bulleted(texts[s]), None, s
+            m = _AGE_FIRST.search(title)
+            if m:
+                title, published = m.group("title"), m.group("published")
+        else:
+            heads = [k for k in span if tokens[k].kind in ("T", "S")]
+            if not heads or any(tokens[k].kind == "P" for k in span if k < heads[0]):
+                return None
+            title, published, teaser_from = texts[heads[0]], None, heads[0]
+        teaser = [texts[k] for k in span if k > teaser_from and tokens[k].kind == "P"]
+        out.append(Related(_title(title), None, published, None, "\n".join(teaser) or None))
+        used += [s, *span]
+    return _shared_source(out), used
+
+
+def _bulleted(text: str) -> str:
+    return text.lstrip("•·*–- ")
+
+
+def _shared_source(items: list[Related]) -> list[Related]:
+    """Headline networks glue the outlet's name to the end of every title ("... by Sunday
+    Lakeshoreherald"): a last word all the cards share is their source, not their title."""
+    ends = {it.title.rsplit(" ", 1)[-1] for it in items}
+    if len(items) < MIN_CARDS or len(ends) != 1 or not all(" " in it.title for it in items):
+        return items
+    word = ends.pop()
+    return [replace(it, title=it.title[:-len(word)].rstrip(), source=it.source or word)
+            for it in items]
+
+
+def _bullet_titles(texts: list[str], keys: list[str], tokens: list[Token]) -> list[int]:
+    """Lines that open a card with a bulleted title ("• Harbor City council approves ..."):
+    a bullet and a title, where the card under it holds the title again (Yahoo prints it
+    twice) or a teaser cut short ("... more", "[…]"), as feeds and headline networks end
+    each story. Two cards in three must show that evidence; a story's own bulleted list
+    (key points in a row, or points explained in whole paragraphs) shows neither."""
+    starts = [k for k, t in enumerate(tokens) if t.kind == "T" and texts[k][0] in "•·*"
+              and classify(_bulleted(texts[k])).kind == "T"]
+    if len(starts) < MIN_CARDS:
+        return []
+    ends = [*starts[1:], min(len(tokens), starts[-1] + 1 + MAX_CARD_LINES)]
+    proven = 0
+    for s, e in zip(starts, ends):
+        if e - s < 2:
+            return []  # two bulleted titles in a row: a list, not cards
+        title = normalize(_AGE_FIRST.sub(r"\g<title>", _bulleted(texts[s])))
+        copy = any(keys[k] == title for k in range(s + 1, e))
+        cut = any(_TRUNCATED.search(texts[k]) for k in range(s + 1, e)
+                  if tokens[k].kind == "P")
+        proven += copy or cut
+    return starts if proven * 3 >= len(starts) * 2 else []
+
+
 def _closing(tokens: list[Token], run: list[int]) -> bool:
     """Whether the anchors close their cards (the date or feed line under the teaser):
     after the last one comes no title or teaser, only chrome or the end of the page."""
@@ -497,11 +576,18 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
                 items.append(item)
             used += [*card.lead, card.anchor, *card.post]
     if not items:
-        seps = _separator_runs(tokens, keys)
-        closed = _closed_cards(texts, tokens, seps) if seps else None
-        if not closed:
+        starts = _bullet_titles(texts, keys, tokens)
+        found = _opened_cards(texts, tokens, starts, True) if starts else None
+        if not found:
+            seps = _separator_runs(tokens, keys)
+            # a separator followed by a title opens its card ("A picture" over each card);
+            # one followed by chrome or nothing closes it ("Read More")
+            opens = bool(seps) and not _closing(tokens, seps)
+            found = None if not seps else (_opened_cards(texts, tokens, seps, False) if opens
+                                           else _closed_cards(texts, tokens, seps))
+        if not found:
             return None
-        items, used = closed
+        items, used = found
     used = sorted(set(k for k in used if tokens[k].kind not in ("N", "X")))
     chrome = tuple(k for k, t in enumerate(tokens) if t.kind == "R" and k not in used
                    and used[0] <= k <= used[-1])
