@@ -20,16 +20,17 @@ TITLE_MAX_CHARS = 300
 # them ("Home", "World", "inkl") have one or two.
 TITLE_MIN_WORDS = 3
 # The headline is looked for among the first head lines only: further down, a doubled
-# line is a caption or a card, not the page's headline.
+# line is a caption or a card, not the page's headline. Nav items (bullets, one or two
+# words) do not count: a Yahoo copy prints a dozen of them above the headline.
 TITLE_LOOKAHEAD = 12
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
+_BANNER_END = re.compile(r"(?<!\.)\.$")
+_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 # A line saying how old the story is ("MSN UK 6 hrs ago News desk") is its dateline, however
 # long; headlines name years ago, not hours ago.
 _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
                          r"|days?|weeks?) ago\b")
-_BANNER_END = re.compile(r"(?<!\.)\.$")
-_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 DOUBLED_SOURCE_MAX_CHARS = 60
 DOUBLED_SOURCE_MAX_WORDS = 4  # "The Guardian - UK"; a doubled headline is longer
 CAPTION_PAIR = "generic-caption-pair"
@@ -202,18 +203,35 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
 def _headline_rank(ln: Line, later: set[str]) -> int:
     """How much a head line looks like the headline: 0 for chrome that has the headline's
     size (a banner sentence "Get all your news in one place.", a page counter "Latest News
-    - Page 292 - Site", a bullet, a dateline with an age), 1 for three-word lines (site names, "Open in App"), 2 for
-    longer lines, 3 for a longer line the page prints again (aggregators double the
-    headline)."""
+    - Page 292 - Site", a bullet, a dateline with an age), 1 for three-word lines (site
+    names, "Open in App") and bylines of names, 2 for longer lines, 3 for a longer line the
+    page prints again (aggregators double the headline)."""
     text = ln.text
     words = len(text.split())
-    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in "•·-–*"
+    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in _BULLETS
             or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
             or _AGE_INSIDE.search(text)):
         return 0
-    if words == TITLE_MIN_WORDS:
+    if words == TITLE_MIN_WORDS or _names(text):
         return 1
     return 3 if normalize(text) in later else 2
+
+
+_BULLETS = "•·-–*"
+
+
+def _nav_item(text: str) -> bool:
+    return text[0] in _BULLETS or text.count(" ") < TITLE_MIN_WORDS - 1
+
+
+def _names(text: str) -> bool:
+    """A byline of names ("Josh Kemble and Priya Lal", "Ana Ruiz, Tom Hale"): a few
+    capitalised words joined by "and", "&" or commas, no other word; a headline has a verb
+    and, in sentence case, lower-case words."""
+    words = text.replace(",", " ").split()
+    joins = sum(w in ("and", "&") for w in words) + text.count(",")
+    return (0 < joins and len(words) <= 8
+            and all(w in ("and", "&") or (w[0].isupper() and w.isalpha()) for w in words))
 
 
 def _printed_again(lines: list[Line]) -> set[str]:
@@ -242,12 +260,14 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
     if not head:
         return None
     later = _printed_again(lines)
-    ranks = [_headline_rank(ln, later) for ln in head[:TITLE_LOOKAHEAD]]
-    best = max(ranks)
+    window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
+    ranks = [_headline_rank(ln, later) for ln in window]
+    best = max(ranks, default=0)
     if best:
-        title = head[ranks.index(best)]
+        title = window[ranks.index(best)]
     else:  # nothing looks like a headline: the first line of a few words, as before
-        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
+        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS
+                      and ln.text[0] not in _BULLETS), head[0])
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
     for ln in head:
