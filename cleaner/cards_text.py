@@ -103,6 +103,8 @@ ITEM_MIN_CHARS, ITEM_MAX_CHARS = 24, 360
 # A card title that starts with the story's age: "2 months Harbor Dredging Finally Funded".
 _AGE_FIRST = re.compile(r"^(?P<published>\d{1,3} (?:minutes?|hours?|days?|weeks?|months?"
                         r"|years?)(?: ago)?) (?P<title>\S.{11,})$")
+# A photo caption ending in its credit, photographer and agency: "... Leeds (Danny Orme/PA)".
+_CREDITED = re.compile(r" \([^()/]{2,40}/[^()/]{1,30}\)$")
 # A teaser cut short: "... more", "[…]", "...".
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?: ?more)?$")
 _BULLET = re2.compile(r"^[•·*–-] ?(?P<text>\S.{0,60})$")
@@ -475,6 +477,15 @@ def _shared_source(items: list[Related]) -> list[Related]:
             for it in items]
 
 
+def _credited_captions(texts: list[str], tokens: list[Token]) -> list[int]:
+    """Lines that open a card with its picture: news apps print each card as a credited
+    caption, the title and the teaser. Captions inside a story are followed by its
+    paragraphs, which `_opened_cards` refuses (prose before a title)."""
+    starts = [k for k, t in enumerate(tokens) if t.kind in ("T", "S") and texts[k][-1] == ")"
+              and _CREDITED.search(texts[k])]
+    return starts if len(starts) >= MIN_CARDS else []
+
+
 def _bullet_titles(texts: list[str], keys: list[str], tokens: list[Token]) -> list[int]:
     """Lines that open a card with a bulleted title ("• Harbor City council approves ..."):
     a bullet and a title, where the card under it holds the title again (Yahoo prints it
@@ -578,6 +589,9 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     if not items:
         starts = _bullet_titles(texts, keys, tokens)
         found = _opened_cards(texts, tokens, starts, True) if starts else None
+        if not found:
+            starts = _credited_captions(texts, tokens)
+            found = _opened_cards(texts, tokens, starts, False) if starts else None
         if not found:
             seps = _separator_runs(tokens, keys)
             # a separator followed by a title opens its card ("A picture" over each card);
