@@ -456,7 +456,9 @@ def _opened_cards(texts: list[str], tokens: list[Token], starts: list[int],
             if not heads or any(tokens[k].kind == "P" for k in span if k < heads[0]):
                 return None
             title, published, teaser_from = texts[heads[0]], None, heads[0]
-        teaser = [texts[k] for k in span if k > teaser_from and tokens[k].kind == "P"]
+        key = normalize(title)
+        teaser = [texts[k] for k in span if k > teaser_from and tokens[k].kind in ("P", "T")
+                  and normalize(texts[k]) != key]
         out.append(Related(_title(title), None, published, None, "\n".join(teaser) or None))
         used += [s, *span]
     return _shared_source(out), used
@@ -492,7 +494,7 @@ def _bullet_titles(texts: list[str], keys: list[str], tokens: list[Token]) -> li
     twice) or a teaser cut short ("... more", "[…]"), as feeds and headline networks end
     each story. Two cards in three must show that evidence; a story's own bulleted list
     (key points in a row, or points explained in whole paragraphs) shows neither."""
-    starts = [k for k, t in enumerate(tokens) if t.kind == "T" and texts[k][0] in "•·*"
+    starts = [k for k, t in enumerate(tokens) if t.kind in ("T", "B") and texts[k][0] in "•·*"
               and classify(_bulleted(texts[k])).kind == "T"]
     if len(starts) < MIN_CARDS:
         return []
@@ -504,7 +506,7 @@ def _bullet_titles(texts: list[str], keys: list[str], tokens: list[Token]) -> li
         title = normalize(_AGE_FIRST.sub(r"\g<title>", _bulleted(texts[s])))
         copy = any(keys[k] == title for k in range(s + 1, e))
         cut = any(_TRUNCATED.search(texts[k]) for k in range(s + 1, e)
-                  if tokens[k].kind == "P")
+                  if tokens[k].kind in ("P", "T") and len(texts[k]) >= TEASER_MIN_CHARS)
         proven += copy or cut
     return starts if proven * 3 >= len(starts) * 2 else []
 
