@@ -201,11 +201,16 @@ def _items(region: list[Line], rule: RelatedRule, active: Active,
             used.append(ln)
             continue
         m = rule.item.search(ln.text)
-        if not m or _is_noise(ln.text, active):
-            break
+        if not m or _is_noise(ln.text, active) or _sentence(ln.text):
+            break  # a sentence ends the list: items are headlines, the story goes on
         out.append(_item(m, ln, rule, source))
         used.append(ln)
     return out, used
+
+
+def _sentence(text: str) -> bool:
+    """A line ending in a full stop (not an ellipsis): story, never a headline."""
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _date_line(text: str, active: Active) -> str | None:
