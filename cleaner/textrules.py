@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .language import is_foreign_line
-from .lines import Line, is_paragraph, normalize
+from .lines import PARAGRAPH_MIN_CHARS, Line, is_paragraph, normalize
 from .records import Removal
 from .ruleset import Active, LineRule, SectionRule
 from .zones import Zones
@@ -198,6 +198,27 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
     for ln in live:
         if ln.open and ln.text in captions:
             ln.decide("noise", "caption", CAPTION_PAIR)
+    if alike:
+        _mark_caption_neighbours(live)
+
+
+def _mark_caption_neighbours(live: list[Line]) -> None:
+    """Text dumps of tabloid pages print a picture as lines around its credit: the caption
+    right above a lone credit line ("Margaret with her instructor" / "(Image: SWNS)"), and
+    alt text, the gallery's count and the credited caption ("A plate of crab on toast." /
+    "3" / "Crab on toast ...Credit: X"). The caption has no sentence end, the alt text is
+    short: a story's paragraph is neither, and a lone number is no story line."""
+    for k, ln in enumerate(live[1:], 1):
+        if ln.category != "caption":
+            continue
+        above = live[k - 1]
+        if (above.open and ln.text[0] == "(" and len(above.text) < PARAGRAPH_MIN_CHARS
+                and not _SENTENCE_END.search(above.text)):
+            above.decide("noise", "caption", CAPTION_PAIR)
+        elif (k >= 2 and above.open and above.text.isdigit() and len(above.text) <= 3
+              and live[k - 2].open and not is_paragraph(live[k - 2].text)):
+            above.decide("noise", "gallery", CAPTION_PAIR)
+            live[k - 2].decide("noise", "caption", CAPTION_PAIR)
 
 
 def _headline_rank(ln: Line, later: set[str]) -> int:

@@ -100,3 +100,17 @@ def test_far_repeats_are_structure_not_duplicates() -> None:
                                    "Beef and peppers", "Plan C", step]))
     mark_repeats(lines, None)
     assert [ln.fate for ln in lines if ln.text == step] == ["undecided"] * 3
+
+
+def test_picture_lines_around_a_credit_are_captions() -> None:
+    """Tabloid text dumps: a caption over a lone credit line, and alt text / gallery count /
+    credited caption. A story line ending like a sentence over a credit stays."""
+    from cleaner import clean
+
+    page = ("Grandmother completes charity skydive at ninety-two\n" + LONG + "\n" + LONG[2:]
+            + "\nMargaret with her instructor after landing\n(Image: SWNS)\n"
+            + "A plate of crab on toast on a wooden table.\n3\n"
+            + "Crab on toast is a signature dishCredit: Instagram/@harbourcook\n"
+            + "She said she would do it again next year.\n(Image: Getty Images)\n" + LONG[4:])
+    text = clean(page).text.splitlines()
+    assert text == [LONG, LONG[2:], "She said she would do it again next year.", LONG[4:]]
