@@ -191,7 +191,8 @@ def _item(m, ln: Line, rule: RelatedRule, source: str | None) -> Related:
 def _items(region: list[Line], rule: RelatedRule, active: Active,
            source: str | None) -> tuple[list[Related], list[Line]]:
     """One article per line until the first line that is not an item, or that a line rule
-    calls noise (the share bar or the comments after a "Further Reading" list)."""
+    calls noise (the share bar or the comments after a "Further Reading" list), or a
+    sentence."""
     out: list[Related] = []
     used: list[Line] = []
     for ln in region:
