@@ -241,6 +241,20 @@ def _headline_rank(ln: Line, later: set[str]) -> int:
 _BULLETS = "•·-–*"
 
 
+def _under_credit(head: list[Line]) -> set[int]:
+    """Head lines right under a lone picture credit ("(Photo: Reuters)"): the picture's
+    caption when the page prints the credit first; it ranks as low as a label."""
+    out: set[int] = set()
+    prev: Line | None = None
+    for ln in head:
+        if ln.fate == "blank":
+            continue
+        if prev is not None and prev.category == "caption" and prev.text[0] == "(":
+            out.add(ln.index)
+        prev = ln
+    return out
+
+
 def _nav_item(text: str) -> bool:
     return text[0] in _BULLETS or text.count(" ") < TITLE_MIN_WORDS - 1
 
@@ -282,7 +296,9 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
         return None
     later = _printed_again(lines)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
-    ranks = [_headline_rank(ln, later) for ln in window]
+    captioned = _under_credit(lines[:zones.body_start])
+    ranks = [min(_headline_rank(ln, later), 1) if ln.index in captioned
+             else _headline_rank(ln, later) for ln in window]
     best = max(ranks, default=0)
     if best:
         title = window[ranks.index(best)]
