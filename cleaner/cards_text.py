@@ -89,6 +89,8 @@ _META_LINES = [_compile(p) for p in (
 )]
 _GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")  # "Latest News – Page 292 – Site"
+# A card title after its number in the list, with or without a stop ("1 Families ...").
+_COUNTED = re.compile(r"^(?P<n>\d{1,3})[.)]? (?P<title>\S.{11,})$")
 # A numbered card title ("2. Airline apologises ..."): the number is the list's.
 _NUMBERED = re2.compile(r"^\d{1,3}[.)] (?P<title>\S.*)$")
 # A story on one line with its date glued on, as author pages print them: "Ferry delays
@@ -231,14 +233,18 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
     lead: list[int] = []
     spare = 1
     k = anchor - 1
+    top = anchor - 1  # the line right above the anchor, or above its byline
     while k >= lo:
         kind = tokens[k].kind
         if kind in ("P", "A"):
             break
-        if keys[k] in post_keys or kind in ("R", "N", "X"):
+        if k == top and keys[k].startswith("by ") and kind in ("S", "T", "R"):
+            lead.append(k)  # a byline between the title and the age ("By X, AP Writer")
+            top -= 1
+        elif keys[k] in post_keys or kind in ("R", "N", "X"):
             lead.append(k)
         elif (kind == "T" or (kind == "S" and tokens[anchor].source is None)) and spare \
-                and k == anchor - 1:  # an anchor that names its source has a title above
+                and k == top:  # an anchor that names its source has a title above
             spare -= 1
             lead.append(k)
         else:
@@ -363,7 +369,7 @@ def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
         source = next((texts[k] for k in card.lead if tokens[k].kind == "S"), None)
     skey = normalize(source or "")
     names = [k for k in lines if tokens[k].kind in ("S", "T") and keys[k] != skey
-             and keys[k] not in bullet_keys]
+             and keys[k] not in bullet_keys and not keys[k].startswith("by ")]
     if not names:
         return None
     top = max(counts.get(keys[k], 0) for k in names)
@@ -377,6 +383,18 @@ def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
 def _title(text: str) -> str:
     m = _NUMBERED.search(text) if text[0].isdigit() else None
     return m.group("title") if m else text
+
+
+def _unnumbered(items: list[Related]) -> list[Related]:
+    """Cards numbered in a row ("1 Families wait ...", "2 Army says ..."): the numbers are
+    the list's. A lone number before a title is the title's ("4 hurt after ...")."""
+    nums = [m for m in (_COUNTED.search(it.title) for it in items) if m]
+    if len(items) < MIN_CARDS or len(nums) != len(items):
+        return items
+    first = int(nums[0].group("n"))
+    if [int(m.group("n")) for m in nums] != list(range(first, first + len(items))):
+        return items
+    return [replace(it, title=m.group("title")) for it, m in zip(items, nums)]
 
 
 def _separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
@@ -604,6 +622,7 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
         if not found:
             return None
         items, used = found
+    items = _unnumbered(items)
     used = sorted(set(k for k in used if tokens[k].kind not in ("N", "X")))
     chrome = tuple(k for k, t in enumerate(tokens) if t.kind == "R" and k not in used
                    and used[0] <= k <= used[-1])

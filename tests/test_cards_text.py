@@ -137,3 +137,13 @@ def test_a_storys_bulleted_points_and_captions_stay_body() -> None:
         assert result.related == () and result.page_kind == "article"
         kept = set(result.text.splitlines())
         assert {f"{teaser} {TEASER}" for _, teaser in STORIES} <= kept
+
+
+def test_numbered_cards_with_a_byline_above_the_age() -> None:
+    """A wire roundup: "1 Title", "By NAME, Agency Writer", the age, the teaser. The byline
+    is no title and the list's numbers are no part of the titles."""
+    cards = "".join(f"{n} {title}\nBy ANA RUIZ, Associated Press Writer\n{n + 2} minutes ago\n"
+                    f"{teaser} {TEASER}\n" for n, (title, teaser) in enumerate(STORIES, 1))
+    result = clean("A headline for the page under test\n" + STORY + "More stories\n" + cards)
+    assert [r.title for r in result.related] == [title for title, _ in STORIES]
+    assert result.text.splitlines() == STORY.strip().splitlines()
