@@ -433,12 +433,21 @@ def _closed_cards(texts: list[str], tokens: list[Token], ends: list[int]
             return None
         if sum(tokens[k].kind == "P" for k in span) > MAX_TEASER_LINES:
             return None
-        t = titles[0]
+        # the outlet's name may stand above the title ("The Guardian" / "Dockers win pay
+        # rise as ports reopen"): a headline-sized line without a stop is the title then,
+        # unless the card prints another line twice (its title copies)
+        keys = [normalize(texts[k]) for k in titles]
+        t = next((k for k, key in zip(titles, keys) if keys.count(key) > 1),
+                 next((k for k in titles if tokens[k].kind == "T"
+                       and not _SENTENCE_END.search(texts[k])), titles[0]))
         if any(tokens[k].kind == "P" for k in span if k < t):
             return None  # prose above the title: story paragraphs, not a card
-        teaser = [texts[k] for k in span if k > t and tokens[k].kind in ("P", "T")]
+        teaser = [texts[k] for k in span if k > t and tokens[k].kind in ("P", "T")
+                  and normalize(texts[k]) != normalize(texts[t])]
         anchor = tokens[e]
-        out.append(Related(_title(texts[t]), anchor.source, anchor.published, None,
+        source = anchor.source or next((texts[k] for k in titles if k < t
+                                        and tokens[k].kind == "S"), None)
+        out.append(Related(_title(texts[t]), source, anchor.published, None,
                            "\n".join(teaser) or None))
         used += [*span[span.index(t):], e]
     return out, used
