@@ -312,8 +312,9 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta) -> str | None:
             ln.decide("noise", "nav", ABOVE_TITLE)
         elif ln is title:
             continue
-        elif under_title and found_body and (len(ln.text.split()) < TITLE_MIN_WORDS
-                                             or _AGE_INSIDE.search(ln.text)):
+        elif under_title and found_body and (
+                len(ln.text.split()) < TITLE_MIN_WORDS
+                or (_AGE_INSIDE.search(ln.text) and not _SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
             # dateline with the story's age ("MSN UK 6 hrs ago News desk")
             ln.decide("noise", "metadata", HEAD_FRAGMENT)

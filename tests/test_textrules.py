@@ -114,3 +114,14 @@ def test_picture_lines_around_a_credit_are_captions() -> None:
             + "She said she would do it again next year.\n(Image: Getty Images)\n" + LONG[4:])
     text = clean(page).text.splitlines()
     assert text == [LONG, LONG[2:], "She said she would do it again next year.", LONG[4:]]
+
+
+def test_a_dateline_with_an_age_is_no_headline_but_a_sentence_with_one_stays() -> None:
+    from cleaner import clean
+
+    result = clean("Top Stories\nYour Morning Briefing\nMSN UK 6 hrs ago News desk\n"
+                   "The fire started a day ago and is still burning near two villages.\n"
+                   + LONG + "\n" + LONG[2:])
+    assert result.title == "Your Morning Briefing"
+    assert result.text.splitlines() == [
+        "The fire started a day ago and is still burning near two villages.", LONG, LONG[2:]]
