@@ -69,7 +69,7 @@ def _extract(html: str, url: str | None, name: str, rules: RuleSet) -> Extracted
 def _text(ex: Extracted, rules: RuleSet, url: str | None, options: Options) -> str:
     active = rules.active(rules.detect(url, ex.text))
     fields, _ = _text_stages(split_lines(ex.text), active, options, list(ex.related), ex.title,
-                             from_html=True)
+                             is_html=True)
     return fields["text"]
 
 

@@ -22,7 +22,7 @@ their date glued on (author pages) are cards too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import re2
 
@@ -89,6 +89,8 @@ _META_LINES = [_compile(p) for p in (
 )]
 _GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")  # "Latest News – Page 292 – Site"
+# A card title after its number in the list, with or without a stop ("1 Families ...").
+_COUNTED = re.compile(r"^(?P<n>\d{1,3})[.)]? (?P<title>\S.{11,})$")
 # A numbered card title ("2. Airline apologises ..."): the number is the list's.
 _NUMBERED = re2.compile(r"^\d{1,3}[.)] (?P<title>\S.*)$")
 # A story on one line with its date glued on, as author pages print them: "Ferry delays
@@ -100,6 +102,13 @@ _ITEMS = [_compile(p) for p in (
     rf"^(?P<title>\S.+[.!?]) (?P<published>{_DAY_MONTH}+{_DATE})$",
 )]
 ITEM_MIN_CHARS, ITEM_MAX_CHARS = 24, 360
+# A card title that starts with the story's age: "2 months Harbor Dredging Finally Funded".
+_AGE_FIRST = re.compile(r"^(?P<published>\d{1,3} (?:minutes?|hours?|days?|weeks?|months?"
+                        r"|years?)(?: ago)?) (?P<title>\S.{11,})$")
+# A photo caption ending in its credit, photographer and agency: "... Leeds (Danny Orme/PA)".
+_CREDITED = re.compile(r" \([^()/]{2,40}/[^()/]{1,30}\)$")
+# A teaser cut short: "... more", "[…]", "...".
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?: ?more)?$")
 _BULLET = re2.compile(r"^[•·*–-] ?(?P<text>\S.{0,60})$")
 _DIGIT = re.compile(r"\d")  # the standard engine: a one-character search is its fast path
 _SENTENCE_END = re2.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -224,14 +233,18 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
     lead: list[int] = []
     spare = 1
     k = anchor - 1
+    top = anchor - 1  # the line right above the anchor, or above its byline
     while k >= lo:
         kind = tokens[k].kind
         if kind in ("P", "A"):
             break
-        if keys[k] in post_keys or kind in ("R", "N", "X"):
+        if k == top and keys[k].startswith("by ") and kind in ("S", "T", "R"):
+            lead.append(k)  # a byline between the title and the age ("By X, AP Writer")
+            top -= 1
+        elif keys[k] in post_keys or kind in ("R", "N", "X"):
             lead.append(k)
         elif (kind == "T" or (kind == "S" and tokens[anchor].source is None)) and spare \
-                and k == anchor - 1:  # an anchor that names its source has a title above
+                and k == top:  # an anchor that names its source has a title above
             spare -= 1
             lead.append(k)
         else:
@@ -356,7 +369,7 @@ def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
         source = next((texts[k] for k in card.lead if tokens[k].kind == "S"), None)
     skey = normalize(source or "")
     names = [k for k in lines if tokens[k].kind in ("S", "T") and keys[k] != skey
-             and keys[k] not in bullet_keys]
+             and keys[k] not in bullet_keys and not keys[k].startswith("by ")]
     if not names:
         return None
     top = max(counts.get(keys[k], 0) for k in names)
@@ -370,6 +383,18 @@ def _related(texts: list[str], keys: list[str], tokens: list[Token], card: _Card
 def _title(text: str) -> str:
     m = _NUMBERED.search(text) if text[0].isdigit() else None
     return m.group("title") if m else text
+
+
+def _unnumbered(items: list[Related]) -> list[Related]:
+    """Cards numbered in a row ("1 Families wait ...", "2 Army says ..."): the numbers are
+    the list's. A lone number before a title is the title's ("4 hurt after ...")."""
+    nums = [m for m in (_COUNTED.search(it.title) for it in items) if m]
+    if len(items) < MIN_CARDS or len(nums) != len(items):
+        return items
+    first = int(nums[0].group("n"))
+    if [int(m.group("n")) for m in nums] != list(range(first, first + len(items))):
+        return items
+    return [replace(it, title=m.group("title")) for it, m in zip(items, nums)]
 
 
 def _separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
@@ -408,15 +433,109 @@ def _closed_cards(texts: list[str], tokens: list[Token], ends: list[int]
             return None
         if sum(tokens[k].kind == "P" for k in span) > MAX_TEASER_LINES:
             return None
-        t = titles[0]
+        # the outlet's name may stand above the title ("The Guardian" / "Dockers win pay
+        # rise as ports reopen"): a headline-sized line without a stop is the title then,
+        # unless the card prints another line twice (its title copies)
+        keys = [normalize(texts[k]) for k in titles]
+        t = next((k for k, key in zip(titles, keys) if keys.count(key) > 1),
+                 next((k for k in titles if tokens[k].kind == "T"
+                       and not _SENTENCE_END.search(texts[k])), titles[0]))
         if any(tokens[k].kind == "P" for k in span if k < t):
             return None  # prose above the title: story paragraphs, not a card
-        teaser = [texts[k] for k in span if k > t and tokens[k].kind in ("P", "T")]
+        teaser = [texts[k] for k in span if k > t and tokens[k].kind in ("P", "T")
+                  and normalize(texts[k]) != normalize(texts[t])]
         anchor = tokens[e]
-        out.append(Related(_title(texts[t]), anchor.source, anchor.published, None,
+        source = anchor.source or next((texts[k] for k in titles if k < t
+                                        and tokens[k].kind == "S"), None)
+        out.append(Related(_title(texts[t]), source, anchor.published, None,
                            "\n".join(teaser) or None))
         used += [*span[span.index(t):], e]
     return out, used
+
+
+def _opened_cards(texts: list[str], tokens: list[Token], starts: list[int],
+                  titled: bool) -> tuple[list[Related], list[int]] | None:
+    """Cards that start at their anchor: an image placeholder printed before each card ("A
+    picture") or a bulleted title ("• Title", `titled`), then the title copy or the title,
+    and a teaser. The last card is as long as the one before it (what follows is the
+    footer). Every card needs its title, and prose only after it."""
+    spans = [list(range(s + 1, starts[n + 1] if n + 1 < len(starts)
+                        else min(len(tokens), s + 1 + MAX_CARD_LINES)))
+             for n, s in enumerate(starts)]
+    spans = [[k for k in span if tokens[k].kind not in ("N", "R", "X")] for span in spans]
+    spans[-1] = spans[-1][:len(spans[-2])]
+    shapes = ["".join(dict.fromkeys(tokens[k].kind for k in span if tokens[k].kind != "P"))
+              for span in spans]
+    if not titled and shapes.count(max(set(shapes), key=shapes.count)) * 3 < len(shapes) * 2:
+        return None  # two cards in three share the shape (bulleted titles prove their own)
+    out, used = [], []
+    for span, s in zip(spans, starts):
+        if len(span) > MAX_CARD_LINES or sum(tokens[k].kind == "P" for k in span) \
+                > MAX_TEASER_LINES:
+            return None
+        if titled:
+            title, published, teaser_from = _bulleted(texts[s]), None, s
+            m = _AGE_FIRST.search(title)
+            if m:
+                title, published = m.group("title"), m.group("published")
+        else:
+            heads = [k for k in span if tokens[k].kind in ("T", "S")]
+            if not heads or any(tokens[k].kind == "P" for k in span if k < heads[0]):
+                return None
+            title, published, teaser_from = texts[heads[0]], None, heads[0]
+        key = normalize(title)
+        teaser = [texts[k] for k in span if k > teaser_from and tokens[k].kind in ("P", "T")
+                  and normalize(texts[k]) != key]
+        out.append(Related(_title(title), None, published, None, "\n".join(teaser) or None))
+        used += [s, *span]
+    return _shared_source(out), used
+
+
+def _bulleted(text: str) -> str:
+    return text.lstrip("•·*–- ")
+
+
+def _shared_source(items: list[Related]) -> list[Related]:
+    """Headline networks glue the outlet's name to the end of every title ("... by Sunday
+    Lakeshoreherald"): a last word all the cards share is their source, not their title."""
+    ends = {it.title.rsplit(" ", 1)[-1] for it in items}
+    if len(items) < MIN_CARDS or len(ends) != 1 or not all(" " in it.title for it in items):
+        return items
+    word = ends.pop()
+    return [replace(it, title=it.title[:-len(word)].rstrip(), source=it.source or word)
+            for it in items]
+
+
+def _credited_captions(texts: list[str], tokens: list[Token]) -> list[int]:
+    """Lines that open a card with its picture: news apps print each card as a credited
+    caption, the title and the teaser. Captions inside a story are followed by its
+    paragraphs, which `_opened_cards` refuses (prose before a title)."""
+    starts = [k for k, t in enumerate(tokens) if t.kind in ("T", "S") and texts[k][-1] == ")"
+              and _CREDITED.search(texts[k])]
+    return starts if len(starts) >= MIN_CARDS else []
+
+
+def _bullet_titles(texts: list[str], keys: list[str], tokens: list[Token]) -> list[int]:
+    """Lines that open a card with a bulleted title ("• Harbor City council approves ..."):
+    a bullet and a title, where the card under it holds the title again (Yahoo prints it
+    twice) or a teaser cut short ("... more", "[…]"), as feeds and headline networks end
+    each story. Two cards in three must show that evidence; a story's own bulleted list
+    (key points in a row, or points explained in whole paragraphs) shows neither."""
+    starts = [k for k, t in enumerate(tokens) if t.kind in ("T", "B") and texts[k][0] in "•·*"
+              and classify(_bulleted(texts[k])).kind == "T"]
+    if len(starts) < MIN_CARDS:
+        return []
+    ends = [*starts[1:], min(len(tokens), starts[-1] + 1 + MAX_CARD_LINES)]
+    proven = 0
+    for s, e in zip(starts, ends):
+        if e - s < 2:
+            return []  # two bulleted titles in a row: a list, not cards
+        title = normalize(_AGE_FIRST.sub(r"\g<title>", _bulleted(texts[s])))
+        copy = any(keys[k] == title for k in range(s + 1, e))
+        cut = any(_TRUNCATED.search(texts[k]) for k in range(s + 1, e)
+                  if tokens[k].kind in ("P", "T") and len(texts[k]) >= TEASER_MIN_CHARS)
+        proven += copy or cut
+    return starts if proven * 3 >= len(starts) * 2 else []
 
 
 def _closing(tokens: list[Token], run: list[int]) -> bool:
@@ -497,11 +616,22 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
                 items.append(item)
             used += [*card.lead, card.anchor, *card.post]
     if not items:
-        seps = _separator_runs(tokens, keys)
-        closed = _closed_cards(texts, tokens, seps) if seps else None
-        if not closed:
+        starts = _bullet_titles(texts, keys, tokens)
+        found = _opened_cards(texts, tokens, starts, True) if starts else None
+        if not found:
+            starts = _credited_captions(texts, tokens)
+            found = _opened_cards(texts, tokens, starts, False) if starts else None
+        if not found:
+            seps = _separator_runs(tokens, keys)
+            # a separator followed by a title opens its card ("A picture" over each card);
+            # one followed by chrome or nothing closes it ("Read More")
+            opens = bool(seps) and not _closing(tokens, seps)
+            found = None if not seps else (_opened_cards(texts, tokens, seps, False) if opens
+                                           else _closed_cards(texts, tokens, seps))
+        if not found:
             return None
-        items, used = closed
+        items, used = found
+    items = _unnumbered(items)
     used = sorted(set(k for k in used if tokens[k].kind not in ("N", "X")))
     chrome = tuple(k for k, t in enumerate(tokens) if t.kind == "R" and k not in used
                    and used[0] <= k <= used[-1])

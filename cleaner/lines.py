@@ -25,7 +25,9 @@ PARAGRAPH_MIN_CHARS = 80
 # inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
 DOUBLED_MIN_CHARS = 6
 _WORD_COUNT = re.compile(r"\S+")
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$|["”’]$""")
+# A sentence may be followed by the outlet it came from in brackets, as briefings and wire
+# roundups credit each item: "... berthed at 7am. (Portsmouth News)".
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?: \([^()]{2,40}\))?$|["”’]$""")
 # A logo's alt text glued to the name beside it doubles a line ("The GuardianThe Guardian",
 # inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
 DOUBLED_MIN_CHARS = 6

@@ -107,8 +107,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
-    if not candidate.strip():  # a listing page: its language is its cards'
-        candidate = "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
+    if candidate.count(" ") < 3 and related:  # a listing page, or a label left: its cards'
+        candidate += "\n" + "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
     script = main_script(candidate)
     language = detect_language(candidate, script) if options.detect_language else None
     # Not on HTML: trafilatura chose the article's region, and a line in another language

@@ -191,7 +191,8 @@ def _item(m, ln: Line, rule: RelatedRule, source: str | None) -> Related:
 def _items(region: list[Line], rule: RelatedRule, active: Active,
            source: str | None) -> tuple[list[Related], list[Line]]:
     """One article per line until the first line that is not an item, or that a line rule
-    calls noise (the share bar or the comments after a "Further Reading" list)."""
+    calls noise (the share bar or the comments after a "Further Reading" list), or a
+    sentence."""
     out: list[Related] = []
     used: list[Line] = []
     for ln in region:
@@ -201,11 +202,16 @@ def _items(region: list[Line], rule: RelatedRule, active: Active,
             used.append(ln)
             continue
         m = rule.item.search(ln.text)
-        if not m or _is_noise(ln.text, active):
-            break
+        if not m or _is_noise(ln.text, active) or _sentence(ln.text):
+            break  # a sentence ends the list: items are headlines, the story goes on
         out.append(_item(m, ln, rule, source))
         used.append(ln)
     return out, used
+
+
+def _sentence(text: str) -> bool:
+    """A line ending in a full stop (not an ellipsis): story, never a headline."""
+    return text.endswith(".") and not text.endswith("..")
 
 
 def _date_line(text: str, active: Active) -> str | None:

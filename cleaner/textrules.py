@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .language import is_foreign_line
-from .lines import Line, is_paragraph, normalize
+from .lines import PARAGRAPH_MIN_CHARS, Line, is_paragraph, normalize
 from .records import Removal
 from .ruleset import Active, LineRule, SectionRule
 from .zones import Zones
@@ -20,12 +20,17 @@ TITLE_MAX_CHARS = 300
 # them ("Home", "World", "inkl") have one or two.
 TITLE_MIN_WORDS = 3
 # The headline is looked for among the first head lines only: further down, a doubled
-# line is a caption or a card, not the page's headline.
+# line is a caption or a card, not the page's headline. Nav items (bullets, one or two
+# words) do not count: a Yahoo copy prints a dozen of them above the headline.
 TITLE_LOOKAHEAD = 12
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
 _BANNER_END = re.compile(r"(?<!\.)\.$")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
+# A line saying how old the story is ("MSN UK 6 hrs ago News desk") is its dateline, however
+# long; headlines name years ago, not hours ago.
+_AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
+                         r"|days?|weeks?) ago\b")
 DOUBLED_SOURCE_MAX_CHARS = 60
 DOUBLED_SOURCE_MAX_WORDS = 4  # "The Guardian - UK"; a doubled headline is longer
 CAPTION_PAIR = "generic-caption-pair"
@@ -54,7 +59,7 @@ TAIL_CHROME = "generic-tail-chrome"
 # A tail line this long is prose whatever its end (Economic Times copies glue a run of
 # promo headlines to the last paragraph); tag labels and headings are far shorter.
 TAIL_KEEP_CHARS = 160
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?: \([^()]{2,40}\))?$""")  # see lines.py
 _INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: prose, or a
 # question a maintainer should see ("Was this article helpful? Yes No")
 META_FIELDS = ("source", "author", "published", "title")
@@ -198,22 +203,75 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
     for ln in live:
         if ln.open and ln.text in captions:
             ln.decide("noise", "caption", CAPTION_PAIR)
+    if alike:
+        _mark_caption_neighbours(live)
+
+
+def _mark_caption_neighbours(live: list[Line]) -> None:
+    """Text dumps of tabloid pages print a picture as lines around its credit: the caption
+    right above a lone credit line ("Margaret with her instructor" / "(Image: SWNS)"), and
+    alt text, the gallery's count and the credited caption ("A plate of crab on toast." /
+    "3" / "Crab on toast ...Credit: X"). The caption has no sentence end, the alt text is
+    short: a story's paragraph is neither, and a lone number is no story line."""
+    for k, ln in enumerate(live[1:], 1):
+        if ln.category != "caption":
+            continue
+        above = live[k - 1]
+        if (above.open and ln.text[0] == "(" and len(above.text) < PARAGRAPH_MIN_CHARS
+                and not _SENTENCE_END.search(above.text)):
+            above.decide("noise", "caption", CAPTION_PAIR)
+        elif (k >= 2 and above.open and above.text.isdigit() and len(above.text) <= 3
+              and live[k - 2].open and not is_paragraph(live[k - 2].text)):
+            above.decide("noise", "gallery", CAPTION_PAIR)
+            live[k - 2].decide("noise", "caption", CAPTION_PAIR)
 
 
 def _headline_rank(ln: Line, later: set[str]) -> int:
     """How much a head line looks like the headline: 0 for chrome that has the headline's
     size (a banner sentence "Get all your news in one place.", a page counter "Latest News
-    - Page 292 - Site", a bullet), 1 for three-word lines (site names, "Open in App"), 2 for
-    longer lines, 3 for a longer line the page prints again (aggregators double the
-    headline)."""
+    - Page 292 - Site", a bullet, a dateline with an age), 1 for three-word lines (site
+    names, "Open in App") and bylines of names, 2 for longer lines, 3 for a longer line the
+    page prints again (aggregators double the headline)."""
     text = ln.text
     words = len(text.split())
-    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in "•·-–*"
-            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2):  # "Home | World | ..." nav
+    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in _BULLETS
+            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
+            or _AGE_INSIDE.search(text)):
         return 0
-    if words == TITLE_MIN_WORDS:
+    if words == TITLE_MIN_WORDS or _names(text):
         return 1
     return 3 if normalize(text) in later else 2
+
+
+_BULLETS = "•·-–*"
+
+
+def _under_credit(head: list[Line]) -> set[int]:
+    """Head lines right under a lone picture credit ("(Photo: Reuters)"): the picture's
+    caption when the page prints the credit first; it ranks as low as a label."""
+    out: set[int] = set()
+    prev: Line | None = None
+    for ln in head:
+        if ln.fate == "blank":
+            continue
+        if prev is not None and prev.category == "caption" and prev.text[0] == "(":
+            out.add(ln.index)
+        prev = ln
+    return out
+
+
+def _nav_item(text: str) -> bool:
+    return text[0] in _BULLETS or text.count(" ") < TITLE_MIN_WORDS - 1
+
+
+def _names(text: str) -> bool:
+    """A byline of names ("Josh Kemble and Priya Lal", "Ana Ruiz, Tom Hale"): a few
+    capitalised words joined by "and", "&" or commas, no other word; a headline has a verb
+    and, in sentence case, lower-case words."""
+    words = text.replace(",", " ").split()
+    joins = sum(w in ("and", "&") for w in words) + text.count(",")
+    return (0 < joins and len(words) <= 8
+            and all(w in ("and", "&") or (w[0].isupper() and w.isalpha()) for w in words))
 
 
 def _printed_again(lines: list[Line]) -> set[str]:
@@ -244,12 +302,16 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     if not head:
         return None
     later = _printed_again(lines)
-    ranks = [_headline_rank(ln, later) for ln in head[:TITLE_LOOKAHEAD]]
-    best = max(ranks)
+    window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
+    captioned = _under_credit(lines[:zones.body_start])
+    ranks = [min(_headline_rank(ln, later), 1) if ln.index in captioned
+             else _headline_rank(ln, later) for ln in window]
+    best = max(ranks, default=0)
     if best:
-        title = head[ranks.index(best)]
+        title = window[ranks.index(best)]
     else:  # nothing looks like a headline: the first line of a few words, as before
-        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS), head[0])
+        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS
+                      and ln.text[0] not in _BULLETS), head[0])
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
     for ln in head:
@@ -258,9 +320,11 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                 ln.decide("noise", "nav", ABOVE_TITLE)
         elif ln is title:
             continue
-        elif (under_title and found_body and len(ln.text.split()) < TITLE_MIN_WORDS
-              and HEAD_FRAGMENT not in off):
-            # right under the title: a source, section or image label on its own
+        elif under_title and found_body and HEAD_FRAGMENT not in off and (
+                len(ln.text.split()) < TITLE_MIN_WORDS
+                or (_AGE_INSIDE.search(ln.text) and not _SENTENCE_END.search(ln.text))):
+            # right under the title: a source, section or image label on its own, or a
+            # dateline with the story's age ("MSN UK 6 hrs ago News desk")
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"

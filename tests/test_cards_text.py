@@ -95,3 +95,55 @@ def test_time_label_is_never_a_source() -> None:
 def test_token_types(line: str, kind: str, source: str | None, published: str | None) -> None:
     token = classify(line)
     assert (token.kind, token.source, token.published) == (kind, source, published)
+
+
+CUT = ("A teaser that runs long enough to read as prose and is then cut short by the feed "
+       "that copied it ... more")
+
+
+@pytest.mark.parametrize(("page", "titles", "sources"), [
+    # bulleted titles over teasers cut short (WordPress tag pages, headline networks)
+    ("".join(f"  • {title}\n    {CUT}\n" for title, _ in STORIES),
+     [title for title, _ in STORIES], [None] * 3),
+    # the bulleted title printed again under it (Yahoo front pages)
+    ("".join(f"  • {title}\n\n    {title}\n\n    {teaser}\n" for title, teaser in STORIES),
+     [title for title, _ in STORIES], [None] * 3),
+    # an age before the title and the outlet glued after it, the same on every card
+    ("".join(f"  • 2 months {title} Coastwire\n    {CUT}\n" for title, _ in STORIES),
+     [title for title, _ in STORIES], ["Coastwire"] * 3),
+    # a credited photo caption opens each card (news apps)
+    ("".join(f"A view of the harbour at dawn (Ana Ruiz/PA)\n\n{title}\n\n{teaser} {TEASER}\n"
+             for title, teaser in STORIES), [title for title, _ in STORIES], [None] * 3),
+    # a picture placeholder opens each card
+    ("".join(f"A picture\n\n{title}\n\n{teaser} {TEASER}\n" for title, teaser in STORIES),
+     [title for title, _ in STORIES], [None] * 3),
+])
+def test_cards_opened_by_their_first_line(page: str, titles: list[str],
+                                          sources: list[str | None]) -> None:
+    result = clean("Latest stories\n\n" + page)
+    assert result.page_kind == "listing" and result.text == ""
+    assert [r.title for r in result.related] == titles
+    assert [r.source for r in result.related] == sources
+
+
+def test_a_storys_bulleted_points_and_captions_stay_body() -> None:
+    """Key points explained by whole paragraphs (no title copy, no teaser cut short) and
+    credited photos followed by the story's paragraphs are the story, not cards."""
+    points = "".join(f"• {title}\n{teaser} {TEASER}\n" for title, teaser in STORIES)
+    photos = "".join(f"A view of the harbour at dawn (Ana Ruiz/PA)\n{teaser} {TEASER}\n"
+                     for _, teaser in STORIES)
+    for part in (points, photos):
+        result = clean("A headline for the page under test\n" + STORY + part)
+        assert result.related == () and result.page_kind == "article"
+        kept = set(result.text.splitlines())
+        assert {f"{teaser} {TEASER}" for _, teaser in STORIES} <= kept
+
+
+def test_numbered_cards_with_a_byline_above_the_age() -> None:
+    """A wire roundup: "1 Title", "By NAME, Agency Writer", the age, the teaser. The byline
+    is no title and the list's numbers are no part of the titles."""
+    cards = "".join(f"{n} {title}\nBy ANA RUIZ, Associated Press Writer\n{n + 2} minutes ago\n"
+                    f"{teaser} {TEASER}\n" for n, (title, teaser) in enumerate(STORIES, 1))
+    result = clean("A headline for the page under test\n" + STORY + "More stories\n" + cards)
+    assert [r.title for r in result.related] == [title for title, _ in STORIES]
+    assert result.text.splitlines() == STORY.strip().splitlines()

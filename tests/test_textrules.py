@@ -125,3 +125,28 @@ def test_a_tail_tag_line_with_body_after_it_is_a_subhead() -> None:
     result = analyze(InputRecord("t", html, None, "html")).result
     assert subhead in result.text and "Tue to Sat 4PM" in result.text
     assert "Bridges Transport" not in result.text  # the closing run is still a tag list
+
+
+def test_picture_lines_around_a_credit_are_captions() -> None:
+    """Tabloid text dumps: a caption over a lone credit line, and alt text / gallery count /
+    credited caption. A story line ending like a sentence over a credit stays."""
+    from cleaner import clean
+
+    page = ("Grandmother completes charity skydive at ninety-two\n" + LONG + "\n" + LONG[2:]
+            + "\nMargaret with her instructor after landing\n(Image: SWNS)\n"
+            + "A plate of crab on toast on a wooden table.\n3\n"
+            + "Crab on toast is a signature dishCredit: Instagram/@harbourcook\n"
+            + "She said she would do it again next year.\n(Image: Getty Images)\n" + LONG[4:])
+    text = clean(page).text.splitlines()
+    assert text == [LONG, LONG[2:], "She said she would do it again next year.", LONG[4:]]
+
+
+def test_a_dateline_with_an_age_is_no_headline_but_a_sentence_with_one_stays() -> None:
+    from cleaner import clean
+
+    result = clean("Top Stories\nYour Morning Briefing\nMSN UK 6 hrs ago News desk\n"
+                   "The fire started a day ago and is still burning near two villages.\n"
+                   + LONG + "\n" + LONG[2:])
+    assert result.title == "Your Morning Briefing"
+    assert result.text.splitlines() == [
+        "The fire started a day ago and is still burning near two villages.", LONG, LONG[2:]]
