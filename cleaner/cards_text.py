@@ -142,10 +142,10 @@ def _anchor(text: str) -> Token | None:
         return None
     if " - " in text or " | " in text or " · " in text or text.startswith("from "):
         for k in sorted(_META_SET.Match(text) or ()):
-            m = _META_LINES[k].search(text)
-            if m and (k or len(m.group("source").split()) <= SHORT_MAX_WORDS
-                      and not any(c.isdigit() for c in m.group("source"))):
-                return Token("A", m.group("source").strip(), None)
+            source = _META_LINES[k].search(text).groupdict()["source"]
+            if k or (len(source.split()) <= SHORT_MAX_WORDS
+                     and not any(c.isdigit() for c in source)):
+                return Token("A", source.strip(), None)
     low = text[-12:].lower()
     if not _DIGIT.search(text, max(0, len(text) - 40)) and not (
             "ago" in low or "now" in low or "yesterday" in low or "today" in low):
@@ -153,10 +153,11 @@ def _anchor(text: str) -> Token | None:
     m = _first_match(_ANCHORS, _ANCHOR_SET, text)
     if m is None:
         return None
-    source = (m.groupdict().get("source") or "").strip() or None
+    groups = m.groupdict()  # once: each group(name) call rebuilds the binding's name table
+    source = (groups.get("source") or "").strip() or None
     if source and (len(source.split()) > SHORT_MAX_WORDS or _SENTENCE_END.search(source)):
         return None  # prose that happens to end in a date is no card line
-    return Token("A", source or None, m.group("published"))
+    return Token("A", source or None, groups["published"])
 
 
 def _item(text: str) -> Token | None:
@@ -164,7 +165,10 @@ def _item(text: str) -> Token | None:
             or not ITEM_MIN_CHARS <= len(text) <= ITEM_MAX_CHARS):
         return None
     m = _first_match(_ITEMS, _ITEM_SET, text)
-    return Token("I", m.group("title").strip(), m.group("published")) if m else None
+    if m is None:
+        return None
+    groups = m.groupdict()
+    return Token("I", groups["title"].strip(), groups["published"])
 
 
 _CLOSERS = "\"'”’)]"
@@ -187,8 +191,9 @@ def classify(text: str) -> Token:
         return _TOKENS["S"]  # counts and scores ("46 | 8941 | 1"), durations: never a title
     if text[0] in "•·*–-":
         m = _BULLET.search(text)
-        if m and len(m.group("text").split()) <= SHORT_MAX_WORDS:
-            return Token("B", m.group("text").strip())
+        bullet = m.groupdict()["text"] if m else None
+        if bullet and len(bullet.split()) <= SHORT_MAX_WORDS:
+            return Token("B", bullet.strip())
     words = text.count(" ") + 1
     stripped = text.rstrip(_CLOSERS)
     sentence = bool(stripped) and stripped[-1] in ".!?:;"
@@ -528,7 +533,7 @@ def _rule_noise(text: str, active: Active) -> str | None:
     """The category of a line rule that removes the line anyway (debris between cards,
     "&w=3840&q=100)"; "Read More"), or None."""
     for r in active.matching(text):
-        if r.zone == "any" and not r.pattern.groupindex and not (
+        if r.zone == "any" and not r.fields and not (
                 r.unless and r.unless.search(text)):
             return r.category
     return None

@@ -31,10 +31,12 @@ log = logging.getLogger(__name__)
 
 
 def _page_patterns(rule: RelatedRule) -> list:
-    """The patterns of a rule that are tried on every line of the page."""
+    """The patterns of a rule that are tried on every line of the page (a card list's
+    anchor too: it is tried on every line of the list, twice)."""
     if rule.embedded:
         return [rule.embedded.end, rule.embedded.start]
-    return [p for p in (rule.start, rule.stop, rule.item if rule.start is None else None) if p]
+    return [p for p in (rule.start, rule.stop, rule.item if rule.start is None else None,
+                        rule.cards.anchor if rule.cards else None) if p]
 
 
 @lru_cache(maxsize=64)
@@ -85,11 +87,10 @@ class _Card:
     teaser: list[str] = field(default_factory=list)
 
 
-def _group(m, name: str) -> str | None:
-    try:
-        value = m.group(name)
-    except (IndexError, KeyError):
-        return None
+def _group(groups: dict[str, str | None], name: str) -> str | None:
+    """A named group of a match, stripped; None when absent or empty. Takes the match's
+    groupdict(): the binding rebuilds its name table on every group(name) call (~5 us)."""
+    value = groups.get(name)
     return value.strip() if value else None
 
 
@@ -111,15 +112,16 @@ def _region(lines: list[Line], rule: RelatedRule,
     return lines[start_at], body
 
 
-def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None) -> list[Line]:
+def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None,
+                finder: _Finder) -> list[Line]:
     """Lines inside a list that an any-zone line rule calls noise (markup debris, ads)."""
     kept = []
     for ln in region:
-        if spec and spec.anchor.search(ln.text):
+        if spec and finder.match(spec.anchor, ln):
             kept.append(ln)
             continue
         hit = next((r for r in active.matching(ln.text)
-                    if r.zone == "any" and not r.pattern.groupindex), None)
+                    if r.zone == "any" and not r.fields), None)
         if hit and not (hit.unless and hit.unless.search(ln.text)):
             ln.decide("noise", hit.category, hit.id)
         else:
@@ -127,12 +129,12 @@ def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None) -> li
     return kept
 
 
-def _parse_cards(region: list[Line], spec: CardSpec) -> list[_Card]:
+def _parse_cards(region: list[Line], spec: CardSpec, finder: _Finder) -> list[_Card]:
     texts = [ln.text for ln in region]
-    anchors = [k for k, t in enumerate(texts) if spec.anchor.search(t)]
+    anchors = [k for k, ln in enumerate(region) if finder.match(spec.anchor, ln)]
     cards = []
     for n, k in enumerate(anchors):
-        m = spec.anchor.search(texts[k])
+        m = spec.anchor.search(texts[k]).groupdict()
         card = _Card(k, _group(m, "published"), _group(m, "source"))
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(texts)
         pos = k + 1
@@ -142,7 +144,7 @@ def _parse_cards(region: list[Line], spec: CardSpec) -> list[_Card]:
             if slot == "source":
                 sm = spec.source_line.search(texts[pos]) if spec.source_line else None
                 if sm:
-                    card.source = card.source or _group(sm, "source")
+                    card.source = card.source or _group(sm.groupdict(), "source")
                     pos += 1
             elif slot == "title":
                 card.title = texts[pos]
@@ -169,9 +171,10 @@ def _lead_start(texts: list[str], lo: int, card: _Card) -> int:
     return k
 
 
-def _cards(region: list[Line], spec: CardSpec, default_source: str | None) -> list[Related]:
+def _cards(region: list[Line], spec: CardSpec, default_source: str | None,
+           finder: _Finder) -> list[Related]:
     texts = [ln.text for ln in region]
-    cards = _parse_cards(region, spec)
+    cards = _parse_cards(region, spec, finder)
     for n, card in enumerate(cards):
         lo = cards[n - 1].fixed_end if n else 0
         lead = _lead_start(texts, lo, card)
@@ -184,8 +187,9 @@ def _cards(region: list[Line], spec: CardSpec, default_source: str | None) -> li
 
 
 def _item(m, ln: Line, rule: RelatedRule, source: str | None) -> Related:
-    return Related(_group(m, "title") or ln.text, _group(m, "source") or source,
-                   _group(m, "published"), _group(m, "url"), _group(m, "teaser"))
+    g = m.groupdict()
+    return Related(_group(g, "title") or ln.text, _group(g, "source") or source,
+                   _group(g, "published"), _group(g, "url"), _group(g, "teaser"))
 
 
 def _items(region: list[Line], rule: RelatedRule, active: Active,
@@ -211,13 +215,13 @@ def _items(region: list[Line], rule: RelatedRule, active: Active,
 def _date_line(text: str, active: Active) -> str | None:
     """The date when a metadata rule reads the whole line as one (a dateline, an age)."""
     for r in active.matching(text):
-        if "published" in r.pattern.groupindex and len(r.pattern.groupindex) == 1:
-            return _group(r.pattern.search(text), "published")
+        if r.fields == ("published",):
+            return _group(r.pattern.search(text).groupdict(), "published")
     return None
 
 
 def _is_noise(text: str, active: Active) -> bool:
-    return any(r.zone == "any" and not r.pattern.groupindex
+    return any(r.zone == "any" and not r.fields
                and not (r.unless and r.unless.search(text)) for r in active.matching(text))
 
 
@@ -281,8 +285,8 @@ def extract_related(lines: list[Line], active: Active) -> list[Related]:
             # Articles") belongs to the lists, not to the teaser of the card before it
             headings = [ln for ln in region if finder.match(rule.start, ln)]
             region = _drop_noise([ln for ln in region if ln not in headings], active,
-                                 rule.cards)
-            items, used = _cards(region, rule.cards, rule.source), region + headings
+                                 rule.cards, finder)
+            items, used = _cards(region, rule.cards, rule.source, finder), region + headings
         else:
             items, used = _items(region, rule, active, source)
         if not items:
