@@ -11,70 +11,34 @@ Four shapes, each declared by a rule (see rules/README.md):
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
-import re2
 
 from .lines import Line, normalize
 from .records import Related
 from .ruleset import Active, CardSpec, RelatedRule
 
 LEAD_SOURCE_MAX_CHARS = 60  # a bare source name before the anchor (Daily8: "Time of India")
-# The page-wide patterns of all related rules are matched in one RE2 set pass per line;
-# Python-level search calls cost ~10 us each, which was a third of the text path's time.
-_SET_OPTIONS = re2.Options()
-_SET_OPTIONS.max_mem = 64 << 20  # a few dozen Unicode-heavy patterns; 8 MB is not enough
-_SET_OPTIONS.log_errors = False
-log = logging.getLogger(__name__)
-
-
-def _page_patterns(rule: RelatedRule) -> list:
-    """The patterns of a rule that are tried on every line of the page (a card list's
-    anchor too: it is tried on every line of the list, twice)."""
-    if rule.embedded:
-        return [rule.embedded.end, rule.embedded.start]
-    return [p for p in (rule.start, rule.stop, rule.item if rule.start is None else None,
-                        rule.cards.anchor if rule.cards else None) if p]
-
-
-@lru_cache(maxsize=64)
-def _compiled_set(patterns: tuple[str, ...]) -> re2.Set | None:
-    found = re2.Set.SearchSet(_SET_OPTIONS)
-    try:
-        for p in patterns:
-            found.Add(p)
-        found.Compile()
-    except re2.error:
-        log.warning("related patterns do not fit one RE2 set; matching them one by one")
-        return None
-    return found
 
 
 class _Finder:
-    """Which page lines each page-wide related pattern matches, from one set pass."""
+    """Which page lines each page-wide related pattern matches. The patterns sit in the
+    merged rules' one RE2 set (`Active.related_hits`); Python-level search calls cost ~10 us
+    each, which was a third of the text path's time."""
 
     def __init__(self, lines: list[Line], active: Active) -> None:
-        patterns = tuple(dict.fromkeys(p.pattern for r in active.related
-                                       for p in _page_patterns(r)))
-        self.slot = {p: k for k, p in enumerate(patterns)}
-        self.set = _compiled_set(patterns) if patterns else None
+        self.slot = {p.pattern: k for k, p in enumerate(active.related_patterns)}
         self.hits: dict[int, set[int]] = {}
-        if self.set is not None:
-            for ln in lines:
-                if ln.fate != "blank":
-                    for k in self.set.Match(ln.text) or ():
-                        self.hits.setdefault(k, set()).add(ln.index)
+        for ln in lines:
+            if ln.fate != "blank":
+                for k in active.related_hits(ln.text):
+                    self.hits.setdefault(k, set()).add(ln.index)
 
     def match(self, regex, ln: Line) -> bool:
-        if self.set is None:
-            return regex.search(ln.text) is not None
         return ln.index in self.hits.get(self.slot[regex.pattern], ())
 
     def anywhere(self, regex) -> bool:
         """False when the pattern matches no line at all (the rule can be skipped)."""
-        return self.set is None or bool(self.hits.get(self.slot[regex.pattern]))
+        return bool(self.hits.get(self.slot[regex.pattern]))
 
 
 @dataclass(slots=True)
