@@ -229,30 +229,34 @@ class Active:
         """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
         return self._hits(text)[0]
 
-    def _family(self, text: str, at: int | None, patterns: tuple) -> tuple[int, ...]:
-        """Positions in `patterns` (a family stored in the set from `at`) that match text."""
-        if not patterns:
+    def _family(self, text: str, at: int, size: int) -> tuple[int, ...]:
+        """Positions within a family of `size` patterns stored in the set from `at` of the
+        ones that match text."""
+        hits = self._hits(text)[1]
+        if not hits:  # most lines: nothing to pick out
             return ()
-        if at is None:
-            return tuple(k for k, p in enumerate(patterns) if p.search(text))
-        end = at + len(patterns)
-        return tuple(h - at for h in self._hits(text)[1] if at <= h < end)
+        end = at + size
+        return tuple(h - at for h in hits if at <= h < end)
 
     def related_hits(self, text: str) -> tuple[int, ...]:
         """Positions in `related_patterns` of the patterns that match text."""
-        return self._family(text, self.related_at, self.related_patterns)
+        if self.related_at is None:
+            return tuple(k for k, p in enumerate(self.related_patterns) if p.search(text))
+        return self._family(text, self.related_at, len(self.related_patterns))
 
     def section_starts(self, text: str) -> tuple[int, ...]:
         """Positions in `sections` of the rules whose start pattern matches text."""
-        if not self.sections:
-            return ()
-        return self._family(text, self.sections_at, tuple(r.start for r in self.sections))
+        if self.sections_at is None:
+            return tuple(k for k, r in enumerate(self.sections) if r.start.search(text))
+        return self._family(text, self.sections_at, len(self.sections))
 
     def inline_hits(self, text: str) -> bool:
         """Whether any inline rule's pattern matches somewhere in text."""
         if not self.inline:
             return False
-        return bool(self._family(text, self.inline_at, tuple(r.pattern for r in self.inline)))
+        if self.inline_at is None:
+            return any(r.pattern.search(text) for r in self.inline)
+        return bool(self._family(text, self.inline_at, len(self.inline)))
 
     def forget(self) -> None:
         """Drop the remembered matches: called once per page, so speed measured on a
