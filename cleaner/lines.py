@@ -86,9 +86,19 @@ def doubled_half(text: str) -> str | None:
     return half
 
 
+# normalize() on an ASCII line in one table pass: letters lower-cased, digits to 0, every
+# other character (not \w) a space; split/join then folds the runs as the regexes do. 3-4x
+# faster than the two substitutions (1.4 vs 4.9 us on a 50-character headline), and most
+# lines of most pages are ASCII.
+_ASCII_KEY = str.maketrans({c: "0" if chr(c).isdigit() else chr(c).lower()
+                            if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)})
+
+
 @lru_cache(maxsize=1024)  # chrome lines recur across a site's pages
 def normalize(text: str) -> str:
     """The comparison key for repeats: lower-case, digits to 0, punctuation dropped."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_KEY).split())
     return _DIGITS.sub("0", _NORMALIZE_DROP.sub(" ", text.lower())).strip()
 
 

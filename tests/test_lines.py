@@ -77,3 +77,16 @@ def test_no_paragraph_means_all_head() -> None:
     lines = split_lines("one\ntwo\nthree")
     zones = find_zones(lines)
     assert zones.body_start == zones.tail_start == 3
+
+
+def test_normalize_ascii_shortcut_keys_as_the_regexes_do() -> None:
+    """ASCII lines take a table pass; the key must be the one the regexes give (lower-case,
+    digits to 0, each run of non-word characters one space, trimmed), on every character."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(128)] + ["é", "Ü", "٣", "—", "\u00a0"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        expected = re.sub(r"\d", "0", re.sub(r"[^\w]+", " ", text.lower())).strip()
+        assert normalize.__wrapped__(text) == expected, repr(text)
