@@ -13,7 +13,14 @@ from typing import Literal
 
 Fate = Literal["undecided", "blank", "title", "body", "related", "noise", "meta"]
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of blanks fold to one space. The pattern matches only runs that change (two or more
+# blanks, or one that is not a plain space): matching every single space between words made
+# the fold 260 us on a 14 KB page; this way 150 us, and nothing at all when the page has no
+# double space and no odd blank (`_ODD_SPACE`, a 44 us scan; 71 of the 100 seeds).
+_BLANK = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]"
+_ODD_BLANK = "[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]"
+_SPACES = re.compile(rf"{_ODD_BLANK}{_BLANK}*| {_BLANK}+")
+_ODD_SPACE = re.compile(_ODD_BLANK)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _NORMALIZE_DROP = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d")
@@ -53,7 +60,11 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Lines with runs of blanks folded and invisible characters dropped; empty ones blank."""
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():  # invisible and odd blank characters are all outside ASCII
+        text = _INVISIBLE.sub("", text)
+    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE.search(text)):
+        text = _SPACES.sub(" ", text)
     out = []
     for i, raw in enumerate(text.split("\n")):
         clean = raw.strip()
@@ -77,9 +88,19 @@ def doubled_half(text: str) -> str | None:
     return half
 
 
+# normalize() on an ASCII line in one table pass: letters lower-cased, digits to 0, every
+# other character (not \w) a space; split/join then folds the runs as the regexes do. 3-4x
+# faster than the two substitutions (1.4 vs 4.9 us on a 50-character headline), and most
+# lines of most pages are ASCII.
+_ASCII_KEY = str.maketrans({c: "0" if chr(c).isdigit() else chr(c).lower()
+                            if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)})
+
+
 @lru_cache(maxsize=1024)  # chrome lines recur across a site's pages
 def normalize(text: str) -> str:
     """The comparison key for repeats: lower-case, digits to 0, punctuation dropped."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_KEY).split())
     return _DIGITS.sub("0", _NORMALIZE_DROP.sub(" ", text.lower())).strip()
 
 

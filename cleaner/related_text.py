@@ -11,68 +11,34 @@ Four shapes, each declared by a rule (see rules/README.md):
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
-import re2
 
 from .lines import Line, normalize
 from .records import Related
 from .ruleset import Active, CardSpec, RelatedRule
 
 LEAD_SOURCE_MAX_CHARS = 60  # a bare source name before the anchor (Daily8: "Time of India")
-# The page-wide patterns of all related rules are matched in one RE2 set pass per line;
-# Python-level search calls cost ~10 us each, which was a third of the text path's time.
-_SET_OPTIONS = re2.Options()
-_SET_OPTIONS.max_mem = 64 << 20  # a few dozen Unicode-heavy patterns; 8 MB is not enough
-_SET_OPTIONS.log_errors = False
-log = logging.getLogger(__name__)
-
-
-def _page_patterns(rule: RelatedRule) -> list:
-    """The patterns of a rule that are tried on every line of the page."""
-    if rule.embedded:
-        return [rule.embedded.end, rule.embedded.start]
-    return [p for p in (rule.start, rule.stop, rule.item if rule.start is None else None) if p]
-
-
-@lru_cache(maxsize=64)
-def _compiled_set(patterns: tuple[str, ...]) -> re2.Set | None:
-    found = re2.Set.SearchSet(_SET_OPTIONS)
-    try:
-        for p in patterns:
-            found.Add(p)
-        found.Compile()
-    except re2.error:
-        log.warning("related patterns do not fit one RE2 set; matching them one by one")
-        return None
-    return found
 
 
 class _Finder:
-    """Which page lines each page-wide related pattern matches, from one set pass."""
+    """Which page lines each page-wide related pattern matches. The patterns sit in the
+    merged rules' one RE2 set (`Active.related_hits`); Python-level search calls cost ~10 us
+    each, which was a third of the text path's time."""
 
     def __init__(self, lines: list[Line], active: Active) -> None:
-        patterns = tuple(dict.fromkeys(p.pattern for r in active.related
-                                       for p in _page_patterns(r)))
-        self.slot = {p: k for k, p in enumerate(patterns)}
-        self.set = _compiled_set(patterns) if patterns else None
+        self.slot = {p.pattern: k for k, p in enumerate(active.related_patterns)}
         self.hits: dict[int, set[int]] = {}
-        if self.set is not None:
-            for ln in lines:
-                if ln.fate != "blank":
-                    for k in self.set.Match(ln.text) or ():
-                        self.hits.setdefault(k, set()).add(ln.index)
+        for ln in lines:
+            if ln.fate != "blank":
+                for k in active.related_hits(ln.text):
+                    self.hits.setdefault(k, set()).add(ln.index)
 
     def match(self, regex, ln: Line) -> bool:
-        if self.set is None:
-            return regex.search(ln.text) is not None
         return ln.index in self.hits.get(self.slot[regex.pattern], ())
 
     def anywhere(self, regex) -> bool:
         """False when the pattern matches no line at all (the rule can be skipped)."""
-        return self.set is None or bool(self.hits.get(self.slot[regex.pattern]))
+        return bool(self.hits.get(self.slot[regex.pattern]))
 
 
 @dataclass(slots=True)
@@ -85,11 +51,10 @@ class _Card:
     teaser: list[str] = field(default_factory=list)
 
 
-def _group(m, name: str) -> str | None:
-    try:
-        value = m.group(name)
-    except (IndexError, KeyError):
-        return None
+def _group(groups: dict[str, str | None], name: str) -> str | None:
+    """A named group of a match, stripped; None when absent or empty. Takes the match's
+    groupdict(): the binding rebuilds its name table on every group(name) call (~5 us)."""
+    value = groups.get(name)
     return value.strip() if value else None
 
 
@@ -111,15 +76,16 @@ def _region(lines: list[Line], rule: RelatedRule,
     return lines[start_at], body
 
 
-def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None) -> list[Line]:
+def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None,
+                finder: _Finder) -> list[Line]:
     """Lines inside a list that an any-zone line rule calls noise (markup debris, ads)."""
     kept = []
     for ln in region:
-        if spec and spec.anchor.search(ln.text):
+        if spec and finder.match(spec.anchor, ln):
             kept.append(ln)
             continue
         hit = next((r for r in active.matching(ln.text)
-                    if r.zone == "any" and not r.pattern.groupindex), None)
+                    if r.zone == "any" and not r.fields), None)
         if hit and not (hit.unless and hit.unless.search(ln.text)):
             ln.decide("noise", hit.category, hit.id)
         else:
@@ -127,12 +93,12 @@ def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None) -> li
     return kept
 
 
-def _parse_cards(region: list[Line], spec: CardSpec) -> list[_Card]:
+def _parse_cards(region: list[Line], spec: CardSpec, finder: _Finder) -> list[_Card]:
     texts = [ln.text for ln in region]
-    anchors = [k for k, t in enumerate(texts) if spec.anchor.search(t)]
+    anchors = [k for k, ln in enumerate(region) if finder.match(spec.anchor, ln)]
     cards = []
     for n, k in enumerate(anchors):
-        m = spec.anchor.search(texts[k])
+        m = spec.anchor.search(texts[k]).groupdict()
         card = _Card(k, _group(m, "published"), _group(m, "source"))
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(texts)
         pos = k + 1
@@ -142,7 +108,7 @@ def _parse_cards(region: list[Line], spec: CardSpec) -> list[_Card]:
             if slot == "source":
                 sm = spec.source_line.search(texts[pos]) if spec.source_line else None
                 if sm:
-                    card.source = card.source or _group(sm, "source")
+                    card.source = card.source or _group(sm.groupdict(), "source")
                     pos += 1
             elif slot == "title":
                 card.title = texts[pos]
@@ -169,9 +135,10 @@ def _lead_start(texts: list[str], lo: int, card: _Card) -> int:
     return k
 
 
-def _cards(region: list[Line], spec: CardSpec, default_source: str | None) -> list[Related]:
+def _cards(region: list[Line], spec: CardSpec, default_source: str | None,
+           finder: _Finder) -> list[Related]:
     texts = [ln.text for ln in region]
-    cards = _parse_cards(region, spec)
+    cards = _parse_cards(region, spec, finder)
     for n, card in enumerate(cards):
         lo = cards[n - 1].fixed_end if n else 0
         lead = _lead_start(texts, lo, card)
@@ -184,8 +151,9 @@ def _cards(region: list[Line], spec: CardSpec, default_source: str | None) -> li
 
 
 def _item(m, ln: Line, rule: RelatedRule, source: str | None) -> Related:
-    return Related(_group(m, "title") or ln.text, _group(m, "source") or source,
-                   _group(m, "published"), _group(m, "url"), _group(m, "teaser"))
+    g = m.groupdict()
+    return Related(_group(g, "title") or ln.text, _group(g, "source") or source,
+                   _group(g, "published"), _group(g, "url"), _group(g, "teaser"))
 
 
 def _items(region: list[Line], rule: RelatedRule, active: Active,
@@ -217,13 +185,13 @@ def _sentence(text: str) -> bool:
 def _date_line(text: str, active: Active) -> str | None:
     """The date when a metadata rule reads the whole line as one (a dateline, an age)."""
     for r in active.matching(text):
-        if "published" in r.pattern.groupindex and len(r.pattern.groupindex) == 1:
-            return _group(r.pattern.search(text), "published")
+        if r.fields == ("published",):
+            return _group(r.pattern.search(text).groupdict(), "published")
     return None
 
 
 def _is_noise(text: str, active: Active) -> bool:
-    return any(r.zone == "any" and not r.pattern.groupindex
+    return any(r.zone == "any" and not r.fields
                and not (r.unless and r.unless.search(text)) for r in active.matching(text))
 
 
@@ -287,8 +255,8 @@ def extract_related(lines: list[Line], active: Active) -> list[Related]:
             # Articles") belongs to the lists, not to the teaser of the card before it
             headings = [ln for ln in region if finder.match(rule.start, ln)]
             region = _drop_noise([ln for ln in region if ln not in headings], active,
-                                 rule.cards)
-            items, used = _cards(region, rule.cards, rule.source), region + headings
+                                 rule.cards, finder)
+            items, used = _cards(region, rule.cards, rule.source, finder), region + headings
         else:
             items, used = _items(region, rule, active, source)
         if not items:

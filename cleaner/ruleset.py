@@ -45,6 +45,12 @@ class LineRule(RuleBase):
     after: int = 0
     context_category: str | None = None
     unless: re2._Regexp | None = None
+    # The pattern's named groups, read once: the binding rebuilds `groupindex` on every
+    # access (~2 us), and stages ask it for each line a rule matches.
+    fields: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", tuple(self.pattern.groupindex))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,15 @@ class RelatedRule(RuleBase):
     item: re2._Regexp | None = None
     embedded: EmbeddedSpec | None = None
     source: str | None = None
+
+    def page_patterns(self) -> tuple[re2._Regexp, ...]:
+        """The patterns of the rule that are tried on every line of the page (a card list's
+        anchor too: it is tried on every line of the list, twice)."""
+        if self.embedded:
+            return (self.embedded.end, self.embedded.start)
+        return tuple(p for p in (self.start, self.stop,
+                                 self.item if self.start is None else None,
+                                 self.cards.anchor if self.cards else None) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,23 +192,71 @@ class Active:
     related: tuple[RelatedRule, ...]
     dom_drop: tuple[DomDrop, ...]
     dom_cards: tuple[DomCards, ...]
-    line_set: re2.Set = field(repr=False)  # all line patterns, matched in one pass
+    # One RE2 set holds every pattern tried on each line of a page: the line rules', then
+    # the related rules' page patterns (`related_patterns`), the section starts and the
+    # inline patterns, at the offsets below (None: that family did not fit the set and is
+    # searched pattern by pattern). One pass per line replaces a pass per family: each
+    # costs ~4 us in the pipeline, most of it the binding's, whatever the set holds.
+    line_set: re2.Set = field(repr=False)
     dom_sections: tuple[DomSection, ...] = ()
-    # Several stages ask about the same line (cards, related lists, both line-rule passes):
-    # the answers are remembered for one page (`forget` starts the next) and bounded.
-    _memo: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, repr=False,
-                                                   compare=False)
+    related_patterns: tuple[re2._Regexp, ...] = ()
+    related_at: int | None = None
+    sections_at: int | None = None
+    inline_at: int | None = None
+    # Several stages ask about the same line (related lists, cards, sections, both
+    # line-rule passes, inline spans): the answers are remembered for one page (`forget`
+    # starts the next) and bounded.
+    _memo: dict[str, tuple[tuple[LineRule, ...], tuple[int, ...]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
-    def matching(self, text: str) -> tuple[LineRule, ...]:
-        """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
+    def _hits(self, text: str) -> tuple[tuple[LineRule, ...], tuple[int, ...]]:
+        """(line rules that fire, every set entry that fires) for text, from one pass."""
         found = self._memo.get(text)
         if found is None:
             if len(self._memo) >= MATCH_MEMO_LINES:
                 self._memo.clear()
             hits = self.line_set.Match(text)
-            found = tuple(self.lines[i] for i in sorted(hits)) if hits else ()
+            if hits:
+                hits.sort()
+                n = len(self.lines)
+                found = (tuple(self.lines[i] for i in hits if i < n), tuple(hits))
+            else:
+                found = ((), ())
             self._memo[text] = found
         return found
+
+    def matching(self, text: str) -> tuple[LineRule, ...]:
+        """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
+        return self._hits(text)[0]
+
+    def _family(self, text: str, at: int, size: int) -> tuple[int, ...]:
+        """Positions within a family of `size` patterns stored in the set from `at` of the
+        ones that match text."""
+        hits = self._hits(text)[1]
+        if not hits:  # most lines: nothing to pick out
+            return ()
+        end = at + size
+        return tuple(h - at for h in hits if at <= h < end)
+
+    def related_hits(self, text: str) -> tuple[int, ...]:
+        """Positions in `related_patterns` of the patterns that match text."""
+        if self.related_at is None:
+            return tuple(k for k, p in enumerate(self.related_patterns) if p.search(text))
+        return self._family(text, self.related_at, len(self.related_patterns))
+
+    def section_starts(self, text: str) -> tuple[int, ...]:
+        """Positions in `sections` of the rules whose start pattern matches text."""
+        if self.sections_at is None:
+            return tuple(k for k, r in enumerate(self.sections) if r.start.search(text))
+        return self._family(text, self.sections_at, len(self.sections))
+
+    def inline_hits(self, text: str) -> bool:
+        """Whether any inline rule's pattern matches somewhere in text."""
+        if not self.inline:
+            return False
+        if self.inline_at is None:
+            return any(r.pattern.search(text) for r in self.inline)
+        return bool(self._family(text, self.inline_at, len(self.inline)))
 
     def forget(self) -> None:
         """Drop the remembered matches: called once per page, so speed measured on a
@@ -287,16 +350,36 @@ def _merge(generic: Site, site: Site | None) -> Active:
         own = getattr(site, name) if site else ()
         return tuple(own) + tuple(r for r in getattr(generic, name) if r.id not in off)
 
-    lines = pick("lines")
-    line_set = re2.Set.SearchSet(_set_options())
-    for rule in lines:
-        line_set.Add(rule.pattern.pattern)
-    try:
-        line_set.Compile()
+    lines, sections, inline = pick("lines"), pick("sections"), pick("inline")
+    related = pick("related")
+    related_patterns = tuple({p.pattern: p for r in related for p in r.page_patterns()}.values())
+    where = site.file if site else generic.file
+    families = [related_patterns, tuple(r.start for r in sections),
+                tuple(r.pattern for r in inline)]
+    line_patterns = [r.pattern for r in lines]
+    try:  # all in one set; a family that makes it too big is searched one by one instead
+        line_set = _search_set(line_patterns + [p for f in families for p in f])
+        offsets, at = [], len(line_patterns)
+        for family in families:
+            offsets.append(at)
+            at += len(family)
     except re2.error:
-        where = site.file if site else generic.file
-        raise RuleError(f"the {len(lines)} line rules in force for this site do not fit in "
-                        f"one RE2 set of {LINE_SET_MAX_MEM >> 20} MB; make the widest "
-                        "patterns narrower", where, 1, 1) from None
-    return Active(site, lines, pick("inline"), pick("sections"), pick("related"),
-                  pick("dom_drop"), pick("dom_cards"), line_set, pick("dom_sections"))
+        try:
+            line_set = _search_set(line_patterns)
+        except re2.error:
+            raise RuleError(f"the {len(lines)} line rules in force for this site do not fit "
+                            f"in one RE2 set of {LINE_SET_MAX_MEM >> 20} MB; make the widest "
+                            "patterns narrower", where, 1, 1) from None
+        offsets = [None, None, None]
+    return Active(site, lines, inline, sections, related, pick("dom_drop"), pick("dom_cards"),
+                  line_set, pick("dom_sections"), related_patterns, *offsets)
+
+
+def _search_set(patterns: list[re2._Regexp]) -> re2.Set:
+    """One RE2 set of patterns: Match(text) lists the ones that match somewhere in text,
+    as a search with each would; raises re2.error when they do not fit in memory."""
+    found = re2.Set.SearchSet(_set_options())
+    for pattern in patterns:
+        found.Add(pattern.pattern)
+    found.Compile()
+    return found

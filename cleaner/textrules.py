@@ -79,11 +79,19 @@ class Meta:
 def apply_sections(lines: list[Line], active: Active) -> None:
     """Every occurrence of a bounded section is removed (one per figure, say); a section
     without a stop runs to the end, so its first start is enough."""
-    for rule in active.sections:
+    if not active.sections:
+        return
+    # which rules start on which line, from one set pass over the lines open now (a line
+    # decided later never opens again)
+    starts: list[list[int]] = [[] for _ in active.sections]
+    for ln in lines:
+        if ln.open:
+            for r in active.section_starts(ln.text):
+                starts[r].append(ln.index)
+    for rule, at in zip(active.sections, starts):
         k = 0
         while k < len(lines):
-            begin = next((ln.index for ln in lines[k:]
-                          if ln.open and rule.start.search(ln.text)), None)
+            begin = next((i for i in at if i >= k and lines[i].open), None)
             if begin is None:
                 break
             end = _section_end(lines, begin, rule)
@@ -132,12 +140,12 @@ def apply_line_rules(lines: list[Line], active: Active, zones: Zones, meta: Meta
         rule = _first_rule(active, ln.text, zones.zone_of(ln.index), body_stage)
         if rule is None:
             continue
-        fields = rule.pattern.groupindex
+        fields = rule.fields
         if fields:
-            m = rule.pattern.search(ln.text)
+            groups = rule.pattern.search(ln.text).groupdict()
             for name in fields:
                 if name in META_FIELDS:
-                    meta.offer(name, m.group(name))
+                    meta.offer(name, groups[name])
             ln.decide("meta", rule.category, rule.id)
         else:
             ln.decide("noise", rule.category, rule.id)
@@ -397,7 +405,9 @@ def finish_body(lines: list[Line], active: Active) -> tuple[list[str], list[Remo
         if not ln.open:
             continue
         text = ln.text
-        for rule in active.inline:
+        # one set pass first: most lines hold no inline span, and then no rule needs its
+        # own search (when one does, every rule is tried in order on the text as cut so far)
+        for rule in active.inline if active.inline_hits(text) else ():
             if rule.pattern.search(text):
                 for m in rule.pattern.finditer(text):
                     removed.append(Removal(m.group(0).strip(), rule.category, rule.id))
@@ -409,6 +419,6 @@ def finish_body(lines: list[Line], active: Active) -> tuple[list[str], list[Remo
 
 
 def clean_inline(text: str, active: Active) -> str:
-    for rule in active.inline:
+    for rule in active.inline if active.inline_hits(text) else ():
         text = rule.pattern.sub(" ", text)
     return " ".join(text.split())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaner.lines import doubled_half, is_paragraph, normalize, split_lines
@@ -16,6 +18,19 @@ def test_split_folds_spaces_and_drops_invisible_characters() -> None:
         ("Title here", "undecided"), ("", "blank"), ("Secondline x", "undecided"),
         ("last", "undecided")]
     assert [ln.index for ln in lines] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("text", [
+    "plain words with single spaces",             # nothing to fold: left as it is
+    "a  b", "a \t b", "a\tb", "a \u00a0b", "a\u3000\u2002 b", "a \u200b b",
+    "Caf\u00e9 \u00a0 au lait", "x\u00ad y  z", " \t lead and trail \u00a0 ",
+])
+def test_split_folds_every_blank_run_to_one_space(text: str) -> None:
+    """Each run of blanks (spaces, tabs, no-break and wide spaces) becomes one space, with
+    invisible characters dropped first, whatever shortcut the fold takes on a page."""
+    visible = re.sub("[\u200b-\u200d\u2060\ufeff\u00ad]", "", text)
+    expected = re.sub("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", visible).strip()
+    assert split_lines(text)[0].text == expected
 
 
 @pytest.mark.parametrize(("text", "half"), [
@@ -62,3 +77,16 @@ def test_no_paragraph_means_all_head() -> None:
     lines = split_lines("one\ntwo\nthree")
     zones = find_zones(lines)
     assert zones.body_start == zones.tail_start == 3
+
+
+def test_normalize_ascii_shortcut_keys_as_the_regexes_do() -> None:
+    """ASCII lines take a table pass; the key must be the one the regexes give (lower-case,
+    digits to 0, each run of non-word characters one space, trimmed), on every character."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(128)] + ["é", "Ü", "٣", "—", "\u00a0"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        expected = re.sub(r"\d", "0", re.sub(r"[^\w]+", " ", text.lower())).strip()
+        assert normalize.__wrapped__(text) == expected, repr(text)

@@ -154,12 +154,27 @@ def test_embedded_promo_is_related_and_boxout_stays() -> None:
 
 
 def test_without_the_pattern_set_results_are_the_same(monkeypatch) -> None:
-    """If the related patterns ever outgrow one RE2 set, they are matched one by one."""
+    """If the patterns tried on every line ever outgrow one RE2 set, the line rules keep a
+    set of their own and the related, section and inline patterns are searched one by one."""
     from pathlib import Path
 
-    from cleaner import related_text
+    import re2
+
+    from cleaner import ruleset
+    from cleaner.rulefiles import bundled_rules_dir
+    from cleaner.schema import load_rules
 
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
     expected = [clean(p.read_bytes()).to_dict() for p in seeds]
-    monkeypatch.setattr(related_text, "_compiled_set", lambda patterns: None)
-    assert [clean(p.read_bytes()).to_dict() for p in seeds] == expected
+    real, calls = ruleset._search_set, []
+
+    def too_big_together(patterns):  # each merge tries all families first, then lines alone
+        calls.append(len(patterns))
+        if len(calls) % 2:
+            raise re2.error("out of memory")
+        return real(patterns)
+
+    monkeypatch.setattr(ruleset, "_search_set", too_big_together)
+    rules = load_rules([bundled_rules_dir()])
+    assert rules.active(None).related_at is None and rules.active(None).related_patterns
+    assert [clean(p.read_bytes(), rules=rules).to_dict() for p in seeds] == expected
