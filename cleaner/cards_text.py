@@ -489,10 +489,14 @@ def _opened_cards(texts: list[str], tokens: list[Token], starts: list[int],
               for span in spans]
     if not titled and shapes.count(max(set(shapes), key=shapes.count)) * 3 < len(shapes) * 2:
         return None  # two cards in three share the shape (bulleted titles prove their own)
+    # A card's teaser is one paragraph when nothing but a repeated line opens the cards:
+    # posts of a live blog under a repeated "Updated" are a title and several paragraphs
+    # each, and they are the story (inkl live blogs).
+    teaser_lines = MAX_TEASER_LINES if titled else 1
     out, used = [], []
     for span, s in zip(spans, starts):
         if len(span) > MAX_CARD_LINES or sum(tokens[k].kind == "P" for k in span) \
-                > MAX_TEASER_LINES:
+                > teaser_lines:
             return None
         if titled:
             title, published, teaser_from = _bulleted(texts[s]), None, s

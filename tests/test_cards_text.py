@@ -67,6 +67,18 @@ def test_dated_paragraphs_of_an_article_are_not_cards() -> None:
     assert set(body) <= set(result.text.splitlines())
 
 
+def test_live_blog_posts_under_a_repeated_marker_are_the_story() -> None:
+    """A live blog: each post is a repeated "Updated" line, a short heading and several
+    paragraphs. A repeated line opening cards of one teaser each is a card list; posts of
+    several paragraphs are the story and stay body."""
+    posts = "".join(f"Updated\n\n{title}\n{teaser} {TEASER}\n{STORY.splitlines()[n]}\n\n"
+                    for n, (title, teaser) in enumerate(STORIES[:2]))
+    result = clean("Ferry fares frozen for another year: live updates\n" + STORY + "\n" + posts)
+    assert result.related == () and result.page_kind == "article"
+    for _title, teaser in STORIES[:2]:
+        assert f"{teaser} {TEASER}" in result.text.splitlines()
+
+
 def test_time_label_is_never_a_source() -> None:
     page = ("logo\n#\n\nLatest news with #Harbour\n\n"
             + "".join(f"{title}\n{title}\n\nYahoo\n\ntime{n + 2} days ago\n\n  • Business\n"
