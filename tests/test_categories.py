@@ -124,6 +124,9 @@ ROWS = [
     # not a tag list; on text input a closing line with no sentence in it is chrome
     ("tail", "The Doobie Brothers Tour Dates", None, "nav", "generic-tail-chrome"),
     ("body", "What happens next", None, None, None),                # a subhead
+    ("body", "private-address: 192.168.0.0/16", None, None, None),  # config, no glued date
+    ("body", "Date: 16-19 March 2026", None, None, None),           # an event's dates
+    ("body", "Update to nightly-2025-11-24", None, None, None),     # a version, not a source
     ("body", "By Jane Doe, Transport Editor", None, None, None),   # a boxout's byline
     ("body", "It all started a year ago", DAILY8, None, None),     # not a glued source+age
     ("body", "Home", None, None, None),                            # nav words only in head
