@@ -56,6 +56,13 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
     "\u20ac\u2122]")
+# The same test on the UTF-8 bytes of the text, which the page is scanned for first: a
+# regex over bytes that starts with one literal byte runs 3 times faster than the character
+# class over a str (0.3 ms against 0.9 ms on a 190 kB page), and encoding the text finds the
+# lone surrogates on the way (0.2 ms against 0.8 ms for their character class).
+_MOJIBAKE_HINT_UTF8 = re.compile(
+    b"\xc3[\x82-\xb4](?:" + b"|".join(re.escape(chr(c).encode()) for c in range(0x80, 0x2200)
+                                        if _MOJIBAKE_HINT.match("\u00c2" + chr(c))) + b")")
 # Lines longer than this are not repaired (ftfy's own max_decode_length is 1,000,000).
 MOJIBAKE_MAX_LINE = 1_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,6 +80,9 @@ _TYPOGRAPHY = frozenset("\u00a0\u201c\u201d\u2018\u2019\u201a\u201e\u2013\u2014\
 # stay far below; 20,000 characters keeps a long `srcset` or `style` intact.
 MAX_TAG_CHARS = 20_000
 _LONG_TAG = re.compile(rf"<([A-Za-z][^\s/<>]{{0,60}})[^<>]{{{MAX_TAG_CHARS},}}>")
+# What any such tag starts with; looked for first, as it cannot backtrack (a page with a long
+# JSON blob made _LONG_TAG itself cost 10-45 ms).
+_LONG_TAG_START = re.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS}}}")
 
 
 # A UTF-8 page with a few bad bytes is repaired in place when its valid multi-byte
@@ -246,14 +256,18 @@ def _decode(data: bytes, name: str, header_charset: str | None) -> tuple[str, st
 def repair_text(text: str, from_bytes: bool = False) -> tuple[str, tuple[str, ...]]:
     """Undo mojibake and drop lone surrogates (from JSON `\\ud800` escapes), which no UTF-8
     writer or RE2 can take; say what was changed. Text we decoded from bytes ourselves
-    holds no lone surrogate, so that scan (0.6 ms on a news page) is skipped for it."""
+    holds no lone surrogate."""
     notes: list[str] = []
     if text.isascii():
         return text, ()
-    if not from_bytes and _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-        notes.append("replaced lone surrogate code points with U+FFFD")
-    if _MOJIBAKE_HINT.search(text):
+    try:
+        hinted = _MOJIBAKE_HINT_UTF8.search(text.encode("utf-8")) is not None
+    except UnicodeEncodeError:  # only a lone surrogate does not encode
+        if not from_bytes:
+            text = _SURROGATE.sub("\ufffd", text)
+            notes.append("replaced lone surrogate code points with U+FFFD")
+        hinted = _MOJIBAKE_HINT.search(text) is not None
+    if hinted:
         import ftfy
 
         fixed_lines, repaired = [], 0
@@ -273,8 +287,8 @@ def repair_text(text: str, from_bytes: bool = False) -> tuple[str, tuple[str, ..
 def defuse_markup(html: str) -> tuple[str, tuple[str, ...]]:
     """Strip the attributes of start tags over MAX_TAG_CHARS, before any parser sees them;
     the element and everything inside it stay."""
-    if len(html) < MAX_TAG_CHARS or max(map(len, html.split(">"))) < MAX_TAG_CHARS:
-        return html, ()  # every tag ends within a '>'-free stretch: none can be that long
+    if len(html) < MAX_TAG_CHARS or not _LONG_TAG_START.search(html):
+        return html, ()
     out, n = _LONG_TAG.subn(r"<\1>", html)
     if not n:
         return html, ()
@@ -300,7 +314,7 @@ def decode_input(content: bytes | str, name: str, header_charset: str | None = N
         raise InputError(f"{name}: {len(content)} characters is over the size limit "
                          f"of {max_bytes}")
     text, notes = repair_text(content, from_bytes=encoding is not None)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies the page
         raise InputError(f"{name}: input is empty")
     return Decoded(text, encoding, (*decode_notes, *notes))
 

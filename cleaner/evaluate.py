@@ -309,9 +309,14 @@ def _timed(fn: Callable[[Page], object], page: Page) -> tuple[object, float]:
 
 def warm_up(pages: list[Page], *extractors: Extractor) -> None:
     """One-time loads (rules, langdetect's profiles: about 1 s) are paid once per worker, not
-    per page, so they stay out of the per-page times."""
+    per page, so they stay out of the per-page times: what batch.warm loads at a worker's
+    start-up (ftfy, trafilatura's justext stoplists: the first page with mojibake paid 0.13 s
+    for ftfy's import) is loaded here too."""
+    from .batch import warm
     from .language import _by_langdetect
+    from .pipeline import default_rules
 
+    warm(default_rules(), libraries=True)
     _by_langdetect("warm up the language profiles once before timing")
     for page in pages[:1]:
         for fn in extractors:

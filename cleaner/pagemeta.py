@@ -14,15 +14,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .cards_dom import head_of
+from .dates import read_date
 from .extract import markup_metadata
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "date", "dc.date.issued", "dc.date")
 _JSON_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
 MAX_JSONLD_CHARS = 200_000  # a script larger than this is an app bundle, not metadata
+# Elements whose class or id names a date; the first few only (later ones date cards and
+# comments), and only when their whole text is short enough to be the date alone.
+_DATE_NODES = etree.XPath("//body//*[contains(@class, 'date') or contains(@id, 'date')]")
+DATE_NODES_MAX = 5
+PRINTED_DATE_MAX_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +94,28 @@ def published(tree: HtmlElement, day: str | None) -> str | None:
     return next((s for s in stamps if s.startswith(day)), day)
 
 
+def printed_date(tree: HtmlElement) -> str | None:
+    """A publication date the markup prints for people rather than machines: a <meta> named
+    for publication whose content is a printed date ("July 17, 2025"), else the first
+    element whose class or id names a date and whose whole text is one ("OCTOBER 13, 2025").
+    Read only when htmldate found no date; it stands in for htmldate's page-wide pattern
+    search (extract._SKIP_PAGE_SEARCH). Only dates read for sure (dates.read_date)."""
+    for meta in head_of(tree).iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if "publish" in key and (found := read_date(meta.get("content"))):
+            return found
+    for node in _DATE_NODES(tree)[:DATE_NODES_MAX]:
+        text = " ".join(node.text_content().split())
+        if len(text) <= PRINTED_DATE_MAX_CHARS and (found := read_date(text)):
+            return found
+    return None
+
+
 def read_page_meta(tree: HtmlElement, url: str | None) -> PageMeta:
     """The page's metadata; read before any node is dropped (bylines sit in page chrome)."""
     found = markup_metadata(tree, url)
     return PageMeta(canonical_url(tree, url), found.site_name, found.author,
-                    published(tree, found.date))
+                    published(tree, found.date) or printed_date(tree))
 
 
 __all__ = ["PageMeta", "canonical_url", "iso_timestamp", "read_page_meta"]

@@ -50,3 +50,38 @@ def test_a_timestamp_keeps_its_offset_only_for_htmldates_day():
     assert published(tree, "2025-06-01") == "2025-06-01T10:00:00+00:00"
     assert published(tree, "2024-01-01") == "2024-01-01"  # htmldate's day decides
     assert published(tree, None) == "2025-06-11T08:30:00+02:00"
+
+
+_BODY = "<p>" + "A sentence of the story that carries no date at all. " * 6 + "</p>"
+
+
+def _page(head: str, body: str) -> str:
+    return (f"<html><head><title>Story</title>{head}</head><body><article>{body}{_BODY}"
+            "</article><footer><p>Copyright 2019 Example Media</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    # a <meta> named for publication with a printed date: htmldate does not read it
+    ("<meta name='published' content='July 17, 2025'>", "", "2025-07-17"),
+    # an element whose class names a date, holding the date alone
+    ("", "<div class='date-article'>OCTOBER 13, 2025</div>", "2025-10-13"),
+    # a date-named element that holds more than a date is no date
+    ("", "<div class='date-article'>Updated by the desk team in OCTOBER 13, 2025 and "
+     "later again</div>", None),
+])
+def test_printed_markup_dates_stand_in_for_the_page_wide_search(head, body, expected):
+    """Without a date in the markup or the text, htmldate's page-wide pattern search would
+    take the copyright year (2019-01-01); cleaner reads what the markup prints instead."""
+    from cleaner.pagemeta import read_page_meta
+
+    tree = parse_html(_page(head, body))
+    assert read_page_meta(tree, "https://news.example.org/story").published == expected
+
+
+def test_other_callers_keep_htmldates_page_wide_search():
+    """The stand-in applies to cleaner's own reading only: trafilatura's metadata (the
+    baseline `cleaner eval` compares with) still runs htmldate's full search."""
+    from cleaner.extract import trafilatura_metadata_baseline
+
+    _, date = trafilatura_metadata_baseline(_page("", ""), "https://news.example.org/story")
+    assert date == "2019-01-01"
