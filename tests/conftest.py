@@ -1,5 +1,6 @@
 """Fixtures shared across the test modules: a local HTTP server (tests never touch the
-network) and a scratch rules folder holding the bundled generic rules."""
+network), a scratch rules folder holding the bundled generic rules, and a stand-in terminal
+for progress lines."""
 
 from __future__ import annotations
 
@@ -50,3 +51,25 @@ def make_rules(tmp_path: Path) -> Callable[..., Path]:
         return rules
 
     return make
+
+
+class FakeTerminal:
+    """A stderr that says it is a terminal, so progress lines are drawn; keeps what it got."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.fixture()
+def terminal() -> Callable[[], FakeTerminal]:
+    """`terminal()` gives a new FakeTerminal."""
+    return FakeTerminal

@@ -112,21 +112,7 @@ def test_shard_names_follow_inputs():
     assert shard_name("-") == "stdin"
 
 
-class _Tty:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def isatty(self) -> bool:
-        return True
-
-    def write(self, s: str) -> None:
-        self.text += s
-
-    def flush(self) -> None:
-        pass
-
-
-def test_progress_draws_on_a_terminal_only_and_can_be_silenced():
+def test_progress_draws_on_a_terminal_only_and_can_be_silenced(terminal):
     import io
 
     from cleaner.progress import Progress
@@ -136,7 +122,7 @@ def test_progress_draws_on_a_terminal_only_and_can_be_silenced():
     p.update(True)
     p.close()
     assert pipe.getvalue() == ""
-    tty = _Tty()
+    tty = terminal()
     p = Progress(stream=tty)
     p.update(True)
     p.update(False)
@@ -145,7 +131,7 @@ def test_progress_draws_on_a_terminal_only_and_can_be_silenced():
     assert "1 docs" in tty.text and "docs/s" in tty.text and "0 errors" in tty.text
     assert "cleaner: x.txt: input is empty\n" in tty.text
     assert (p.done, p.errors) == (2, 1)
-    quiet = _Tty()
+    quiet = terminal()
     p = Progress(stream=quiet, enabled=False)
     p.update(True)
     assert quiet.text == ""

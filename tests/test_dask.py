@@ -111,27 +111,11 @@ def test_time_limit_holds_on_dask_worker_threads(client, tmp_path):
     assert "timeout_seconds" in got[1]["error"]
 
 
-class _Terminal:
-    """A stderr that says it is a terminal, so the progress line is drawn."""
-
-    def __init__(self) -> None:
-        self.text = ""
-
-    def isatty(self) -> bool:
-        return True
-
-    def write(self, s: str) -> None:
-        self.text += s
-
-    def flush(self) -> None:
-        pass
-
-
-def test_progress_line_counts_finished_shards(client, inputs, tmp_path):
+def test_progress_line_counts_finished_shards(client, inputs, tmp_path, terminal):
     from cleaner.daskrun import run_dask
     from cleaner.progress import Progress
 
-    term = _Terminal()
+    term = terminal()
     summary = run_dask(inputs, tmp_path / "p", client=client,
                        progress=Progress(stream=term, label="dask"))
     assert "0/4 shards" in term.text and "4/4 shards" in term.text
