@@ -7,7 +7,7 @@ the URL the page was fetched from), because a relative link is useless outside t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -26,15 +26,18 @@ def head_of(root: HtmlElement) -> HtmlElement:
     return head if head is not None else root
 
 
-def page_url(root: HtmlElement) -> str | None:
-    """The page's own address as it declares it: canonical link, then og:url."""
+def declared_addresses(root: HtmlElement) -> Iterator[str]:
+    """The addresses a page declares for itself, as written: canonical links, then og:url."""
     scope = head_of(root)
     for xp in (".//link[@rel='canonical']/@href", ".//meta[@property='og:url']/@content"):
         for value in scope.xpath(xp):
-            value = value.strip()
-            if value.startswith(("http://", "https://")):
-                return value
-    return None
+            yield value.strip()
+
+
+def page_url(root: HtmlElement) -> str | None:
+    """The page's own address as it declares it: canonical link, then og:url."""
+    return next((v for v in declared_addresses(root) if v.startswith(("http://", "https://"))),
+                None)
 
 
 def base_url(root: HtmlElement, url: str | None) -> str | None:

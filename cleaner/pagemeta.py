@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .cards_dom import head_of
+from .cards_dom import declared_addresses, head_of
 from .dates import read_date
 from .extract import markup_metadata
 
@@ -42,16 +42,13 @@ class PageMeta:
 
 def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
     """The canonical link, else og:url, made absolute against the page URL."""
-    scope = head_of(tree)
-    for xp in (".//link[@rel='canonical']/@href", ".//meta[@property='og:url']/@content"):
-        for value in scope.xpath(xp):
-            value = value.strip()
-            if value.startswith(("http://", "https://")):
-                return value
-            if value and not value.startswith(("javascript:", "#", "data:")) and url:
-                joined = urljoin(url, value)
-                if joined.startswith(("http://", "https://")):
-                    return joined
+    for value in declared_addresses(tree):
+        if value.startswith(("http://", "https://")):
+            return value
+        if value and not value.startswith(("javascript:", "#", "data:")) and url:
+            joined = urljoin(url, value)
+            if joined.startswith(("http://", "https://")):
+                return joined
     return None
 
 
