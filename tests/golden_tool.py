@@ -41,7 +41,8 @@ def result_for(sample: Path) -> Result:
     # ids and origins are the sample's path under seeds/, stable across machines
     from dataclasses import replace
 
-    record = replace(record, origin=str(sample.relative_to(ROOT)))
+    origin = sample.relative_to(ROOT) if sample.is_relative_to(ROOT) else sample.name
+    record = replace(record, origin=str(origin))
     return clean_record(record)
 
 

@@ -5,6 +5,7 @@ listing pages recognised, per layout family and overall.
     python -m tests.truth_tool            # the table
     python -m tests.truth_tool --detail   # plus every miss, sample by sample
     python -m tests.truth_tool --only 100-129   # samples numbered 100 to 129 only
+    python -m tests.truth_tool --dir DIR  # pages in DIR with truth in DIR/truth (a hold-out)
 
 A truth file says what a careful reader calls the clean result: `family`, `site`, `kind`
 (article | listing), `title`, `source`, `body` (every body line as printed), `related`
@@ -26,7 +27,6 @@ from cleaner.lines import normalize, split_lines
 from cleaner.records import Result
 from tests.golden_tool import SEEDS, result_for
 
-TRUTH = SEEDS / "truth"
 # The issue's thresholds, checked by tests/test_truth.py over all samples with truth.
 MAX_BODY_LOST = 0.01
 MAX_NOISE_LEAKED = 0.10
@@ -75,15 +75,18 @@ class Score:
         return self.titles_right / self.pages if self.pages else 1.0
 
 
-def truth_files() -> list[Path]:
-    return sorted(TRUTH.glob("*.yaml")) if TRUTH.is_dir() else []
+def truth_files(folder: Path = SEEDS) -> list[Path]:
+    truth = folder / "truth"
+    return sorted(truth.glob("*.yaml")) if truth.is_dir() else []
 
 
 def sample_for(truth: Path) -> Path:
-    found = [p for p in SEEDS.glob(f"{truth.stem}.*")
+    """The page a truth file describes: the file of the same stem one folder up."""
+    folder = truth.parent.parent
+    found = [p for p in folder.glob(f"{truth.stem}.*")
              if p.suffix in (".txt", ".html", ".htm") or p.name.endswith(".html.gz")]
     if not found:
-        raise FileNotFoundError(f"{truth}: no sample seeds/{truth.stem}.txt beside it")
+        raise FileNotFoundError(f"{truth}: no page {folder / truth.stem}.txt for it")
     return found[0]
 
 
@@ -135,13 +138,13 @@ def _number(stem: str) -> int:
     return int(head) if head.isdigit() else -1
 
 
-def score_all(only: tuple[int, int] | None = None
+def score_all(only: tuple[int, int] | None = None, folder: Path = SEEDS
               ) -> tuple[dict[str, Score], Score, dict[str, Score]]:
     """Per family, overall, and per sample; `only` keeps the samples numbered in that range
     (the hold-out pages 100-129 were written by someone who never saw 020-099)."""
     families: dict[str, Score] = {}
     total, per_sample = Score(), {}
-    for path in truth_files():
+    for path in truth_files(folder):
         if only and not only[0] <= _number(path.stem) <= only[1]:
             continue
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -174,9 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--detail", action="store_true", help="list every miss per sample")
     ap.add_argument("--only", metavar="LO-HI",
                     help="only the samples numbered LO to HI (e.g. 100-129)")
+    ap.add_argument("--dir", type=Path, default=SEEDS,
+                    help="a folder of pages with their truth in DIR/truth (default: seeds)")
     args = ap.parse_args(argv)
     only = tuple(int(x) for x in args.only.split("-", 1)) if args.only else None
-    families, total, per_sample = score_all(only)  # type: ignore[arg-type]
+    families, total, per_sample = score_all(only, args.dir)  # type: ignore[arg-type]
     if args.detail:
         for stem, s in per_sample.items():
             if s.misses:
