@@ -18,14 +18,14 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cleaner.decode import decode_input, defuse_markup
-from cleaner.evaluate import Benchmark, load_benchmark, set_aside_benchmark_sites
-from cleaner.htmlpath import Extracted, html_to_text, parse_page
-from cleaner.lines import split_lines
-from cleaner.options import DEFAULT_OPTIONS, Options
-from cleaner.pipeline import _text_stages, default_rules
-from cleaner.ruleset import RuleSet
-from cleaner.textrules import (
+from cleaner.core.decode import decode_input, defuse_markup
+from cleaner.core.lines import split_lines
+from cleaner.engine.options import DEFAULT_OPTIONS, Options
+from cleaner.engine.pipeline import _text_stages, default_rules
+from cleaner.markup.flow import Extracted, html_to_text, parse_page
+from cleaner.report.evaluate import Benchmark, load_benchmark, set_aside_benchmark_sites
+from cleaner.rulebook.model import RuleSet
+from cleaner.text.linerules import (
     ABOVE_TITLE,
     DOUBLED_SOURCE,
     FOREIGN_LINE,

@@ -37,12 +37,12 @@ from pathlib import Path
 
 import yaml
 
-from cleaner.inputs import read_inputs, record_id
-from cleaner.lines import split_lines
-from cleaner.options import DEFAULT_OPTIONS
-from cleaner.pipeline import analyze, default_rules
-from cleaner.recurrence import GENERIC_RULE
-from cleaner.recurrence_count import build_stats
+from cleaner.core.lines import split_lines
+from cleaner.engine.options import DEFAULT_OPTIONS
+from cleaner.engine.pipeline import analyze, default_rules
+from cleaner.ingest.inputs import read_inputs, record_id
+from cleaner.runner.recurrence_count import build_stats
+from cleaner.text.recurrence import GENERIC_RULE
 
 
 def _lines(text: str) -> list[str]:
@@ -187,7 +187,7 @@ def word_f1(truth: str, got: str) -> float:
 
 
 def benchmark(folder: Path, share: float, label_share: float, min_pages: int) -> int:
-    from cleaner.records import InputRecord
+    from cleaner.core.records import InputRecord
 
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     rules = default_rules()

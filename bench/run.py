@@ -73,16 +73,16 @@ def html_paths(n: int, html_dir: Path) -> list[str]:
 
 
 def child_clean(paths: list[str], workers: int) -> dict:
-    from cleaner.batch import run_batch, warm
-    from cleaner.inputs import read_inputs
-    from cleaner.pipeline import default_rules
+    from cleaner.engine.pipeline import default_rules
+    from cleaner.ingest.inputs import read_inputs
+    from cleaner.runner.batch import run_batch, warm
 
     if workers == 0:
         # what a long in-process run has loaded after its first pages (the rules, the
         # libraries an HTML page loads on first use, langdetect's profiles): a start-up
         # cost, paid once per run; throughput is about the steady state. Worker runs load
         # the same in their workers, outside the timed span except langdetect (lazy there).
-        from cleaner.language import warm_langdetect
+        from cleaner.core.language import warm_langdetect
 
         warm(default_rules(), libraries=True)
         warm_langdetect()
@@ -118,10 +118,10 @@ def child_clean(paths: list[str], workers: int) -> dict:
 
 
 def child_trafilatura(paths: list[str]) -> dict:
-    from cleaner.decode import decode_bytes
+    from cleaner.core.decode import decode_bytes
 
     try:
-        from cleaner.extract import trafilatura_baseline as extract
+        from cleaner.markup.extract import trafilatura_baseline as extract
     except ImportError:
         import trafilatura
 
@@ -169,8 +169,8 @@ def child_trafilatura_e2e(paths: list[str]) -> dict:
 
 def child_interleaved(html_dir: str) -> dict:
     """The same ratio page by page, each page timed with both right after each other, so a
-    load change on a shared machine hits both sides alike (cleaner.evaluate's own timer)."""
-    from cleaner.evaluate import load_pages, time_html_path
+    load change on a shared machine hits both sides alike (cleaner.report.evaluate's own timer)."""
+    from cleaner.report.evaluate import load_pages, time_html_path
 
     r = time_html_path(load_pages(Path(html_dir).parent))
     return {"docs": None, "cleaner_ms": r["cleaner_ms"], "trafilatura_ms": r["trafilatura_ms"],
@@ -306,7 +306,7 @@ def run_throughput(args: argparse.Namespace) -> dict:
         try:
             interleaved.append(measure({"kind": "interleaved",
                                         "html_dir": str(args.html_dir)}))
-        except SystemExit as exc:  # cleaner.evaluate missing or the folder has no truth
+        except SystemExit as exc:  # cleaner.report.evaluate missing or the folder has no truth
             print(f"interleaved HTML timing skipped: {exc}", file=sys.stderr)
     runs = [{"path": path, "workers": workers, **_median_run(rows)}
             for (path, workers), rows in by_config.items()]

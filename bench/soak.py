@@ -3,8 +3,8 @@
     python -m bench.soak                       # 100,000 generated inputs + giants + faults
     python -m bench.soak --inputs 5000 --seed 7 --no-giants --no-faults
 
-Part 1 (fuzz): `--inputs` hostile inputs from cleaner.fuzzgen (seeded, so any failure replays
-from its id `fuzz-SEED-INDEX-...` with `fuzzgen.case(SEED, INDEX)`) go through the batch
+Part 1 (fuzz): `--inputs` hostile inputs from cleaner.authoring.fuzzgen (seeded, so any failure
+replays from its id `fuzz-SEED-INDEX-...` with `fuzzgen.case(SEED, INDEX)`) go through the batch
 runner on `--workers` processes, with the per-document time limit enforced by killing the
 worker, exactly as `cleaner clean --workers N` runs. Then the giant inputs (100,000-level
 nesting, 10 MB lines, a gzip bomb, ...) once each.
@@ -41,11 +41,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from cleaner.batch import iter_outcomes, run_batch
-from cleaner.fuzzgen import cases, giant_cases, problems
-from cleaner.inputs import Item, read_inputs
-from cleaner.options import Options
-from cleaner.records import Result
+from cleaner.authoring.fuzzgen import cases, giant_cases, problems
+from cleaner.core.records import Result
+from cleaner.engine.options import Options
+from cleaner.ingest.inputs import Item, read_inputs
+from cleaner.runner.batch import iter_outcomes, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUTS = 100_000  # the issue's bar for `make soak`
@@ -250,7 +250,7 @@ def _attack_inputs(folder: Path) -> dict[str, str]:
 # Runs `cleaner clean`, then writes the process's own peak RSS (VmHWM: since exec, unlike
 # ru_maxrss, which keeps the forked parent's pages) to the file named first.
 _CHILD = """import sys
-from cleaner.cli import main
+from cleaner.commands.main import main
 code = main(["clean", *sys.argv[2:]])
 hwm = [x for x in open("/proc/self/status") if x.startswith("VmHWM:")]
 open(sys.argv[1], "w").write(hwm[0].split()[1] if hwm else "0")

@@ -8,14 +8,14 @@
 
 __version__ = "0.2.0"  # the one place: pyproject.toml reads it (tool.setuptools.dynamic)
 
-from .api import clean_many
-from .errors import CleanerError, FetchError, InputError, LimitError, RuleError
-from .options import Options
-from .pipeline import analyze, clean, clean_record, default_rules
-from .records import InputRecord, Related, Removal, Result
-from .recurrence import RecurrenceStats, load_stats, save_stats
-from .recurrence_count import build_stats
-from .schema import load_rules
+from cleaner.api import clean_many
+from cleaner.core.errors import CleanerError, FetchError, InputError, LimitError, RuleError
+from cleaner.core.records import InputRecord, Related, Removal, Result
+from cleaner.engine.options import Options
+from cleaner.engine.pipeline import analyze, clean, clean_record, default_rules
+from cleaner.rulebook.schema import load_rules
+from cleaner.runner.recurrence_count import build_stats
+from cleaner.text.recurrence import RecurrenceStats, load_stats, save_stats
 
 __all__ = [
     "__version__", "clean", "clean_many", "clean_record", "analyze", "default_rules", "load_rules",

@@ -12,9 +12,9 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .inputs import Item, captured_of
-from .options import DEFAULT_OPTIONS, Options
-from .records import InputRecord, Result
+from cleaner.core.records import InputRecord, Result
+from cleaner.engine.options import DEFAULT_OPTIONS, Options
+from cleaner.ingest.inputs import Item, captured_of
 
 Record = InputRecord | dict[str, Any] | str | bytes
 
@@ -59,8 +59,8 @@ def clean_many(records: Iterable[Record], *, workers: int = 0,
     ...                                "long enough to be one, with a stop."}])]
     ['Headline']
     """
-    from .batch import clean_item, iter_outcomes, load_rules_for, warm
-    from .rulefiles import rule_sources
+    from cleaner.rulebook.files import rule_sources
+    from cleaner.runner.batch import clean_item, iter_outcomes, load_rules_for, warm
 
     if workers < 0:
         raise ValueError(f"workers must be 0 (this process) or more, not {workers}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.rulefiles import bundled_rules_dir
+from cleaner.rulebook.files import bundled_rules_dir
 
 
 @pytest.fixture(scope="module")

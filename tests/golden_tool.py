@@ -10,10 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-from cleaner import samples
-from cleaner.inputs import read_inputs, record_id
-from cleaner.pipeline import clean_record
-from cleaner.records import Result
+from cleaner.core.records import Result
+from cleaner.engine.pipeline import clean_record
+from cleaner.ingest import samples
+from cleaner.ingest.inputs import read_inputs, record_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

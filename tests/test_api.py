@@ -8,7 +8,8 @@ import time
 import pytest
 
 import cleaner
-from cleaner import CleanerError, InputRecord, LimitError, Options, clean, clean_many, pipeline
+from cleaner import CleanerError, InputRecord, LimitError, Options, clean, clean_many
+from cleaner.engine import pipeline
 from tests.test_batch_support import text_records
 
 PAGE = ("Council opens library\n\nThe town council voted on Monday to open a new library in "

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean
-from cleaner.cli import main
-from cleaner.errors import InputError
+from cleaner.commands.main import main
+from cleaner.core.errors import InputError
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_d379520142cff4ce.txt"
 

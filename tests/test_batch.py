@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from cleaner.batch import iter_outcomes, run_batch, shard_name
-from cleaner.inputs import Item, read_inputs
-from cleaner.options import DEFAULT_OPTIONS
-from cleaner.records import InputRecord
+from cleaner.core.records import InputRecord
+from cleaner.engine.options import DEFAULT_OPTIONS
+from cleaner.ingest.inputs import Item, read_inputs
+from cleaner.runner.batch import iter_outcomes, run_batch, shard_name
 from tests.test_batch_support import big_text, read_lines, text_records, write_jsonl
 
 
@@ -115,7 +115,7 @@ def test_shard_names_follow_inputs():
 def test_progress_draws_on_a_terminal_only_and_can_be_silenced(terminal):
     import io
 
-    from cleaner.progress import Progress
+    from cleaner.runner.progress import Progress
 
     pipe = io.StringIO()
     p = Progress(stream=pipe)
@@ -138,7 +138,7 @@ def test_progress_draws_on_a_terminal_only_and_can_be_silenced(terminal):
 
 
 def test_a_worker_that_cannot_start_stops_the_run_with_a_clear_error(tmp_path):
-    from cleaner.batch import WorkerStartError
+    from cleaner.runner.batch import WorkerStartError
 
     broken = tmp_path / "broken.yaml"  # rules that load in no worker
     broken.write_text("this: [is not a rule file\n", encoding="utf-8")
@@ -150,7 +150,7 @@ def test_a_worker_that_cannot_start_stops_the_run_with_a_clear_error(tmp_path):
 def test_read_ahead_is_bounded_by_bytes_as_well_as_count(monkeypatch):
     """Big pages fill the byte budget long before the count window: the runner must stop
     reading ahead there, or a shard of 20 MB pages would hold 64 of them per worker."""
-    import cleaner.batch as batch
+    import cleaner.runner.batch as batch
 
     monkeypatch.setattr(batch, "WINDOW_BYTES_PER_WORKER", 3_000_000)
     page = "Title\n\n" + "A body sentence that goes on for a while. " * 25_000  # ~1 MB
@@ -189,8 +189,8 @@ def test_warm_loads_what_the_pipeline_would_load_on_a_first_page():
 
     from trafilatura import external
 
-    from cleaner.batch import warm
-    from cleaner.pipeline import default_rules
+    from cleaner.engine.pipeline import default_rules
+    from cleaner.runner.batch import warm
 
     warm(default_rules(), libraries=True)
     assert "ftfy" in sys.modules

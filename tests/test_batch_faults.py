@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.batch import run_batch
-from cleaner.cli import main
-from cleaner.inputs import read_inputs
+from cleaner.commands.main import main
+from cleaner.ingest.inputs import read_inputs
+from cleaner.runner.batch import run_batch
 
 DOCS = 120
 
@@ -109,12 +109,12 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path):
 def test_full_disk_is_reported_and_resume_completes(tmp_path, capsys, monkeypatch):
     """/dev/full fails every write with ENOSPC: a disk that fills up mid-run. (The shard is
     opened on /dev/full by a patch: a symlink planted as a shard is refused now.)"""
-    import cleaner.batch
+    import cleaner.runner.batch
 
     src = _input(tmp_path)
     out = tmp_path / "out"
     with monkeypatch.context() as patch:
-        patch.setattr(cleaner.batch, "_open_nofollow",
+        patch.setattr(cleaner.runner.batch, "_open_nofollow",
                       lambda path, flags: os.open("/dev/full", os.O_WRONLY))
         code = main(["clean", str(src), "--out", str(out), "-q"])  # must not raise
     assert code not in (0, 1)  # not "all ok" nor "some records failed": the run failed
@@ -156,7 +156,7 @@ def test_megabyte_records_through_workers_do_not_stall(tmp_path):
         for i in range(4):
             fh.write(json.dumps({"id": f"big-{i}", "text": "Word after word. " * 60_000}) + "\n")
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "cleaner.cli", "clean", str(src), "--workers", "1",
+    cmd = [sys.executable, "-m", "cleaner.commands.main", "clean", str(src), "--workers", "1",
            "--out", str(out), "-q"]
     try:
         subprocess.run(cmd, timeout=120, check=False, capture_output=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.pipeline import analyze
-from cleaner.records import InputRecord
+from cleaner.core.records import InputRecord
+from cleaner.engine.pipeline import analyze
 
 TITLE = "City council agrees plan to repair its ageing river bridges"
 PARAS = [
@@ -159,6 +159,6 @@ def test_line_category(where: str, line: str, url: str | None, category: str | N
 
 
 def test_categories_cover_every_category() -> None:
-    from cleaner.records import CATEGORIES
+    from cleaner.core.records import CATEGORIES
 
     assert {r[3] for r in ROWS if r[3]} == set(CATEGORIES)

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from cleaner.cli import main
+from cleaner.commands.main import main
 from tests.test_batch_support import SEEDS, read_lines, text_records, write_jsonl
 
 OK_TEXT = ("Council opens library\n\nThe town council voted on Monday to open a new library in "
@@ -108,7 +108,7 @@ def server(serve):
 
 
 def test_fetch_turns_each_url_into_a_record_or_an_error_record(capsys, server):
-    pytest.importorskip("cleaner.fetch")
+    pytest.importorskip("cleaner.ingest.fetch")
     code, out, _ = run(["clean", "--fetch", "--allow-private", f"{server}/story",
                         f"{server}/gone"], capsys)
     assert code == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from cleaner.cli import main
+from cleaner.commands.main import main
 from tests.test_batch_support import SEEDS, text_records, write_jsonl
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
+from cleaner.commands.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DAILY8 = ROOT / "seeds" / "001_f6ca94376d23a34d.txt"

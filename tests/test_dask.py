@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.batch import run_batch
-from cleaner.inputs import read_inputs
-from cleaner.pipeline import clean_record
-from cleaner.records import InputRecord
+from cleaner.core.records import InputRecord
+from cleaner.engine.pipeline import clean_record
+from cleaner.ingest.inputs import read_inputs
+from cleaner.runner.batch import run_batch
 from tests.test_batch_support import SEEDS, read_lines, text_records, write_jsonl
 
 pytest.importorskip("dask.bag")
@@ -37,7 +37,7 @@ def inputs(tmp_path_factory):
 
 
 def test_dask_output_equals_local_output(client, inputs, tmp_path):
-    from cleaner.daskrun import run_dask
+    from cleaner.runner.daskrun import run_dask
 
     local = run_batch(read_inputs(inputs), out_dir=tmp_path / "local", workers=0)
     remote = run_dask(inputs, tmp_path / "dask", client=client)
@@ -54,7 +54,7 @@ def test_dask_output_equals_local_output(client, inputs, tmp_path):
 
 
 def test_dask_resume_skips_done_ids(client, inputs, tmp_path):
-    from cleaner.daskrun import run_dask
+    from cleaner.runner.daskrun import run_dask
 
     out = tmp_path / "out"
     run_dask(inputs[:1], out, client=client)
@@ -69,7 +69,7 @@ def test_dask_resume_skips_done_ids(client, inputs, tmp_path):
 def test_clean_bag_maps_records_and_dicts_to_result_dicts(client):
     import dask.bag as db
 
-    from cleaner.daskrun import clean_bag
+    from cleaner.runner.daskrun import clean_bag
 
     recs = [InputRecord(p.stem, p.read_bytes(), kind="text", origin=p.name) for p in SEEDS[:4]]
     dicts = [{"id": "d1", "url": "http://x.example/1", "text": "Title\n\nA body line here."},
@@ -87,8 +87,8 @@ def test_time_limit_holds_on_dask_worker_threads(client, tmp_path):
     names the limit, and the shard goes on."""
     from dataclasses import replace
 
-    from cleaner.daskrun import clean_bag, run_dask
-    from cleaner.options import DEFAULT_OPTIONS
+    from cleaner.engine.options import DEFAULT_OPTIONS
+    from cleaner.runner.daskrun import clean_bag, run_dask
     from tests.test_batch_support import big_text
 
     options = replace(DEFAULT_OPTIONS, timeout_seconds=0.3)
@@ -112,8 +112,8 @@ def test_time_limit_holds_on_dask_worker_threads(client, tmp_path):
 
 
 def test_progress_line_counts_finished_shards(client, inputs, tmp_path, terminal):
-    from cleaner.daskrun import run_dask
-    from cleaner.progress import Progress
+    from cleaner.runner.daskrun import run_dask
+    from cleaner.runner.progress import Progress
 
     term = terminal()
     summary = run_dask(inputs, tmp_path / "p", client=client,
@@ -128,7 +128,8 @@ def test_cli_dask_logs_nothing_of_distributed_without_verbose(tmp_path):
     import sys
 
     src = write_jsonl(tmp_path / "part.jsonl", text_records(3))
-    argv = [sys.executable, "-c", "import sys; from cleaner.cli import main; sys.exit(main())",
+    argv = [sys.executable, "-c",
+            "import sys; from cleaner.commands.main import main; sys.exit(main())",
             "clean", str(src), "--engine", "dask",
             "--workers", "1"]
     quiet = subprocess.run([*argv, "--out", str(tmp_path / "q")], capture_output=True,
@@ -142,10 +143,10 @@ def test_cli_dask_logs_nothing_of_distributed_without_verbose(tmp_path):
 
 
 def test_unreachable_scheduler_exits_2_with_one_line(tmp_path, capfd, monkeypatch):
-    import cleaner.daskrun
-    from cleaner.cli import main
+    import cleaner.runner.daskrun
+    from cleaner.commands.main import main
 
-    monkeypatch.setattr(cleaner.daskrun, "CONNECT_TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setattr(cleaner.runner.daskrun, "CONNECT_TIMEOUT_SECONDS", 1.0)
     src = write_jsonl(tmp_path / "part.jsonl", text_records(1))
     code = main(["clean", str(src), "--out", str(tmp_path / "o"), "--engine", "dask",
                  "--scheduler", "tcp://127.0.0.1:9"])

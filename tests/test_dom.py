@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import trafilatura
 
-from cleaner.cards_dom import base_url, page_url, read_cards
-from cleaner.dom import drop_noise, outermost, plan_drops
-from cleaner.extract import extract_main, extract_text, parse_html
-from cleaner.patterns import compile_selector as css
-from cleaner.pipeline import clean, default_rules
-from cleaner.ruleset import DomCards, DomDrop
+from cleaner.engine.pipeline import clean, default_rules
+from cleaner.markup.cards import base_url, page_url, read_cards
+from cleaner.markup.dom import drop_noise, outermost, plan_drops
+from cleaner.markup.extract import extract_main, extract_text, parse_html
+from cleaner.rulebook.model import DomCards, DomDrop
+from cleaner.rulebook.patterns import compile_selector as css
 
 BODY = "".join(f"<p>Paragraph {w} of the story: the council met on Tuesday and agreed the plan "
                "after a long debate, residents said.</p>"
@@ -83,7 +83,7 @@ REST = " ".join(f"Paragraph {i}: the fishermen counted {i} damaged moorings alon
 def _compare_with(monkeypatch, paragraphs: int, page: int, fallback_text: str):
     """Run the comparison stand-in on a main-extractor text of len(LEAD) characters, with
     trafilatura's own comparison replaced by one returning fallback_text."""
-    from cleaner import extract
+    from cleaner.markup import extract
 
     calls = []
 
@@ -122,7 +122,7 @@ def test_fallbacks_that_only_repeat_the_fragment_are_no_completion(monkeypatch):
 
 
 def test_other_callers_get_trafilaturas_own_comparison(monkeypatch):
-    from cleaner import extract
+    from cleaner.markup import extract
 
     monkeypatch.setattr(extract, "_trafilatura_compare", lambda *a: ("theirs", "text"))
     assert extract._EVIDENCE.get() is None
@@ -139,7 +139,7 @@ def test_site_from_canonical_url_when_no_url_given():
 
 
 def test_dom_section_drops_from_heading_to_stop(tmp_path):
-    from cleaner.schema import load_rules
+    from cleaner.rulebook.schema import load_rules
 
     (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
     (tmp_path / "ex.yaml").write_text(
@@ -161,8 +161,8 @@ def test_dom_section_drops_from_heading_to_stop(tmp_path):
 def test_dom_section_schema_errors_name_file_and_line(tmp_path):
     import pytest
 
-    from cleaner.errors import RuleError
-    from cleaner.schema import load_rules
+    from cleaner.core.errors import RuleError
+    from cleaner.rulebook.schema import load_rules
 
     (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
     (tmp_path / "ex.yaml").write_text(
@@ -174,7 +174,7 @@ def test_dom_section_schema_errors_name_file_and_line(tmp_path):
 
 
 def test_card_container_is_dropped_whole_with_its_heading(tmp_path):
-    from cleaner.schema import load_rules
+    from cleaner.rulebook.schema import load_rules
 
     (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
     (tmp_path / "ex.yaml").write_text(
@@ -193,7 +193,7 @@ def test_card_container_is_dropped_whole_with_its_heading(tmp_path):
 
 
 def test_menu_share_tells_a_link_list_from_an_article():
-    from cleaner.extract import MENU_SHARE, menu_share
+    from cleaner.markup.extract import MENU_SHARE, menu_share
 
     menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "Privacy"] * 5)
     assert menu_share(menu) >= MENU_SHARE
@@ -202,7 +202,7 @@ def test_menu_share_tells_a_link_list_from_an_article():
 
 
 def test_title_prefers_confirmed_h1_then_meta_without_site_name():
-    from cleaner.htmlpath import page_title
+    from cleaner.markup.flow import page_title
 
     logo_first = ("<html><head><title>Bridge to reopen in May | Valley News</title></head><body>"
                   "<h1>Valley News</h1><h1>Bridge to reopen in May</h1></body></html>")

@@ -12,10 +12,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from cleaner.cli import main
-from cleaner.explain_html import render_html, write_report
-from cleaner.pipeline import Analysis, analyze
-from cleaner.records import InputRecord, Removal
+from cleaner.commands.main import main
+from cleaner.core.records import InputRecord, Removal
+from cleaner.engine.pipeline import Analysis, analyze
+from cleaner.report.explain_html import render_html, write_report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = SEEDS / "001_f6ca94376d23a34d.txt"  # Daily8: drops, metadata, related cards

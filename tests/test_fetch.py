@@ -8,9 +8,9 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from cleaner.errors import FetchError
-from cleaner.fetch import USER_AGENT, FetchLimits, fetch
-from cleaner.pipeline import clean_record
+from cleaner.core.errors import FetchError
+from cleaner.engine.pipeline import clean_record
+from cleaner.ingest.fetch import USER_AGENT, FetchLimits, fetch
 
 PAGE = ("<html><head><title>Café owners win</title></head><body><article>"
         "<h1>Café owners win</h1>"

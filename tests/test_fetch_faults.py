@@ -12,9 +12,9 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.errors import FetchError
-from cleaner.fetch import FetchLimits, fetch
+from cleaner.commands.main import main
+from cleaner.core.errors import FetchError
+from cleaner.ingest.fetch import FetchLimits, fetch
 
 ARTICLE = ("<html><head><title>Flood waters recede</title></head><body><article>"
            "<h1>Flood waters recede</h1>"
@@ -162,7 +162,7 @@ def test_slow_drip_is_stopped_by_a_total_deadline(server):
 
 
 def test_png_served_as_html_is_an_error_record_after_fetch(server):
-    from cleaner.pipeline import clean_record
+    from cleaner.engine.pipeline import clean_record
 
     record = fetch(server + "/png-as-html", limits=QUICK)
     result = clean_record(record)

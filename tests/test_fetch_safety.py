@@ -18,9 +18,9 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.errors import FetchError
-from cleaner.fetch import FetchLimits, fetch
+from cleaner.commands.main import main
+from cleaner.core.errors import FetchError
+from cleaner.ingest.fetch import FetchLimits, fetch
 
 PAGE = ("<html><head><title>Harbour reopens</title></head><body><article>"
         "<h1>Harbour reopens</h1>"
@@ -175,7 +175,7 @@ def test_malformed_url_is_an_error_record_and_the_run_goes_on(server, capsys):
 def test_missing_content_type_is_sniffed_as_html(server):
     record = fetch(server + "/no-type", limits=OPEN)
     assert record.kind == "html"
-    from cleaner.pipeline import clean_record
+    from cleaner.engine.pipeline import clean_record
 
     result = clean_record(record)
     assert result.status == "ok" and "<p>" not in result.text and "third paragraph" in result.text
@@ -192,7 +192,7 @@ def test_5xx_is_retried_with_backoff(server):
 
 
 def test_timeout_option_covers_fetching(server):
-    from cleaner.options import Options
+    from cleaner.engine.options import Options
 
     STATE["drip"] = None
     with pytest.raises(FetchError, match="total time limit"):
@@ -218,7 +218,7 @@ def test_fetch_reads_a_url_list_file_and_stdin(server, tmp_path, monkeypatch, ca
 
 
 def test_parallel_fetch_is_polite_per_host_and_reuses_connections(server):
-    from cleaner.fetch import fetch_many
+    from cleaner.ingest.fetch import fetch_many
 
     STATE.update(max_active=0, ports=set(), requests=0)
     urls = [f"{server}/page{i}" for i in range(8)]

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.batch import clean_item
-from cleaner.fuzzgen import cases, giant_cases, problems
-from cleaner.inputs import Item
-from cleaner.options import Options
-from cleaner.pipeline import clean_record, default_rules
-from cleaner.records import InputRecord
+from cleaner.authoring.fuzzgen import cases, giant_cases, problems
+from cleaner.core.records import InputRecord
+from cleaner.engine.options import Options
+from cleaner.engine.pipeline import clean_record, default_rules
+from cleaner.ingest.inputs import Item
+from cleaner.runner.batch import clean_item
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

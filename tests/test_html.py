@@ -77,7 +77,7 @@ META_PAGE = """<html><head><title>Bees can count to four | Example News</title>
 
 
 def test_metadata_comes_from_the_markup() -> None:
-    from cleaner.pipeline import clean
+    from cleaner.engine.pipeline import clean
 
     body = ("Researchers showed that honey bees can tell three dots from four, a skill "
             "once thought to need a larger brain than an insect has.")

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.decode import decode_input
-from cleaner.inputs import read_inputs
+from cleaner.commands.main import main
+from cleaner.core.decode import decode_input
+from cleaner.ingest.inputs import read_inputs
 
 BODY = ("A first paragraph that is long enough to count as the body of an article, "
         "with a clause and a full stop.")
@@ -46,7 +46,7 @@ def test_jsonl_recognised_by_content_and_input_format_forces_a_reading(tmp_path,
 
 
 def test_cleaners_own_output_is_refused(tmp_path):
-    from cleaner.pipeline import clean
+    from cleaner.engine.pipeline import clean
 
     own = tmp_path / "earlier.json"
     own.write_text(json.dumps(clean("Title\n\n" + BODY).to_dict()), encoding="utf-8")

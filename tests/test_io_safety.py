@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.batch import run_batch
-from cleaner.cli import main
-from cleaner.inputs import read_inputs
-from cleaner.options import Options
+from cleaner.commands.main import main
+from cleaner.engine.options import Options
+from cleaner.ingest.inputs import read_inputs
+from cleaner.runner.batch import run_batch
 
 BODY = ("A first paragraph that is long enough to count as the body of an article, "
         "with a clause and a full stop.")
@@ -170,7 +170,7 @@ def test_multi_member_html_gz_keeps_every_member(tmp_path):
                      + gzip.compress(b"<p>The second member's paragraph is also long enough "
                                      b"to be kept as body text, and ends here.</p></article>"
                                      b"</body></html>"))
-    from cleaner.pipeline import clean_record
+    from cleaner.engine.pipeline import clean_record
 
     result = clean_record(next(iter(read_inputs([str(page)]))).record)
     assert "second member" in result.text, result

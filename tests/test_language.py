@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.language import detect_language, is_foreign_line, main_script
+from cleaner.core.language import detect_language, is_foreign_line, main_script
 
 EN = ("The minister said on Tuesday that the talks with the unions would go on for at least "
       "another week, and that he was hopeful of a deal before the end of the month.")

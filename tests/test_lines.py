@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from cleaner.lines import doubled_half, is_paragraph, normalize, split_lines
-from cleaner.zones import find_zones
+from cleaner.core.lines import doubled_half, is_paragraph, normalize, split_lines
+from cleaner.text.zones import find_zones
 
 LONG = "A paragraph long enough to count as one, with enough words in it to pass the bar."
 

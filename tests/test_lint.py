@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.lint import lint
-from cleaner.pipeline import RULES_DIR
+from cleaner.authoring.lint import lint
+from cleaner.commands.main import main
+from cleaner.engine.pipeline import RULES_DIR
 
 SITE = """site: demo
 hosts: [demo.example]

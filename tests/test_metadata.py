@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.dates import read_date
-from cleaner.extract import parse_html
-from cleaner.pagemeta import canonical_url, iso_timestamp, markup_timestamps, published
+from cleaner.core.dates import read_date
+from cleaner.markup.extract import parse_html
+from cleaner.markup.pagemeta import canonical_url, iso_timestamp, markup_timestamps, published
 
 
 @pytest.mark.parametrize("raw, captured, expected", [
@@ -72,7 +72,7 @@ def _page(head: str, body: str) -> str:
 def test_printed_markup_dates_stand_in_for_the_page_wide_search(head, body, expected):
     """Without a date in the markup or the text, htmldate's page-wide pattern search would
     take the copyright year (2019-01-01); cleaner reads what the markup prints instead."""
-    from cleaner.pagemeta import read_page_meta
+    from cleaner.markup.pagemeta import read_page_meta
 
     tree = parse_html(_page(head, body))
     assert read_page_meta(tree, "https://news.example.org/story").published == expected
@@ -81,7 +81,7 @@ def test_printed_markup_dates_stand_in_for_the_page_wide_search(head, body, expe
 def test_other_callers_keep_htmldates_page_wide_search():
     """The stand-in applies to cleaner's own reading only: trafilatura's metadata (the
     baseline `cleaner eval` compares with) still runs htmldate's full search."""
-    from cleaner.extract import trafilatura_metadata_baseline
+    from cleaner.markup.extract import trafilatura_metadata_baseline
 
     _, date = trafilatura_metadata_baseline(_page("", ""), "https://news.example.org/story")
     assert date == "2019-01-01"

@@ -17,9 +17,9 @@ except ImportError:  # Python 3.10: the same parser, from PyPI (dev extra)
     import tomli as tomllib  # type: ignore[no-redef]
 
 import cleaner
-from cleaner.cli import main
-from cleaner.records import CATEGORIES, Result
-from cleaner.rulefiles import bundled_rules_dir, rule_sources
+from cleaner.commands.main import main
+from cleaner.core.records import CATEGORIES, Result
+from cleaner.rulebook.files import bundled_rules_dir, rule_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -30,7 +30,7 @@ GOLDENS = sorted((ROOT / "golden").rglob("*.json"))
 def test_distribution_name_is_not_the_unrelated_cleaner_on_pypi():
     # `pip install cleaner` installs someone else's project: ours needs its own name
     assert PYPROJECT["project"]["name"] not in ("cleaner", "Cleaner")
-    assert PYPROJECT["project"]["scripts"] == {"cleaner": "cleaner.cli:main"}
+    assert PYPROJECT["project"]["scripts"] == {"cleaner": "cleaner.commands.main:main"}
 
 
 def test_metadata_licence_and_typing_marker():
@@ -50,12 +50,12 @@ def test_the_wheel_ships_the_rules_folder_as_package_data():
 
 def test_bundled_rules_are_found_inside_an_installed_package(tmp_path, monkeypatch):
     # the wheel's layout: site-packages/cleaner/bundled_rules/*.yaml, no rules/ beside it
-    import cleaner.rulefiles as rulefiles
+    import cleaner.rulebook.files as rulefiles
 
     pkg = tmp_path / "site-packages" / "cleaner"
     (pkg / "bundled_rules").mkdir(parents=True)
     shutil.copy(ROOT / "rules" / "generic.yaml", pkg / "bundled_rules" / "generic.yaml")
-    monkeypatch.setattr(rulefiles, "__file__", str(pkg / "rulefiles.py"))
+    monkeypatch.setattr(rulefiles, "__file__", str(pkg / "rulebook" / "files.py"))
     rulefiles.bundled_rules_dir.cache_clear()
     try:
         assert rulefiles.bundled_rules_dir() == pkg / "bundled_rules"

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from cleaner.cli import main
+from cleaner.commands.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,11 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.options import DEFAULT_OPTIONS
-from cleaner.pipeline import analyze, clean_record
-from cleaner.records import InputRecord
-from cleaner.recurrence import (
+from cleaner.commands.main import main
+from cleaner.core.records import InputRecord
+from cleaner.engine.options import DEFAULT_OPTIONS
+from cleaner.engine.pipeline import analyze, clean_record
+from cleaner.runner.recurrence_count import build_stats
+from cleaner.text.recurrence import (
     GENERIC_POOL,
     GENERIC_RULE,
     MAX_LINE_CHARS,
@@ -24,7 +25,6 @@ from cleaner.recurrence import (
     save_stats,
     site_key,
 )
-from cleaner.recurrence_count import build_stats
 
 HOST = "www.gazette-example.test"
 RULE = "recurrence-gazette-example.test"
@@ -238,7 +238,7 @@ def test_cli_refuses_stdin_and_bad_stats(pages, tmp_path, capsys):
 
 def test_dask_engine_takes_the_stats(pages, tmp_path):
     pytest.importorskip("distributed")
-    from cleaner.daskrun import run_dask
+    from cleaner.runner.daskrun import run_dask
 
     stats = build_stats(records(8))
     options = replace(DEFAULT_OPTIONS, recurrence=stats)
@@ -314,8 +314,8 @@ def test_templated_pages_keep_their_story():
         assert "Sign in to save stories" in removed_by(res, RULE)
         assert res.title == rec.content.splitlines()[1]  # the template's headline stays
     # folded or not, the guard alone keeps the last paragraph
-    from cleaner.lines import split_lines
-    from cleaner.recurrence import mark_recurring
+    from cleaner.core.lines import split_lines
+    from cleaner.text.recurrence import mark_recurring
 
     lines = split_lines("Sign in\n" + story(0)[1])
     stats = StatsBuilder()

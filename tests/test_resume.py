@@ -13,11 +13,11 @@ from collections import Counter
 
 import pytest
 
-from cleaner.batch import repair_and_scan, run_batch
-from cleaner.inputs import read_inputs
+from cleaner.ingest.inputs import read_inputs
+from cleaner.runner.batch import repair_and_scan, run_batch
 from tests.test_batch_support import ROOT, read_lines, text_records, write_jsonl
 
-CLEANER = [sys.executable, "-m", "cleaner.cli"]
+CLEANER = [sys.executable, "-m", "cleaner.commands.main"]
 # Inputs for the subprocess runs: enough that the run is still going when it is stopped.
 KILL_RUN_RECORDS = 1200
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.errors import RuleError
-from cleaner.patterns import (
+from cleaner.commands.main import main
+from cleaner.core.errors import RuleError
+from cleaner.rulebook.patterns import (
     MAX_EXPANDED_CHARS,
     MAX_PATTERN_CHARS,
     PatternError,
     compile_pattern,
     compile_selector,
 )
-from cleaner.schema import check_files, load_rules
+from cleaner.rulebook.schema import check_files, load_rules
 
 GENERIC = """site: generic
 macros:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.errors import RuleError
-from cleaner.schema import check_files, load_rules
+from cleaner.core.errors import RuleError
+from cleaner.rulebook.schema import check_files, load_rules
 
 GENERIC = """site: generic
 macros:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.patterns import PatternError, compile_selector
+from cleaner.commands.main import main
+from cleaner.rulebook.patterns import PatternError, compile_selector
 
 SITE = """site: demo
 hosts: [demo.example]

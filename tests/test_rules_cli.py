@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.rulefiles import bundled_rules_dir
+from cleaner.commands.main import main
+from cleaner.rulebook.files import bundled_rules_dir
 from tests.test_batch_support import SEEDS
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "newsbeat"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.pipeline import RULES_DIR, default_rules
-from cleaner.ruletests import load_tests, run_tests
-from cleaner.schema import load_rules
+from cleaner.authoring.ruletests import load_tests, run_tests
+from cleaner.commands.main import main
+from cleaner.engine.pipeline import RULES_DIR, default_rules
+from cleaner.rulebook.schema import load_rules
 
 SITE = """site: demo
 hosts: [demo.example]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from cleaner.cli import main
-from cleaner.samples import sample_paths, sidecar_url
+from cleaner.commands.main import main
+from cleaner.ingest.samples import sample_paths, sidecar_url
 
 PAGE = ("logo\n\nCouncil votes to keep the ferry running through winter\n\n"
         "The council voted on Tuesday to fund the winter ferry for another year, after "

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.lint import lint
+from cleaner.authoring.lint import lint
+from cleaner.commands.main import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "newsbeat"
 SAMPLES = sorted((EXAMPLE / "pages").glob("*.txt"))

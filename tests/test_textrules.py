@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleaner.lines import split_lines
-from cleaner.pipeline import analyze
-from cleaner.records import InputRecord
-from cleaner.schema import load_rules
-from cleaner.textrules import Meta, apply_sections, mark_doubled_source, mark_repeats, pick_title
-from cleaner.zones import find_zones
+from cleaner.core.lines import split_lines
+from cleaner.core.records import InputRecord
+from cleaner.engine.pipeline import analyze
+from cleaner.rulebook.schema import load_rules
+from cleaner.text.linerules import (
+    Meta,
+    apply_sections,
+    mark_doubled_source,
+    mark_repeats,
+    pick_title,
+)
+from cleaner.text.zones import find_zones
 
 LONG = "A paragraph long enough to count as one, with enough words in it to pass the bar."
 RULES = """site: figures

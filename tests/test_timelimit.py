@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from cleaner.errors import LimitError
-from cleaner.timelimit import time_limit
+from cleaner.core.errors import LimitError
+from cleaner.core.timelimit import time_limit
 
 
 def _busy(seconds: float) -> None:

@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
-from cleaner.batch import run_batch
-from cleaner.inputs import read_inputs
+from cleaner.ingest.inputs import read_inputs
+from cleaner.runner.batch import run_batch
 from tests.test_batch_support import read_lines, warc_record, warc_request
 
 pytest.importorskip("fastwarc")

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from cleaner.lines import normalize, split_lines
-from cleaner.records import Result
+from cleaner.core.lines import normalize, split_lines
+from cleaner.core.records import Result
 from tests.golden_tool import SEEDS, result_for
 
 # The thresholds, checked by tests/test_truth.py over all samples with truth.

@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cleaner.inputs import record_id
-from cleaner.samples import sample_paths, sidecar_url
+from cleaner.ingest.inputs import record_id
+from cleaner.ingest.samples import sample_paths, sidecar_url
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where a record was read from differs by design: the repository's seeds/ for `make run`,
@@ -79,7 +79,7 @@ def smoke(expected_dir: Path, keep: bool = False) -> int:
         cleaner = str(venv / "bin" / "cleaner")
 
         version = _run([cleaner, "--version"], outside).strip()
-        rules = _run([py, "-c", "import cleaner.rulefiles as r; print(r.bundled_rules_dir())"],
+        rules = _run([py, "-c", "import cleaner.rulebook.files as r; print(r.bundled_rules_dir())"],
                      outside).strip()
         if not rules.startswith(str(venv)):
             raise SystemExit(f"wheel smoke: the installed copy reads rules from {rules}")

@@ -1,0 +1,3 @@
+"""The bottom layer: records, errors, lines, decoding, language, dates, the time limit, the
+declared stage list. Imports nothing else of cleaner.
+"""

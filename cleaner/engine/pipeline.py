@@ -1,0 +1,238 @@
+"""The per-record function every runner shares: one input record in, one result out.
+
+Stage order (documented in rules/README.md):
+    decode -> pick site -> [HTML: metadata from markup, related cards from DOM, DOM drops,
+    over-pruning guard, trafilatura] -> split lines -> related lists -> sections ->
+    [text input: card shapes, listings] -> zones -> line rules -> [lines recurring across
+    the site's pages, when the run has recurrence stats] -> title -> caption pairs ->
+    body-zone rules -> [text input: tail chrome] -> repeats -> inner tags reopened ->
+    language -> foreign lines (text input) -> body and inline.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cleaner.core.dates import read_date
+from cleaner.core.decode import decode_input, defuse_markup, looks_like_html
+from cleaner.core.errors import CleanerError
+from cleaner.core.language import detect_language, main_script
+from cleaner.core.lines import Line, split_lines
+from cleaner.core.records import InputRecord, Related, Removal, Result
+from cleaner.core.timelimit import time_limit
+from cleaner.engine.options import DEFAULT_OPTIONS, Options
+from cleaner.markup.pagemeta import PageMeta, read_page_meta
+from cleaner.rulebook.files import bundled_rules_dir
+from cleaner.rulebook.model import Active, RuleSet
+from cleaner.rulebook.schema import load_rules
+from cleaner.text.cards import mark_cards, mark_listing
+from cleaner.text.linerules import (
+    DOUBLED_SOURCE,
+    FOREIGN_LINE,
+    Meta,
+    apply_line_rules,
+    apply_sections,
+    clean_inline,
+    finish_body,
+    mark_caption_pairs,
+    mark_doubled_source,
+    mark_foreign,
+    mark_repeats,
+    mark_tail_chrome,
+    pick_title,
+    reopen_inner_tags,
+)
+from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
+from cleaner.text.related import extract_related
+from cleaner.text.zones import find_zones
+
+log = logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> Path:
+    """`RULES_DIR`, the older name of rulefiles.bundled_rules_dir(), resolved on use."""
+    if name == "RULES_DIR":
+        return bundled_rules_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The bundled rules, loaded once per process (every worker loads its own copy)."""
+    return load_rules([bundled_rules_dir()])
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A result plus the fate of every line, for `explain`."""
+
+    result: Result
+    lines: tuple[Line, ...]
+    dom_removals: tuple[Removal, ...] = ()
+
+
+def _text_stages(lines: list[Line], active: Active, options: Options,
+                 prior_related: list[Related], title: str | None = None,
+                 recurrence_key: str | None = None,
+                 is_html: bool = False) -> tuple[dict, list[Removal]]:
+    active.forget()
+    related = prior_related + extract_related(lines, active)
+    apply_sections(lines, active)
+    # Shapes of a text dump (cards, chrome after the story) are judged on text input only:
+    # on an HTML page the markup has placed the story already (trafilatura, DOM card
+    # rules), and its lists and short closing lines are the story's own (wcxb-dev: 27
+    # pages lost recall when these stages ran on extracted text).
+    listing = False
+    if not is_html:
+        related += mark_cards(lines, active)
+        listing = mark_listing(lines, related)
+    zones = find_zones(lines)
+    meta = Meta()
+    meta.offer("title", title)  # the HTML path reads the headline from markup
+    off = options.stages_off
+    if DOUBLED_SOURCE not in off:
+        mark_doubled_source(lines, zones, meta)
+    apply_line_rules(lines, active, zones, meta, body_stage=False)
+    mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
+                   options.recurrence_min_pages, options.recurrence_label_share)
+    title = None if listing else pick_title(lines, zones, meta, off)
+    mark_caption_pairs(lines, title, alike=not is_html)
+    apply_line_rules(lines, active, zones, meta, body_stage=True)
+    if not is_html:
+        mark_tail_chrome(lines, zones)
+    mark_repeats(lines, title, off)
+    reopen_inner_tags(lines, active)
+    candidate = "\n".join(ln.text for ln in lines if ln.open)
+    if candidate.count(" ") < 3 and related:  # a listing page, or a label left: its cards'
+        candidate += "\n" + "\n".join(f"{r.title}\n{r.teaser or ''}" for r in related)
+    script = main_script(candidate)
+    language = detect_language(candidate, script) if options.detect_language else None
+    # Not on HTML: trafilatura chose the article's region, and a line in another language
+    # inside it is a quotation, a line of code, a transliterated name (scrapinghub: 6 pages
+    # lost body to it, none gained; WCXB: none either way). Text dumps keep the stage.
+    if options.drop_foreign_lines and FOREIGN_LINE not in off and not is_html:
+        mark_foreign(lines, script, language)
+    body, inline_removed = finish_body(lines, active)
+    removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")
+               for ln in lines if ln.fate in ("noise", "meta", "related")]
+    related = [replace(r, teaser=clean_inline(r.teaser, active)) if r.teaser else r
+               for r in related]
+    fields = {
+        "page_kind": "listing" if listing else "article",
+        "title": title, "text": "\n".join(body), "language": language,
+        "source": meta.values.get("source") or active.publisher,
+        "author": meta.values.get("author"), "published": meta.values.get("published"),
+        "related": tuple(related),
+    }
+    return fields, removed + inline_removed
+
+
+def analyze(record: InputRecord, rules: RuleSet | None = None,
+            options: Options = DEFAULT_OPTIONS) -> Analysis:
+    """Clean one record and keep every line's fate; raises CleanerError on bad input."""
+    rules = rules or default_rules()
+    decoded = decode_input(record.content, record.name, record.headers_charset,
+                           options.max_bytes)
+    content, url = decoded.text, usable_url(record.url)
+    is_html = record.kind == "html" or (record.kind == "auto" and looks_like_html(content))
+    site = rules.detect(url, content)
+    active = rules.active(site)
+    prior_related: list[Related] = []
+    dom_removed: list[Removal] = []
+    html_title: str | None = None
+    page_meta = PageMeta()
+    notes: list[str] = list(decoded.notes)
+    if url != record.url:
+        notes.append("the record's url does not parse; site chosen from the content")
+    if is_html:
+        from cleaner.markup.flow import html_to_text, parse_page
+
+        content, defused = defuse_markup(content)
+        notes += defused
+        page = parse_page(content, record.name)
+        notes += page.notes
+        if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
+            site = rules.detect(page.declared_url, content)
+            active = rules.active(site)
+        page_meta = read_page_meta(page.tree, url)  # before any node is dropped
+        extracted = html_to_text(page, url, active)
+        content, prior_related = extracted.text, list(extracted.related)
+        html_title = extracted.title
+        dom_removed = list(extracted.removed)
+        notes += extracted.notes
+        if site is None:  # the extracted text may carry a fingerprint the markup hid
+            site = rules.detect(None, content)
+            active = rules.active(site) if site else active
+    lines = split_lines(content)
+    key = site_key(site.name if site else None, url)
+    notes += recurrence_note(key, options)
+    fields, removed = _text_stages(lines, active, options, prior_related, html_title, key,
+                                   is_html)
+    fields.update(_dates(page_meta.published, fields.pop("published"), record.captured))
+    fields["author"] = page_meta.author or fields["author"]
+    result = Result(id=record.id, input=record.origin, url=record.url,
+                    canonical_url=page_meta.canonical_url,
+                    site=site.name if site else None, site_name=page_meta.site_name,
+                    captured=record.captured, removed=tuple(dom_removed + removed),
+                    notes=tuple(notes), **fields)
+    return Analysis(result, tuple(lines), tuple(dom_removed))
+
+
+def _dates(markup: str | None, printed: str | None, captured: str | None) -> dict:
+    """`published` in ISO 8601: the markup's date first, else the date a line printed
+    (a relative age is dated from `captured`); a printed date that cannot be read for sure
+    goes to `published_raw` instead."""
+    if markup:
+        return {"published": markup, "published_raw": None}
+    read = read_date(printed, captured)
+    return {"published": read, "published_raw": None if read else printed}
+
+
+def usable_url(url: str | None) -> str | None:
+    """The url when it parses; scraped records carry `https://[::1` and worse, and one
+    broken field must not cost the page its result."""
+    if not url:
+        return None
+    try:  # as RuleSet.detect reads it: host-only urls get a '//'; the port parses lazily
+        urlsplit(url if "//" in url else "//" + url).port  # noqa: B018
+    except ValueError:
+        return None
+    return url
+
+
+def clean_record(record: InputRecord, rules: RuleSet | None = None,
+                 options: Options = DEFAULT_OPTIONS) -> Result:
+    """The batch boundary: never raises for a record; a failure is an error record naming
+    the input. Rules that do not load are no record's fault: that raises RuleError."""
+    rules = rules or default_rules()
+    try:
+        return analyze(record, rules, options).result
+    except CleanerError as exc:
+        return replace(Result.failure(record.id, record.url, str(exc), record.captured),
+                       input=record.origin)
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
+        log.exception("unexpected failure on %s", record.id)
+        return replace(Result.failure(
+            record.id, record.url, f"{record.name}: internal error {type(exc).__name__}: {exc}",
+            record.captured), input=record.origin)
+
+
+def clean(content: str | bytes, url: str | None = None, *, id: str = "-",
+          rules: RuleSet | None = None, options: Options = DEFAULT_OPTIONS) -> Result:
+    """Clean one page (HTML or extracted text); raises CleanerError on unusable input and
+    LimitError when it needs more than `options.timeout_seconds` (0: no limit), the limit
+    the CLI applies to each document.
+
+    >>> r = clean("Title here\\n\\nA first paragraph that is long enough to count as one, "
+    ...           "with a full stop at the end.\\nAdvertisement")
+    >>> r.title, r.removed[0].category
+    ('Title here', 'ad')
+    """
+    rules = rules or default_rules()  # loaded outside the limit: it is no page's cost
+    record = InputRecord(id=id, content=content, url=url)
+    with time_limit(options.timeout_seconds, record.name):
+        return analyze(record, rules, options).result

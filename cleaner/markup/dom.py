@@ -1,0 +1,170 @@
+"""DOM drops: noise nodes removed from the parsed page before extraction, each removal
+recorded with its rule, and a guard that backs off when the rules would gut the page.
+
+The guard mirrors trafilatura's own sanity threshold: when what is left would be under 1/7 of
+the page's text, a rule is matching the article container rather than noise around it (a
+template change on the site, or a generic selector that met an unusual page).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from cleaner.core.records import Removal
+from cleaner.rulebook.model import DomDrop, DomSection
+
+log = logging.getLogger(__name__)
+# Keep at least this share of the page's visible text; 1/7 is trafilatura's own threshold
+# for "the cleaned tree lost too much" (MIN_EXTRACTED_SIZE comparisons in its core).
+KEEP_AT_LEAST = 1 / 7
+# A removal's text is stored up to this length: enough to recognise it in `explain`.
+REMOVAL_TEXT_MAX = 300
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def visible_len(node: HtmlElement) -> int:
+    """Characters of text a reader would see under node (scripts and styles do not count)."""
+    total = 0
+    for el in node.iter():
+        if el.tag in INVISIBLE_TAGS or not isinstance(el.tag, str):
+            total += len(el.tail.strip()) if el.tail and el is not node else 0
+            continue
+        if el.text:
+            total += len(el.text.strip())
+        if el.tail and el is not node:
+            total += len(el.tail.strip())
+    return total
+
+
+def visible_text(node: HtmlElement) -> str:
+    parts = []
+    for el in node.iter():
+        if isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and el.text:
+            parts.append(el.text)
+        if el.tail and el is not node:
+            parts.append(el.tail)
+    return squash(" ".join(parts))
+
+
+def _inside(node: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    parent = node.getparent()
+    while parent is not None:
+        if parent in chosen:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    node: HtmlElement
+    category: str
+    rule: str
+    length: int
+
+
+@lru_cache(maxsize=1024)
+def compiled(xpath: str) -> etree.XPath:
+    """Selectors compile once per process, not once per page."""
+    return etree.XPath(xpath, regexp=False)  # no EXSLT regex: it runs on Python's re
+
+
+def plan_drops(root: HtmlElement, rules: Iterable[DomDrop]) -> list[Planned]:
+    """Every node the rules select, in rule order, each node once; nothing is removed yet."""
+    chosen: dict[HtmlElement, Planned] = {}
+    for rule in rules:
+        for node in compiled(rule.xpath)(root):
+            if not isinstance(node, HtmlElement) or node in chosen or node.getparent() is None:
+                continue
+            if node.tag in ("html", "body"):
+                continue
+            chosen[node] = Planned(node, rule.category, rule.id, visible_len(node))
+    return list(chosen.values())
+
+
+def plan_sections(root: HtmlElement, sections: Iterable[DomSection]) -> list[Planned]:
+    """For each start node, it and its following siblings up to the first that matches the
+    rule's stop (or the parent's end): a block under a heading, whatever its markup."""
+    planned: list[Planned] = []
+    for rule in sections:
+        stops = set(compiled(rule.stop_xpath)(root)) if rule.stop_xpath else set()
+        for start in compiled(rule.start_xpath)(root):
+            if not isinstance(start, HtmlElement) or start.getparent() is None:
+                continue
+            run = [start]
+            for sib in start.itersiblings():
+                if sib in stops:
+                    break
+                run.append(sib)
+            planned += [Planned(n, rule.category, rule.id, visible_len(n)) for n in run
+                        if isinstance(n.tag, str)]
+    return planned
+
+
+def outermost(planned: list[Planned]) -> list[Planned]:
+    """Drop plans inside another plan: removing the outer node removes them."""
+    keys = {p.node for p in planned}
+    return [p for p in planned if not _inside(p.node, keys)]
+
+
+def guard(planned: list[Planned], total: int) -> tuple[list[Planned], list[str]]:
+    """Take the rules in order while the page keeps at least KEEP_AT_LEAST of its text; a rule
+    that would cross that line is skipped whole (its nodes stay) and named in a note."""
+    budget = total * (1 - KEEP_AT_LEAST)
+    by_rule: dict[str, list[Planned]] = {}
+    for p in planned:
+        by_rule.setdefault(p.rule, []).append(p)
+    kept: list[Planned] = []
+    notes: list[str] = []
+    used = 0
+    for rule, group in by_rule.items():
+        taken = {p.node for p in kept}
+        group = [p for p in group if not _inside(p.node, taken)]
+        size = sum(p.length for p in group)
+        if size and used + size > budget:
+            notes.append(f"over-pruning guard: dom rule {rule} would leave under "
+                         f"{KEEP_AT_LEAST:.0%} of the page text; not applied")
+            log.info("%s", notes[-1])
+            continue
+        used += size
+        kept.extend(group)
+    return outermost(kept), notes
+
+
+def remove(node: HtmlElement) -> None:
+    """Detach node but keep its tail text, which belongs to the parent."""
+    node.drop_tree()
+
+
+def apply_drops(root: HtmlElement, planned: list[Planned]) -> list[Removal]:
+    removed = []
+    for p in planned:
+        text = visible_text(p.node)
+        if text:
+            removed.append(Removal(text[:REMOVAL_TEXT_MAX], p.category, p.rule))
+        remove(p.node)
+    return removed
+
+
+def drop_noise(root: HtmlElement, rules: Iterable[DomDrop], extra: list[Planned] = (),
+               sections: Iterable[DomSection] = ()) -> tuple[list[Removal], list[str]]:
+    """Plan, guard and apply the drops; `extra` are nodes already chosen (read cards)."""
+    planned = list(extra) + plan_sections(root, sections) + plan_drops(root, rules)
+    if not planned:
+        return [], []
+    body = root.find("body")
+    total = visible_len(body if body is not None else root)
+    kept, notes = guard(planned, total)
+    return apply_drops(root, kept), notes

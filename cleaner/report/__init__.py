@@ -1,0 +1,2 @@
+"""Reading results: explain (text and HTML) and benchmark evaluation.
+"""

@@ -1,0 +1,43 @@
+"""Show every line's fate: kept, title, related, or removed by which rule and why.
+
+Colour in a terminal, plain text when piped; the HTML report lives in explain_html.py.
+"""
+
+from __future__ import annotations
+
+from cleaner.core.terminal import safe_line
+from cleaner.engine.pipeline import Analysis
+
+_COLOURS = {"body": "", "title": "\033[1m", "related": "\033[36m", "meta": "\033[33m",
+            "noise": "\033[31m"}
+_RESET = "\033[0m"
+_MARK = {"body": "KEEP ", "title": "TITLE", "related": "REL  ", "meta": "META ",
+         "noise": "DROP "}
+
+
+def render(analysis: Analysis, colour: bool = False, width: int = 100) -> str:
+    """One row per non-blank line: fate, category, rule id, then the text (shortened)."""
+    r = analysis.result
+    head = [f"site: {r.site or '(none: generic rules only)'}", f"title: {r.title}",
+            f"source: {r.source}  author: {r.author}  published: {r.published}  "
+            f"language: {r.language}"]
+    rows = []
+    for rem in analysis.dom_removals:
+        rows.append(("noise", f"DOM  {rem.category:<10} {rem.rule:<34} {rem.text}"))
+    for ln in analysis.lines:
+        if ln.fate == "blank":
+            continue
+        label = f"{_MARK.get(ln.fate, ln.fate)} {ln.category or '':<10} {ln.rule or '':<34}"
+        rows.append((ln.fate, f"{ln.index + 1:>4} {label} {ln.text}"))
+    out = [safe_line(h) for h in head] + [""]
+    for fate, text in rows:
+        text = safe_line(text)  # page text and rule ids must not drive the terminal
+        text = text if len(text) <= width else text[: width - 1] + "…"
+        out.append(f"{_COLOURS.get(fate, '')}{text}{_RESET}" if colour and _COLOURS.get(fate)
+                   else text)
+    out.append("")
+    out.append(f"related: {len(r.related)}")
+    for rel in r.related:
+        out.append(safe_line(f"  - {rel.title} | {rel.source} | {rel.published} | "
+                             f"{rel.url or ''}"))
+    return "\n".join(out)

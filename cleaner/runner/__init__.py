@@ -1,0 +1,3 @@
+"""Running many records: per-item cleaning, the worker pool, output shards and resume, signals, the
+Dask engine, progress.
+"""

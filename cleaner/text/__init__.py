@@ -1,0 +1,2 @@
+"""The line stages: zones, related lists, card shapes, line rules, recurrence.
+"""
