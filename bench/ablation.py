@@ -21,9 +21,10 @@ from pathlib import Path
 from cleaner.core.decode import decode_input, defuse_markup
 from cleaner.core.lines import split_lines
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
-from cleaner.engine.pipeline import _text_stages, default_rules
+from cleaner.engine.pipeline import _text_stages
 from cleaner.markup.flow import Extracted, html_to_text, parse_page
 from cleaner.report.evaluate import Benchmark, load_benchmark, set_aside_benchmark_sites
+from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import RuleSet
 from cleaner.text.linerules import (
     ABOVE_TITLE,

@@ -39,8 +39,10 @@ import yaml
 
 from cleaner.core.lines import split_lines
 from cleaner.engine.options import DEFAULT_OPTIONS
-from cleaner.engine.pipeline import analyze, default_rules
-from cleaner.ingest.inputs import read_inputs, record_id
+from cleaner.engine.pipeline import analyze
+from cleaner.ingest.inputs import read_inputs
+from cleaner.ingest.items import record_id
+from cleaner.rulebook.loader import default_rules
 from cleaner.runner.recurrence_count import build_stats
 from cleaner.text.recurrence import GENERIC_RULE
 

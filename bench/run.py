@@ -73,8 +73,8 @@ def html_paths(n: int, html_dir: Path) -> list[str]:
 
 
 def child_clean(paths: list[str], workers: int) -> dict:
-    from cleaner.engine.pipeline import default_rules
     from cleaner.ingest.inputs import read_inputs
+    from cleaner.rulebook.loader import default_rules
     from cleaner.runner.batch import run_batch, warm
 
     if workers == 0:

@@ -44,7 +44,8 @@ from pathlib import Path
 from cleaner.authoring.fuzzgen import cases, giant_cases, problems
 from cleaner.core.records import Result
 from cleaner.engine.options import Options
-from cleaner.ingest.inputs import Item, read_inputs
+from cleaner.ingest.inputs import read_inputs
+from cleaner.ingest.items import Item
 from cleaner.runner.batch import iter_outcomes, run_batch
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ from cleaner.api import clean_many
 from cleaner.core.errors import CleanerError, FetchError, InputError, LimitError, RuleError
 from cleaner.core.records import InputRecord, Related, Removal, Result
 from cleaner.engine.options import Options
-from cleaner.engine.pipeline import analyze, clean, clean_record, default_rules
-from cleaner.rulebook.schema import load_rules
+from cleaner.engine.pipeline import analyze, clean, clean_record
+from cleaner.rulebook.loader import default_rules, load_rules
 from cleaner.runner.recurrence_count import build_stats
 from cleaner.text.recurrence import RecurrenceStats, load_stats, save_stats
 

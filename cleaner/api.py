@@ -14,30 +14,9 @@ from typing import Any
 
 from cleaner.core.records import InputRecord, Result
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
-from cleaner.ingest.inputs import Item, captured_of
+from cleaner.ingest.items import as_item
 
 Record = InputRecord | dict[str, Any] | str | bytes
-
-
-def as_item(obj: Any, n: int = 0) -> Item:
-    """An input record, a `{id, url, html|text|content}` dict, or a page's str/bytes (id:
-    its position) as an Item; anything else is an error item, never an exception."""
-    if isinstance(obj, InputRecord):
-        return Item(obj, id=obj.id, url=obj.url, date=obj.captured)
-    if isinstance(obj, (str, bytes)):
-        return Item(InputRecord(str(n), obj), id=str(n))
-    if isinstance(obj, dict):
-        rid = str(obj.get("id") or n)
-        url = obj.get("url")
-        captured = captured_of(obj)
-        for key, kind in (("html", "html"), ("text", "text"), ("content", "auto")):
-            value = obj.get(key)
-            if isinstance(value, (str, bytes)):
-                return Item(InputRecord(rid, value, url, kind, origin=obj.get("origin"),
-                                        captured=captured), id=rid, url=url, date=captured)
-        return Item(None, f"record {rid!r} has no 'html', 'text' or 'content' string", rid, url,
-                    date=captured)
-    return Item(None, f"record {n}: not an input record: {type(obj).__name__}", str(n))
 
 
 def clean_many(records: Iterable[Record], *, workers: int = 0,
@@ -59,14 +38,14 @@ def clean_many(records: Iterable[Record], *, workers: int = 0,
     ...                                "long enough to be one, with a stop."}])]
     ['Headline']
     """
-    from cleaner.rulebook.files import rule_sources
-    from cleaner.runner.batch import clean_item, iter_outcomes, load_rules_for, warm
+    from cleaner.rulebook.loader import load_rules_for, run_rule_paths
+    from cleaner.runner.batch import clean_item, iter_outcomes, warm
 
     if workers < 0:
         raise ValueError(f"workers must be 0 (this process) or more, not {workers}")
     paths = None
     if rules is not None or not bundled_rules:
-        paths = tuple(str(p) for p in rule_sources(rules, bundled=bundled_rules))
+        paths = run_rule_paths(rules, bundled=bundled_rules) or ()
     ruleset = load_rules_for(paths)  # bad rules fail here, not inside a worker
     items = (as_item(obj, n) for n, obj in enumerate(records))
     if workers == 0:  # in process: the Result objects themselves, no JSON in between

@@ -13,7 +13,8 @@ from pathlib import Path
 from cleaner.core.records import Result
 from cleaner.engine.pipeline import clean_record
 from cleaner.ingest import samples
-from cleaner.ingest.inputs import read_inputs, record_id
+from cleaner.ingest.inputs import read_inputs
+from cleaner.ingest.items import record_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

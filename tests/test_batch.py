@@ -9,7 +9,8 @@ import pytest
 
 from cleaner.core.records import InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS
-from cleaner.ingest.inputs import Item, read_inputs
+from cleaner.ingest.inputs import read_inputs
+from cleaner.ingest.items import Item
 from cleaner.runner.batch import iter_outcomes, run_batch, shard_name
 from tests.test_batch_support import big_text, read_lines, text_records, write_jsonl
 
@@ -189,7 +190,7 @@ def test_warm_loads_what_the_pipeline_would_load_on_a_first_page():
 
     from trafilatura import external
 
-    from cleaner.engine.pipeline import default_rules
+    from cleaner.rulebook.loader import default_rules
     from cleaner.runner.batch import warm
 
     warm(default_rules(), libraries=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import trafilatura
 
-from cleaner.engine.pipeline import clean, default_rules
+from cleaner.engine.pipeline import clean
 from cleaner.markup.cards import base_url, page_url, read_cards
 from cleaner.markup.dom import drop_noise, outermost, plan_drops
 from cleaner.markup.extract import extract_main, extract_text, parse_html
+from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import DomCards, DomDrop
 from cleaner.rulebook.patterns import compile_selector as css
 
@@ -139,7 +140,7 @@ def test_site_from_canonical_url_when_no_url_given():
 
 
 def test_dom_section_drops_from_heading_to_stop(tmp_path):
-    from cleaner.rulebook.schema import load_rules
+    from cleaner.rulebook.loader import load_rules
 
     (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
     (tmp_path / "ex.yaml").write_text(
@@ -162,7 +163,7 @@ def test_dom_section_schema_errors_name_file_and_line(tmp_path):
     import pytest
 
     from cleaner.core.errors import RuleError
-    from cleaner.rulebook.schema import load_rules
+    from cleaner.rulebook.loader import load_rules
 
     (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
     (tmp_path / "ex.yaml").write_text(
@@ -174,7 +175,7 @@ def test_dom_section_schema_errors_name_file_and_line(tmp_path):
 
 
 def test_card_container_is_dropped_whole_with_its_heading(tmp_path):
-    from cleaner.rulebook.schema import load_rules
+    from cleaner.rulebook.loader import load_rules
 
     (tmp_path / "generic.yaml").write_text("site: generic\n", encoding="utf-8")
     (tmp_path / "ex.yaml").write_text(

@@ -14,7 +14,8 @@ from cleaner.authoring.fuzzgen import sloppy_cp1252
 from cleaner.core.decode import charset, decode_input, defuse_markup, repair_text
 from cleaner.core.errors import InputError
 from cleaner.core.records import InputRecord
-from cleaner.engine.pipeline import clean_record, default_rules
+from cleaner.engine.pipeline import clean_record
+from cleaner.rulebook.loader import default_rules
 
 FRENCH = ("Le café du coin ferme : « les clients ne viennent plus », dit sa gérante — "
           "la facture d’énergie a doublé, à 1 200 € par mois.\n")

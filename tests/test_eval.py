@@ -91,8 +91,8 @@ def test_eval_names_a_missing_folder(tmp_path, capsys):
 
 
 def test_site_rules_for_benchmark_hosts_are_set_aside():
-    from cleaner.engine.pipeline import default_rules
     from cleaner.report.evaluate import Page, set_aside_benchmark_sites
+    from cleaner.rulebook.loader import default_rules
 
     rules = default_rules()
     pages = [Page("a", "https://www.thesun.co.uk/news/1/x/", "<html></html>", "")]
@@ -171,8 +171,8 @@ BENCH_F1_FLOOR = 0.965
 def test_benchmark_floor():
     from functools import partial
 
-    from cleaner.engine.pipeline import default_rules
     from cleaner.report.evaluate import cleaner_text, evaluate, set_aside_benchmark_sites
+    from cleaner.rulebook.loader import default_rules
 
     pages = load_pages(BENCH)
     assert len(pages) == 181
@@ -197,8 +197,8 @@ needs_wcxb = pytest.mark.skipif(not (WCXB / "ground-truth.json").exists(),
 def _wcxb_report():
     from functools import partial
 
-    from cleaner.engine.pipeline import default_rules
     from cleaner.report.evaluate import cleaner_result, evaluate, set_aside_benchmark_sites
+    from cleaner.rulebook.loader import default_rules
 
     bench = load_benchmark(WCXB)
     assert len(bench.pages) == 711

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from cleaner.authoring.fuzzgen import cases, giant_cases, problems
 from cleaner.core.records import InputRecord
 from cleaner.engine.options import Options
-from cleaner.engine.pipeline import clean_record, default_rules
-from cleaner.ingest.inputs import Item
+from cleaner.engine.pipeline import clean_record
+from cleaner.ingest.items import Item
+from cleaner.rulebook.loader import default_rules
 from cleaner.runner.batch import clean_item
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -18,7 +18,7 @@ from cleaner.authoring.learn import learn, to_yaml
 from cleaner.commands.main import main
 from cleaner.core.records import InputRecord
 from cleaner.engine.pipeline import RULES_DIR, analyze
-from cleaner.rulebook.schema import load_rules
+from cleaner.rulebook.loader import load_rules
 
 SUBJECTS = ["The finance minister", "A coalition of farmers", "The city council", "Doctors",
             "The central bank", "Rescue teams", "Engineers at the port", "The opposition leader",

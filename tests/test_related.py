@@ -162,7 +162,7 @@ def test_without_the_pattern_set_results_are_the_same(monkeypatch) -> None:
 
     from cleaner.rulebook import model as ruleset
     from cleaner.rulebook.files import bundled_rules_dir
-    from cleaner.rulebook.schema import load_rules
+    from cleaner.rulebook.loader import load_rules
 
     seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
     expected = [clean(p.read_bytes()).to_dict() for p in seeds]

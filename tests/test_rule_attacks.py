@@ -10,6 +10,7 @@ import pytest
 
 from cleaner.commands.main import main
 from cleaner.core.errors import RuleError
+from cleaner.rulebook.loader import check_files, load_rules
 from cleaner.rulebook.patterns import (
     MAX_EXPANDED_CHARS,
     MAX_PATTERN_CHARS,
@@ -17,7 +18,6 @@ from cleaner.rulebook.patterns import (
     compile_pattern,
     compile_selector,
 )
-from cleaner.rulebook.schema import check_files, load_rules
 
 GENERIC = """site: generic
 macros:

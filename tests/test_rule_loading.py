@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.core.errors import RuleError
-from cleaner.rulebook.schema import check_files, load_rules
+from cleaner.rulebook.loader import check_files, load_rules
 
 GENERIC = """site: generic
 macros:

@@ -8,8 +8,8 @@ import pytest
 
 from cleaner.authoring.ruletests import load_tests, run_tests
 from cleaner.commands.main import main
-from cleaner.engine.pipeline import RULES_DIR, default_rules
-from cleaner.rulebook.schema import load_rules
+from cleaner.engine.pipeline import RULES_DIR
+from cleaner.rulebook.loader import default_rules, load_rules
 
 SITE = """site: demo
 hosts: [demo.example]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.engine.pipeline import default_rules
+from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import host_matches
 
 BODY = "A plain paragraph about nothing in particular, long enough to be a paragraph here.\n"

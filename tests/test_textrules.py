@@ -7,7 +7,7 @@ from pathlib import Path
 from cleaner.core.lines import split_lines
 from cleaner.core.records import InputRecord
 from cleaner.engine.pipeline import analyze
-from cleaner.rulebook.schema import load_rules
+from cleaner.rulebook.loader import load_rules
 from cleaner.text.linerules import (
     Meta,
     apply_sections,

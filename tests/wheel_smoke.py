@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cleaner.ingest.inputs import record_id
+from cleaner.ingest.items import record_id
 from cleaner.ingest.samples import sample_paths, sidecar_url
 
 ROOT = Path(__file__).resolve().parent.parent

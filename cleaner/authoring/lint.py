@@ -1,6 +1,6 @@
 """`cleaner rules lint`: the schema checks plus what only the fixtures can tell.
 
-schema.check_files already reports unknown keys, wrong types, bad or catastrophic regexes,
+loader.check_files already reports unknown keys, wrong types, bad or catastrophic regexes,
 bad selectors, duplicate ids, hosts claimed twice and unsafe YAML. This adds the site test
 files (rules/tests/*.yaml) and dead rules: a rule that fires on none of its site's fixtures
 no longer matches the template (or never did), so it is a warning worth a look.
@@ -24,9 +24,10 @@ from cleaner.authoring.ruletests import (
 )
 from cleaner.core.errors import CleanerError
 from cleaner.engine.pipeline import Analysis
-from cleaner.rulebook.files import bundled_rules_dir
+from cleaner.rulebook.files import bundled_rules_dir, rule_files
+from cleaner.rulebook.loader import check_files
 from cleaner.rulebook.model import RuleSet, Site
-from cleaner.rulebook.schema import GENERIC_FILE, Finding, check_files, rule_files
+from cleaner.rulebook.schema import GENERIC_FILE, Finding
 
 log = logging.getLogger(__name__)
 

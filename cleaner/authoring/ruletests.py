@@ -27,7 +27,7 @@ from cleaner.core.errors import CleanerError, RuleError
 from cleaner.engine.pipeline import Analysis, analyze
 from cleaner.ingest.inputs import read_inputs
 from cleaner.rulebook.model import RuleSet
-from cleaner.rulebook.schema import Finding, _Ctx
+from cleaner.rulebook.schema import Checker, Finding
 from cleaner.rulebook.yamlsource import LocDict, LocList, load_located
 
 TESTS_DIR = "tests"
@@ -83,7 +83,7 @@ def find_test_files(rules_dir: Path) -> list[Path]:
     return sorted((rules_dir / TESTS_DIR).glob("*.yaml"))
 
 
-def _strings(ctx: _Ctx, d: LocDict, key: str) -> tuple[str, ...]:
+def _strings(ctx: Checker, d: LocDict, key: str) -> tuple[str, ...]:
     seq = d.get(key) or LocList()
     out = []
     for item, where in zip(seq, getattr(seq, "item_where", [])):
@@ -94,7 +94,7 @@ def _strings(ctx: _Ctx, d: LocDict, key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _related(ctx: _Ctx, d: LocDict) -> tuple[RelatedExpect, ...] | None:
+def _related(ctx: Checker, d: LocDict) -> tuple[RelatedExpect, ...] | None:
     if "related" not in d:
         return None
     out = []
@@ -122,7 +122,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 def load_test_file(path: Path, root: Path) -> tuple[list[FixtureTest], list[Finding]]:
     """Parse and check one test file; every problem is a file:line:col finding."""
-    ctx = _Ctx(str(path), {})
+    ctx = Checker(str(path), {})
     try:
         doc = load_located(path.read_text(encoding="utf-8"), str(path))
     except RuleError as exc:

@@ -19,7 +19,8 @@ from typing import TextIO
 from cleaner.commands.stats import add_recurrence_arguments, recurrence_or_exit
 from cleaner.core.terminal import safe, safe_line
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
-from cleaner.ingest.inputs import INPUT_FORMATS, Item, read_inputs
+from cleaner.ingest.inputs import INPUT_FORMATS, read_inputs
+from cleaner.ingest.items import Item
 
 
 def _workers(value: str) -> int:
@@ -187,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         items = read_inputs(args.paths, args.url, max_bytes=options.max_bytes,
                             input_format=args.input_format, follow_links=args.follow_links)
-    from cleaner.commands.main import load_ruleset, rule_paths
+    from cleaner.commands.common import load_ruleset, rule_paths
 
     load_ruleset(args)  # rule errors stop the run before any output (exit 2)
 
@@ -252,7 +253,7 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
     if not args.out:
         print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
         return 2
-    from cleaner.commands.main import rule_paths
+    from cleaner.commands.common import rule_paths
     from cleaner.runner.batch import OutputError
     from cleaner.runner.progress import Progress
 

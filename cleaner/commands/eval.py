@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from functools import partial
 
-    from cleaner.commands.main import load_ruleset
+    from cleaner.commands.common import load_ruleset
     from cleaner.core.errors import InputError
     from cleaner.report.evaluate import (
         RECALL_LOSS,

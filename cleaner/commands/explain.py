@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleaner.commands.main import load_ruleset
+    from cleaner.commands.common import load_ruleset
 
     rules = load_ruleset(args)
     if args.recurrence == AUTO:

@@ -88,24 +88,6 @@ def _merge_common(args: argparse.Namespace) -> argparse.Namespace:
     return args
 
 
-def rule_paths(args: argparse.Namespace) -> tuple[str, ...] | None:
-    """The rule files this run loads, for runners and workers; None: the bundled rules as
-    they are (loaded once per process and cached)."""
-    from cleaner.rulebook.files import rule_sources
-
-    if not args.rules and not args.no_bundled_rules:
-        return None
-    if not args.rules:
-        raise RuleError("--no-bundled-rules leaves no rules: give --rules DIR_OR_FILE")
-    return tuple(str(p) for p in rule_sources(args.rules, bundled=not args.no_bundled_rules))
-
-
-def load_ruleset(args: argparse.Namespace):
-    from cleaner.runner.batch import load_rules_for
-
-    return load_rules_for(rule_paths(args))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = _merge_common(parser.parse_args(argv))

@@ -51,7 +51,7 @@ def rules_dir(args: argparse.Namespace) -> Path:
 
 def _ruleset(args: argparse.Namespace, directory: Path):
     """The maintainer's folder on top of the bundled rules (its generic rules and macros)."""
-    from cleaner.rulebook.schema import load_rules
+    from cleaner.rulebook.loader import load_rules
 
     return load_rules(rule_sources([directory, *(args.rules or ())],
                                    bundled=not args.no_bundled_rules))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from cleaner.core.records import Result
 from cleaner.engine.pipeline import clean_record
-from cleaner.ingest.inputs import read_inputs, record_id
+from cleaner.ingest.inputs import read_inputs
+from cleaner.ingest.items import record_id
 from cleaner.ingest.samples import sample_paths, sidecar_url
 
 
@@ -30,7 +31,7 @@ def _sample_items(folder: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleaner.commands.main import load_ruleset
+    from cleaner.commands.common import load_ruleset
 
     rules = load_ruleset(args)
     out = Path(args.out)

@@ -90,7 +90,7 @@ def with_recurrence(args: argparse.Namespace, options: Options, rules) -> Option
 
 def recurrence_or_exit(args: argparse.Namespace, options: Options) -> Options | None:
     """`with_recurrence` for a command: None after printing why the run cannot start."""
-    from cleaner.commands.main import load_ruleset
+    from cleaner.commands.common import load_ruleset
     from cleaner.core.errors import CleanerError
 
     try:
@@ -102,7 +102,7 @@ def recurrence_or_exit(args: argparse.Namespace, options: Options) -> Options | 
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleaner.commands.main import load_ruleset
+    from cleaner.commands.common import load_ruleset
     from cleaner.runner.recurrence_count import build_stats
     from cleaner.text.recurrence import save_stats
 

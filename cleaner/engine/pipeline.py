@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,8 +26,8 @@ from cleaner.core.timelimit import time_limit
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.markup.pagemeta import PageMeta, read_page_meta
 from cleaner.rulebook.files import bundled_rules_dir
+from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
-from cleaner.rulebook.schema import load_rules
 from cleaner.text.cards import mark_cards, mark_listing
 from cleaner.text.linerules import (
     DOUBLED_SOURCE,
@@ -58,12 +57,6 @@ def __getattr__(name: str) -> Path:
     if name == "RULES_DIR":
         return bundled_rules_dir()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@lru_cache(maxsize=1)
-def default_rules() -> RuleSet:
-    """The bundled rules, loaded once per process (every worker loads its own copy)."""
-    return load_rules([bundled_rules_dir()])
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleaner.ingest.inputs import record_id
+from cleaner.ingest.items import record_id
 
 SAMPLE_SUFFIXES = (".txt", ".html", ".htm", ".html.gz")
 

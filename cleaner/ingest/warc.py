@@ -16,7 +16,8 @@ from typing import BinaryIO
 
 from cleaner.core.records import InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS
-from cleaner.ingest.inputs import Item, _open_regular, _unreadable
+from cleaner.ingest.files import open_regular
+from cleaner.ingest.items import Item, unreadable
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,9 @@ def read_warc(source: str | Path | BinaryIO, max_bytes: int = DEFAULT_OPTIONS.ma
         name = str(source)
         rel = rel or Path(name).name
         try:
-            fh, _ = _open_regular(name)
+            fh, _ = open_regular(name)
         except OSError as exc:
-            yield _unreadable(name, rel, name, None, exc)
+            yield unreadable(name, rel, name, None, exc)
             return
     else:
         fh, name, rel = source, "<stdin>", rel or "stdin"

@@ -43,10 +43,13 @@ def bundled_rules_dir() -> Path:
                     f"{package.parent / SOURCE_FOLDER} holds generic.yaml; reinstall cleaner")
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(path.glob(f"*{RULE_SUFFIX}"))
-    return [path]  # a missing or odd file is reported by the loader, with its name
+def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The rule files of these paths: a folder's `*.yaml`, sorted; a file as it is (a
+    missing or odd file is reported by the loader, with its name)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.glob(f"*{RULE_SUFFIX}")) if p.is_dir() else [p])
+    return out
 
 
 def rule_sources(user_paths: Iterable[str | os.PathLike[str]] | None = None,
@@ -57,10 +60,10 @@ def rule_sources(user_paths: Iterable[str | os.PathLike[str]] | None = None,
     """
     chosen: dict[str, Path] = {}
     if bundled:
-        for f in _files(bundled_rules_dir()):
+        for f in rule_files([bundled_rules_dir()]):
             chosen[f.name] = f
     for p in user_paths or ():
-        for f in _files(Path(p)):
+        for f in rule_files([p]):
             same = chosen.get(f.name)
             if same is not None and same.resolve() == f.resolve():
                 continue  # `--rules rules` in the repository: the bundled file itself

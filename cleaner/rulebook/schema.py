@@ -6,13 +6,10 @@ never starts with half a rule set. The schema is documented key by key in rules/
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from cleaner.core.errors import RuleError
 from cleaner.core.records import CATEGORIES
 from cleaner.rulebook.model import (
     CardSpec,
@@ -23,7 +20,6 @@ from cleaner.rulebook.model import (
     InlineRule,
     LineRule,
     RelatedRule,
-    RuleSet,
     SectionRule,
     Site,
 )
@@ -33,7 +29,7 @@ from cleaner.rulebook.patterns import (
     compile_selector,
     matches_everything,
 )
-from cleaner.rulebook.yamlsource import LocDict, LocList, Where, load_located
+from cleaner.rulebook.yamlsource import LocDict, LocList, Where
 
 GENERIC_FILE = "generic.yaml"
 CARD_FIELDS = ("source", "title", "teaser", "skip")
@@ -53,7 +49,7 @@ class Finding:
         return f"{self.path}:{self.line}:{self.col}: {tag}{self.message}"
 
 
-class _Ctx:
+class Checker:
     """Collects findings while one file is checked, so lint can report them all at once."""
 
     def __init__(self, path: str, macros: dict[str, str]) -> None:
@@ -112,7 +108,7 @@ S, N, B, L, D = (str,), (int,), (bool,), (LocList,), (LocDict,)
 _RULE_COMMON = {"id": S, "category": S, "note": S}
 
 
-def _category(ctx: _Ctx, d: LocDict, what: str, default: str | None = None) -> str:
+def _category(ctx: Checker, d: LocDict, what: str, default: str | None = None) -> str:
     cat = d.get("category", default)
     if cat not in CATEGORIES:
         ctx.fail(d.value_where.get("category", d.where),
@@ -120,7 +116,7 @@ def _category(ctx: _Ctx, d: LocDict, what: str, default: str | None = None) -> s
     return cat or "boilerplate"
 
 
-def _items(ctx: _Ctx, doc: LocDict, key: str) -> list[LocDict]:
+def _items(ctx: Checker, doc: LocDict, key: str) -> list[LocDict]:
     seq = doc.get(key)
     if seq is None:
         return []
@@ -136,7 +132,7 @@ def _items(ctx: _Ctx, doc: LocDict, key: str) -> list[LocDict]:
     return out
 
 
-def _line_rule(ctx: _Ctx, d: LocDict) -> LineRule | None:
+def _line_rule(ctx: Checker, d: LocDict) -> LineRule | None:
     what = f"line rule {d.get('id', '?')!r}"
     allowed = {**_RULE_COMMON, "match": S, "zone": S, "before": N, "after": N,
                "context_category": S, "unless": S}
@@ -156,7 +152,7 @@ def _line_rule(ctx: _Ctx, d: LocDict) -> LineRule | None:
                     d.get("after", 0), ctx_cat, ctx.regex(d, "unless", what))
 
 
-def _inline_rule(ctx: _Ctx, d: LocDict) -> InlineRule | None:
+def _inline_rule(ctx: Checker, d: LocDict) -> InlineRule | None:
     what = f"inline rule {d.get('id', '?')!r}"
     if not ctx.keys(d, {**_RULE_COMMON, "match": S}, ("id", "category", "match"), what):
         return None
@@ -164,7 +160,7 @@ def _inline_rule(ctx: _Ctx, d: LocDict) -> InlineRule | None:
     return InlineRule(d["id"], cat, ctx.path, d.where.line, pat) if pat else None
 
 
-def _section_rule(ctx: _Ctx, d: LocDict) -> SectionRule | None:
+def _section_rule(ctx: Checker, d: LocDict) -> SectionRule | None:
     what = f"section {d.get('id', '?')!r}"
     allowed = {**_RULE_COMMON, "start": S, "stop": S, "stop_inclusive": B, "max_lines": N}
     if not ctx.keys(d, allowed, ("id", "category", "start"), what):
@@ -177,7 +173,7 @@ def _section_rule(ctx: _Ctx, d: LocDict) -> SectionRule | None:
                        d.get("stop_inclusive", False), d.get("max_lines"))
 
 
-def _related_rule(ctx: _Ctx, d: LocDict) -> RelatedRule | None:
+def _related_rule(ctx: Checker, d: LocDict) -> RelatedRule | None:
     what = f"related rule {d.get('id', '?')!r}"
     allowed = {**_RULE_COMMON, "start": S, "stop": S, "cards": D, "item": S, "embedded": D,
                "source": S}
@@ -221,7 +217,7 @@ def _related_rule(ctx: _Ctx, d: LocDict) -> RelatedRule | None:
                        embedded, d.get("source"))
 
 
-def _dom_drop(ctx: _Ctx, d: LocDict) -> DomDrop | None:
+def _dom_drop(ctx: Checker, d: LocDict) -> DomDrop | None:
     what = f"dom drop {d.get('id', '?')!r}"
     if not ctx.keys(d, {**_RULE_COMMON, "select": S}, ("id", "category", "select"), what):
         return None
@@ -229,7 +225,7 @@ def _dom_drop(ctx: _Ctx, d: LocDict) -> DomDrop | None:
     return DomDrop(d["id"], cat, ctx.path, d.where.line, d["select"], xp) if xp else None
 
 
-def _dom_section(ctx: _Ctx, d: LocDict) -> DomSection | None:
+def _dom_section(ctx: Checker, d: LocDict) -> DomSection | None:
     what = f"dom section {d.get('id', '?')!r}"
     if not ctx.keys(d, {**_RULE_COMMON, "start": S, "stop": S}, ("id", "category", "start"),
                     what):
@@ -241,7 +237,7 @@ def _dom_section(ctx: _Ctx, d: LocDict) -> DomSection | None:
     return DomSection(d["id"], cat, ctx.path, d.where.line, d["start"], start, stop)
 
 
-def _dom_cards(ctx: _Ctx, d: LocDict) -> DomCards | None:
+def _dom_cards(ctx: Checker, d: LocDict) -> DomCards | None:
     what = f"dom cards {d.get('id', '?')!r}"
     allowed = {**_RULE_COMMON, "container": S, "item": S, "fields": D, "source": S, "drop": B}
     if not ctx.keys(d, allowed, ("id", "item", "fields"), what):
@@ -270,13 +266,14 @@ _TOP = {"site": S, "name": S, "hosts": L, "fingerprints": L, "publisher": S, "di
         "note": S}
 # Site tests are not part of a rule file: they live in rules/tests/<site>.yaml (checked by
 # cleaner.authoring.ruletests), so a rule file stays the site's template and nothing else.
-_BUILDERS: dict[str, Callable[[_Ctx, LocDict], Any]] = {
+_BUILDERS: dict[str, Callable[[Checker, LocDict], Any]] = {
     "lines": _line_rule, "inline": _inline_rule, "sections": _section_rule,
     "related": _related_rule,
 }
 
 
-def _site(ctx: _Ctx, doc: Any) -> Site | None:
+def check_site(ctx: Checker, doc: Any) -> Site | None:
+    """The site one rule file describes, or None; every problem goes to `ctx.findings`."""
     if not isinstance(doc, LocDict):
         ctx.findings.append(Finding(ctx.path, 1, 1, "a rule file must be a mapping"))
         return None
@@ -325,7 +322,7 @@ def wildcard_problem(host: str) -> str | None:
     return None
 
 
-def _fingerprints(ctx: _Ctx, raw: LocList) -> tuple[list, list[float]]:
+def _fingerprints(ctx: Checker, raw: LocList) -> tuple[list, list[float]]:
     """A fingerprint is a regex (decisive on its own, weight 1) or `{match, weight}`: a
     chrome line the site shares with others counts for part of the evidence, and a page
     is the site's when its fingerprints found add up to 1."""
@@ -354,99 +351,3 @@ def _fingerprints(ctx: _Ctx, raw: LocList) -> tuple[list, list[float]]:
         fps.append(compiled)
         weights.append(weight)
     return fps, weights
-
-
-def _rule_line(site: Site, rule_id: str) -> int:
-    groups = (site.lines, site.inline, site.sections, site.related, site.dom_drop, site.dom_cards,
-              site.dom_sections)
-    return next((r.line for g in groups for r in g if r.id == rule_id), 1)
-
-
-def _cross_checks(generic: Site, sites: list[Site]) -> list[Finding]:
-    """What no single file can know: unique ids, one file per host, real disable targets."""
-    found: list[Finding] = []
-    seen_ids: dict[str, str] = {}
-    seen_hosts: dict[str, str] = {}
-    seen_names: dict[str, str] = {}
-    for site in [generic, *sites]:
-        if site.name in seen_names:
-            found.append(Finding(site.file, 1, 1, f"site name {site.name!r} is also used by "
-                                 f"{seen_names[site.name]}"))
-        seen_names[site.name] = site.file
-        for rid in site.all_rule_ids():
-            if rid in seen_ids:
-                found.append(Finding(site.file, _rule_line(site, rid), 1,
-                                     f"duplicate rule id {rid!r} (first in {seen_ids[rid]})"))
-            else:
-                seen_ids[rid] = site.file
-        for host in site.hosts:
-            if host in seen_hosts and seen_hosts[host] != site.file:
-                found.append(Finding(site.file, 1, 1, f"host {host!r} is already claimed by "
-                                     f"{seen_hosts[host]}"))
-            seen_hosts[host] = site.file
-    generic_ids = set(generic.all_rule_ids())
-    for site in sites:
-        for rid in sorted(site.disable - generic_ids):
-            found.append(Finding(site.file, 1, 1, f"disable names {rid!r}, which is not a "
-                                 "generic rule id"))
-    return found
-
-
-def rule_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        out.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
-    return out
-
-
-def check_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[RuleSet | None, list[Finding]]:
-    """Validate every file; return the RuleSet only when nothing is wrong."""
-    files = rule_files(paths)
-    findings: list[Finding] = []
-    generic_files = [f for f in files if f.name == GENERIC_FILE]
-    ordered = generic_files + [f for f in files if f.name != GENERIC_FILE]
-    macros: dict[str, str] = {}
-    generic: Site | None = None
-    sites: list[Site] = []
-    for path in ordered:
-        ctx = _Ctx(str(path), macros)
-        try:
-            doc = load_located(path.read_text(encoding="utf-8"), str(path))
-        except RuleError as exc:
-            findings.append(Finding(exc.path, exc.line, exc.col, exc.message))
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            findings.append(Finding(str(path), 1, 1, f"cannot read rule file: {exc}"))
-            continue
-        site = _site(ctx, doc)
-        findings.extend(ctx.findings)
-        if site is None:
-            continue
-        if path.name == GENERIC_FILE:
-            generic, macros = site, ctx.macros
-        else:
-            sites.append(site)
-    generic = generic or Site(name="generic", label="generic", file=GENERIC_FILE)
-    findings.extend(_cross_checks(generic, sites))
-    if any(f.severity == "error" for f in findings):
-        return None, findings
-    ruleset = RuleSet(generic, tuple(sites))
-    for site in [None, *sites]:
-        try:
-            ruleset.active(site)  # compiles the site's RE2 line set once, here
-        except RuleError as exc:
-            findings.append(Finding(exc.path, exc.line, exc.col, exc.message))
-    if any(f.severity == "error" for f in findings):
-        return None, findings
-    return ruleset, findings
-
-
-def load_rules(paths: Iterable[str | os.PathLike[str]]) -> RuleSet:
-    """Load and compile rule files; raise RuleError listing every problem (all or nothing)."""
-    ruleset, findings = check_files(list(paths))
-    if ruleset is None:
-        errors = [f for f in findings if f.severity == "error"]
-        first = errors[0]
-        more = "".join(f"\n{f}" for f in errors[1:])
-        raise RuleError(first.message + more, first.path, first.line, first.col)
-    return ruleset

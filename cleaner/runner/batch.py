@@ -47,7 +47,8 @@ from cleaner.core.errors import LimitError
 from cleaner.core.records import InputRecord, Result
 from cleaner.core.timelimit import time_limit, time_limit_message
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
-from cleaner.ingest.inputs import Item
+from cleaner.ingest.items import Item
+from cleaner.rulebook.loader import load_rules_for
 from cleaner.rulebook.model import RuleSet
 
 log = logging.getLogger(__name__)
@@ -189,13 +190,6 @@ def clean_item(item: Item, rules: RuleSet, options: Options = DEFAULT_OPTIONS,
     except LimitError as exc:  # the alarm fired outside clean_record's own handler
         return replace(Result.failure(record.id, record.url, str(exc), record.captured),
                        input=record.origin)
-
-
-def load_rules_for(rule_paths: tuple[str, ...] | None) -> RuleSet:
-    from cleaner.engine.pipeline import default_rules
-    from cleaner.rulebook.schema import load_rules
-
-    return load_rules(list(rule_paths)) if rule_paths else default_rules()
 
 
 # A small page run through the pipeline once at start-up, so that everything loaded or

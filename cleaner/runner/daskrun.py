@@ -23,10 +23,11 @@ from typing import Any
 
 import dask.bag as db
 
-from cleaner.api import as_item
 from cleaner.core.errors import CleanerError
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
-from cleaner.ingest.inputs import Source, read_sources, walk
+from cleaner.ingest.files import walk
+from cleaner.ingest.inputs import read_sources
+from cleaner.ingest.items import Source, as_item
 from cleaner.rulebook.model import RuleSet
 from cleaner.runner.batch import ShardNamer, Summary, claim_output, clean_item, run_batch
 from cleaner.runner.progress import Progress
@@ -39,7 +40,8 @@ CONNECT_TIMEOUT_SECONDS = 5.0
 
 @lru_cache(maxsize=4)
 def _rules(rule_paths: tuple[str, ...] | None) -> RuleSet:
-    from cleaner.runner.batch import load_rules_for, warm
+    from cleaner.rulebook.loader import load_rules_for
+    from cleaner.runner.batch import warm
 
     rules = load_rules_for(rule_paths)
     warm(rules, libraries=True)  # once per worker process, outside any document's time limit

@@ -19,8 +19,9 @@ from cleaner.core.decode import decode_input, looks_like_html
 from cleaner.core.errors import CleanerError
 from cleaner.core.records import InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
-from cleaner.engine.pipeline import analyze, default_rules, usable_url
-from cleaner.ingest.inputs import Item
+from cleaner.engine.pipeline import analyze, usable_url
+from cleaner.ingest.items import Item
+from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import RuleSet
 from cleaner.text.recurrence import RecurrenceStats, StatsBuilder, site_key, summarize
 
@@ -69,7 +70,7 @@ _worker_rules: list[RuleSet] = []  # a counting worker's rules, loaded once when
 
 
 def _start_worker(rule_paths: tuple[str, ...] | None) -> None:
-    from cleaner.runner.batch import load_rules_for
+    from cleaner.rulebook.loader import load_rules_for
 
     _worker_rules.append(load_rules_for(rule_paths))
 

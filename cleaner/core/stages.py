@@ -1,0 +1,87 @@
+"""The stages of one page, declared once, in the order the pipeline runs them.
+
+The pipeline (`cleaner.engine.pipeline`) runs them in this order and records each one that
+ran; `cleaner explain` prints this list with the stages that ran on the page; the stage
+table in rules/README.md is generated from it (`python -m cleaner.rulebook.docs`); and a
+site's `disable:` accepts the id of every stage marked `switch` (besides rule ids), to turn
+that stage off on the site's pages. Stages that are not switches are the frame every page
+needs (decoding, the zones, the body) or apply rule-file rules, which a site switches off
+one by one by their own ids.
+
+Layers: `html` stages run on HTML input only, before the text exists; `text` stages run on
+the lines of either input (those marked "text input only" skip HTML, whose markup placed
+the story already).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Layer = Literal["html", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    id: str
+    layer: Layer
+    purpose: str
+    switch: bool = False  # a site may name it in `disable:`; removals carry this id as rule
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("decode", "text", "bytes to text: charset, gzip, mojibake repair, markup defused"),
+    Stage("site", "text", "pick the site's rules: URL host, else the page's fingerprints"),
+    Stage("page-meta", "html", "author, date, canonical URL and site name from the markup"),
+    Stage("page-title", "html", "the headline from h1, og:title or <title>"),
+    Stage("dom-cards", "html", "related cards read from the untouched tree (`dom.cards`)"),
+    Stage("dom-drops", "html", "DOM sections and drops (`dom.sections`, `dom.drop`) under "
+          "the over-pruning guard"),
+    Stage("main-text", "html", "trafilatura on the pruned tree: the article's text, one "
+          "paragraph a line"),
+    Stage("split", "text", "the text into lines"),
+    Stage("related-lists", "text", "related lists under a heading (`related` rules)"),
+    Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
+    Stage("generic-card-shape", "text", "card-shaped runs: title, source, age (text input "
+          "only)", switch=True),
+    Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards (text "
+          "input only)", switch=True),
+    Stage("zones", "text", "head, body and tail of the page, from its paragraphs"),
+    Stage("generic-doubled-source", "text", "the outlet's name printed twice over the story",
+          switch=True),
+    Stage("line-rules", "text", "`lines` rules of the head and tail zones"),
+    Stage("generic-recurring-line", "text", "lines on most pages of the site (with "
+          "recurrence stats)", switch=True),
+    Stage("title", "text", "the title line; the lines above it (`generic-above-title`, "
+          "`generic-head-fragment`)"),
+    Stage("generic-above-title", "text", "chrome above the title", switch=True),
+    Stage("generic-head-fragment", "text", "a fragment of the head left under the title",
+          switch=True),
+    Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
+    Stage("body-line-rules", "text", "`lines` rules of the body zone"),
+    Stage("generic-tail-chrome", "text", "short chrome lines after the story (text input "
+          "only)", switch=True),
+    Stage("generic-repeated-title", "text", "the title printed again in the body",
+          switch=True),
+    Stage("generic-repeated-line", "text", "a line printed twice", switch=True),
+    Stage("inner-tags", "text", "lines a tag rule closed inside the body are reopened"),
+    Stage("language", "text", "the article's language and script"),
+    Stage("generic-foreign-line", "text", "lines in another script or language (text input "
+          "only)", switch=True),
+    Stage("body", "text", "the body and `inline` rules; teasers of related items"),
+)
+
+STAGE_IDS: tuple[str, ...] = tuple(s.id for s in STAGES)
+SWITCHES: frozenset[str] = frozenset(s.id for s in STAGES if s.switch)
+
+
+def stage(stage_id: str) -> Stage:
+    """The declared stage with this id; KeyError names the ids there are.
+
+    >>> stage("zones").layer
+    'text'
+    """
+    for s in STAGES:
+        if s.id == stage_id:
+            return s
+    raise KeyError(f"no stage {stage_id!r}; stages: {', '.join(STAGE_IDS)}")
