@@ -73,9 +73,10 @@ def html_paths(n: int, html_dir: Path) -> list[str]:
 
 
 def child_clean(paths: list[str], workers: int) -> dict:
+    from cleaner.engine.warmup import warm
     from cleaner.ingest.inputs import read_inputs
     from cleaner.rulebook.loader import default_rules
-    from cleaner.runner.batch import run_batch, warm
+    from cleaner.runner.batch import run_batch
 
     if workers == 0:
         # what a long in-process run has loaded after its first pages (the rules, the

@@ -38,8 +38,10 @@ def clean_many(records: Iterable[Record], *, workers: int = 0,
     ...                                "long enough to be one, with a stop."}])]
     ['Headline']
     """
+    from cleaner.engine.warmup import warm
     from cleaner.rulebook.loader import load_rules_for, run_rule_paths
-    from cleaner.runner.batch import clean_item, iter_outcomes, warm
+    from cleaner.runner.batch import iter_outcomes
+    from cleaner.runner.item import clean_item
 
     if workers < 0:
         raise ValueError(f"workers must be 0 (this process) or more, not {workers}")

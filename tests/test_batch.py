@@ -11,7 +11,8 @@ from cleaner.core.records import InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS
 from cleaner.ingest.inputs import read_inputs
 from cleaner.ingest.items import Item
-from cleaner.runner.batch import iter_outcomes, run_batch, shard_name
+from cleaner.runner.batch import iter_outcomes, run_batch
+from cleaner.runner.shards import shard_name
 from tests.test_batch_support import big_text, read_lines, text_records, write_jsonl
 
 
@@ -54,7 +55,9 @@ def test_one_line_per_input_in_order_and_same_on_any_worker_count(shards, tmp_pa
 
 
 def test_summary_names_counts_and_categories(shards, tmp_path):
-    text = _run(shards, tmp_path, 0).render()
+    from cleaner.commands.common import summary_text
+
+    text = summary_text(_run(shards, tmp_path, 0))
     assert text.startswith("cleaner: ") and " ok, " in text and "removals by category:" in text
 
 
@@ -139,7 +142,7 @@ def test_progress_draws_on_a_terminal_only_and_can_be_silenced(terminal):
 
 
 def test_a_worker_that_cannot_start_stops_the_run_with_a_clear_error(tmp_path):
-    from cleaner.runner.batch import WorkerStartError
+    from cleaner.runner.pool import WorkerStartError
 
     broken = tmp_path / "broken.yaml"  # rules that load in no worker
     broken.write_text("this: [is not a rule file\n", encoding="utf-8")
@@ -151,9 +154,9 @@ def test_a_worker_that_cannot_start_stops_the_run_with_a_clear_error(tmp_path):
 def test_read_ahead_is_bounded_by_bytes_as_well_as_count(monkeypatch):
     """Big pages fill the byte budget long before the count window: the runner must stop
     reading ahead there, or a shard of 20 MB pages would hold 64 of them per worker."""
-    import cleaner.runner.batch as batch
+    import cleaner.runner.pool as pool
 
-    monkeypatch.setattr(batch, "WINDOW_BYTES_PER_WORKER", 3_000_000)
+    monkeypatch.setattr(pool, "WINDOW_BYTES_PER_WORKER", 3_000_000)
     page = "Title\n\n" + "A body sentence that goes on for a while. " * 25_000  # ~1 MB
     pulled = [0]
 
@@ -190,8 +193,8 @@ def test_warm_loads_what_the_pipeline_would_load_on_a_first_page():
 
     from trafilatura import external
 
+    from cleaner.engine.warmup import warm
     from cleaner.rulebook.loader import default_rules
-    from cleaner.runner.batch import warm
 
     warm(default_rules(), libraries=True)
     assert "ftfy" in sys.modules

@@ -109,12 +109,12 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path):
 def test_full_disk_is_reported_and_resume_completes(tmp_path, capsys, monkeypatch):
     """/dev/full fails every write with ENOSPC: a disk that fills up mid-run. (The shard is
     opened on /dev/full by a patch: a symlink planted as a shard is refused now.)"""
-    import cleaner.runner.batch
+    import cleaner.runner.shards
 
     src = _input(tmp_path)
     out = tmp_path / "out"
     with monkeypatch.context() as patch:
-        patch.setattr(cleaner.runner.batch, "_open_nofollow",
+        patch.setattr(cleaner.runner.shards, "_open_nofollow",
                       lambda path, flags: os.open("/dev/full", os.O_WRONLY))
         code = main(["clean", str(src), "--out", str(out), "-q"])  # must not raise
     assert code not in (0, 1)  # not "all ok" nor "some records failed": the run failed

@@ -21,7 +21,7 @@ from cleaner.engine.options import Options
 from cleaner.engine.pipeline import clean_record
 from cleaner.ingest.items import Item
 from cleaner.rulebook.loader import default_rules
-from cleaner.runner.batch import clean_item
+from cleaner.runner.item import clean_item
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

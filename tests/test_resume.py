@@ -14,7 +14,8 @@ from collections import Counter
 import pytest
 
 from cleaner.ingest.inputs import read_inputs
-from cleaner.runner.batch import repair_and_scan, run_batch
+from cleaner.runner.batch import run_batch
+from cleaner.runner.shards import repair_and_scan
 from tests.test_batch_support import ROOT, read_lines, text_records, write_jsonl
 
 CLEANER = [sys.executable, "-m", "cleaner.commands.main"]

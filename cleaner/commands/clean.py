@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TextIO
 
+from cleaner.commands.common import load_ruleset, rule_paths, summary_text
 from cleaner.commands.stats import add_recurrence_arguments, recurrence_or_exit
+from cleaner.core.records import Result
 from cleaner.core.terminal import safe, safe_line
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.ingest.inputs import INPUT_FORMATS, read_inputs
@@ -85,53 +87,17 @@ def _options(args: argparse.Namespace) -> Options:
     return options
 
 
-def url_list(paths: list[str]) -> Iterator[str]:
-    """The URLs to fetch: a PATH with '://' is a URL, '-' is a list on stdin, an existing
-    file is a list (one URL a line, blank lines and # comments skipped); anything else is
-    passed on as a URL, to become an error record naming it."""
-    import os
-
-    for p in paths:
-        if "://" in p or (p != "-" and not os.path.isfile(p)):
-            yield p
-            continue
-        fh = sys.stdin if p == "-" else open(p, encoding="utf-8", errors="replace")
-        try:
-            for line in fh:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    yield line
-        finally:
-            if fh is not sys.stdin:
-                fh.close()
-
-
-def fetch_items(urls: list[str], options: Options, allow_private: bool = False,
-                workers: int = 0) -> Iterator[Item]:
-    """Each URL becomes a record, or an error item naming the URL; fetched in parallel,
-    politely per host, in input order."""
-    from cleaner.ingest.fetch import FETCH_WORKERS, FetchLimits, fetch_pairs
-
-    limits = FetchLimits(allow_private=allow_private)
-    for url, got in fetch_pairs(url_list(urls), options, limits,
-                                workers=max(workers * 2, FETCH_WORKERS)):
-        if isinstance(got, Exception):
-            yield Item(None, str(got), url, url, "<fetch>", origin=url)
-        else:
-            yield Item(got, id=got.id, url=got.url, shard="<fetch>", origin=got.origin)
-
-
 TEXT_SEPARATOR = "=== {id} ==="  # the line before each document in --format text
 
 
-def text_block(data: dict) -> str:
+def text_block(result: Result) -> str:
     """One document for --format text: the separator line naming it, its title, its body."""
-    head = TEXT_SEPARATOR.format(id=safe_line(str(data.get("id"))))
-    if data.get("status") != "ok":
-        return f"{head}\nERROR {safe_line(data.get('error') or '')}\n"
-    title = data.get("title")  # text for a terminal: no control sequences from the page
+    head = TEXT_SEPARATOR.format(id=safe_line(str(result.id)))
+    if result.status != "ok":
+        return f"{head}\nERROR {safe_line(result.error or '')}\n"
+    title = result.title  # text for a terminal: no control sequences from the page
     return (f"{head}\n" + (f"{safe(title)}\n\n" if title else "")
-            + f"{safe(data.get('text') or '')}\n")
+            + f"{safe(result.text or '')}\n")
 
 
 class JsonValue:
@@ -161,8 +127,9 @@ class JsonValue:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleaner.runner.batch import OutputError, WorkerStartError
+    from cleaner.runner.pool import WorkerStartError
     from cleaner.runner.progress import Progress
+    from cleaner.runner.shards import OutputError
 
     options = _options(args)
     if args.resume and not args.out:
@@ -178,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_dask(args, options)
     if args.fetch:
         try:
+            from cleaner.ingest.urls import fetch_items
+
             items: Iterator[Item] = fetch_items(args.paths, options, args.allow_private,
                                                 args.workers)
             import cleaner.ingest.fetch  # noqa: F401 - fail now, not on the first URL
@@ -188,9 +157,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         items = read_inputs(args.paths, args.url, max_bytes=options.max_bytes,
                             input_format=args.input_format, follow_links=args.follow_links)
-    from cleaner.commands.common import load_ruleset, rule_paths
-
-    load_ruleset(args)  # rule errors stop the run before any output (exit 2)
+    rules = load_ruleset(args)  # rule errors stop the run before any output (exit 2)
 
     progress = Progress(enabled=not args.quiet)
 
@@ -199,10 +166,13 @@ def run(args: argparse.Namespace) -> int:
             progress.message(f"cleaner: {safe_line(message)}")
 
     common = dict(workers=args.workers, rule_paths=rule_paths(args), options=options,
-                  progress=progress, on_error=on_error)
+                  progress=progress, on_error=on_error, rules=rules)
     try:
         return _run_local(args, items, common)
-    except (WorkerStartError, OutputError) as exc:
+    except WorkerStartError as exc:
+        print(f"cleaner: {exc}; run with -v or --workers 0 to see why", file=sys.stderr)
+        return 2
+    except OutputError as exc:
         print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
         return 2
     except OSError as exc:  # the output cannot be written (disk full, folder removed)
@@ -220,7 +190,7 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
     if args.out:
         summary = run_batch(items, out_dir=args.out, resume=args.resume,
                             overwrite=args.overwrite, **common)
-        print(summary.render(), file=sys.stderr)
+        print(summary_text(summary), file=sys.stderr)
     else:
         stream = sys.stdout
         if args.format == "jsonl":
@@ -233,11 +203,13 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
                 value.close()  # an interrupted run still prints valid JSON
         else:
             def show(item, outcome) -> None:
-                stream.write(text_block(json.loads(outcome.data)))
+                # in process: the Result itself; from a worker: its line, read back
+                result = outcome.result or Result.from_dict(json.loads(outcome.data))
+                stream.write(text_block(result))
 
             summary = run_batch(items, on_result=show, **common)
         if summary.ok + summary.errors > 1 and not args.quiet:
-            print(summary.render(), file=sys.stderr)
+            print(summary_text(summary), file=sys.stderr)
     if summary.interrupted:
         return 128 + summary.interrupted
     return 1 if summary.errors else 0
@@ -253,9 +225,8 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
     if not args.out:
         print("cleaner: --engine dask needs --out DIR", file=sys.stderr)
         return 2
-    from cleaner.commands.common import rule_paths
-    from cleaner.runner.batch import OutputError
     from cleaner.runner.progress import Progress
+    from cleaner.runner.shards import OutputError
 
     try:
         summary = run_dask(args.paths, args.out, scheduler=args.scheduler,
@@ -267,5 +238,5 @@ def _run_dask(args: argparse.Namespace, options: Options) -> int:
     except (SchedulerUnreachable, OutputError, ValueError) as exc:
         print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
         return 2
-    print(summary.render(), file=sys.stderr)
+    print(summary_text(summary), file=sys.stderr)
     return 1 if summary.errors else 0

@@ -22,15 +22,12 @@ backoff on 5xx answers and timeouts.
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import logging
 import socket
-import ssl
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
@@ -39,149 +36,26 @@ from cleaner.core.decode import gunzip, looks_like_html
 from cleaner.core.errors import FetchError, InputError
 from cleaner.core.records import InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
+from cleaner.ingest.fetchnet import (
+    DEFAULT_LIMITS,
+    SCHEMES,
+    FetchLimits,
+    PinnedHTTP,
+    PinnedHTTPS,
+    Retry,
+    Target,
+    Watchdog,
+    parse_target,
+    resolve,
+)
 
 log = logging.getLogger(__name__)
 USER_AGENT = "cleaner/0.1 (+https://github.com/cleaner)"
-# News pages are well under 5 MB of HTML; the cap bounds memory per fetch in a batch.
-MAX_DOWNLOAD_BYTES = 5_000_000
-# Seconds per connect or read; a server slower than this is down as far as a batch cares.
-TIMEOUT_SECONDS = 15.0
-# Browsers allow 20; news sites need 2-3 (http -> https -> www -> consent).
-MAX_REDIRECTS = 5
-# The whole request's deadline, as a multiple of the per-read timeout, when neither a
-# deadline nor the per-document time limit is shorter.
-DEADLINE_FACTOR = 4
-# Retries after a 5xx answer or a timed-out read, waiting BACKOFF_SECONDS, then twice that.
-RETRIES = 2
-BACKOFF_SECONDS = 0.5
 # Parallel fetches by default; politeness is per host whatever this is.
 FETCH_WORKERS = 8
 CHUNK = 64 * 1024
 _ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 _REDIRECTS = (301, 302, 303, 307, 308)
-_SCHEMES = {"http": 80, "https": 443}
-
-
-@dataclass(frozen=True, slots=True)
-class FetchLimits:
-    timeout: float = TIMEOUT_SECONDS
-    max_bytes: int = MAX_DOWNLOAD_BYTES
-    max_redirects: int = MAX_REDIRECTS
-    deadline: float | None = None  # seconds for the whole request; None: DEADLINE_FACTOR x
-    allow_private: bool = False  # fetch private, loopback and link-local addresses too
-    private_hosts: tuple[str, ...] = ()  # host names (as written) allowed to be private
-    retries: int = RETRIES
-    backoff: float = BACKOFF_SECONDS
-
-    @property
-    def total_seconds(self) -> float:
-        return self.deadline if self.deadline is not None else DEADLINE_FACTOR * self.timeout
-
-
-class _Retry(FetchError):
-    """A failure worth another try (a 5xx answer, a timed-out read)."""
-
-
-def refused_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """True for an address a fetcher must not reach on a user's behalf: anything not
-    globally routable (private, loopback, link-local and cloud metadata, multicast,
-    reserved, unspecified), also when wrapped in IPv6 (::ffff:127.0.0.1, 6to4, Teredo)."""
-    if isinstance(ip, ipaddress.IPv6Address):
-        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if inner is not None and refused_address(inner):
-            return True
-    return not ip.is_global or ip.is_multicast
-
-
-@dataclass(frozen=True, slots=True)
-class _Target:
-    url: str
-    scheme: str
-    host: str
-    port: int
-    path: str
-
-
-def _target(url: str) -> _Target:
-    """The URL's parts, or FetchError for anything that is not a fetchable http(s) URL."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-        host = parts.hostname
-    except ValueError as exc:
-        raise FetchError(f"{url}: not a valid URL ({exc})") from None
-    scheme = parts.scheme.lower()
-    if scheme not in _SCHEMES:
-        raise FetchError(f"{url}: only http and https URLs can be fetched")
-    if not host or any(ch.isspace() for ch in url.strip()):
-        raise FetchError(f"{url}: not a valid URL (no host, or spaces in it)")
-    path = parts.path or "/"
-    if parts.query:
-        path += "?" + parts.query
-    return _Target(url, scheme, host, port or _SCHEMES[scheme], path)
-
-
-def _resolve(t: _Target, limits: FetchLimits, url: str) -> list[tuple]:
-    """The host's addresses, each checked; FetchError when one is private and not allowed."""
-    try:
-        infos = socket.getaddrinfo(t.host, t.port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
-        raise FetchError(f"{url}: cannot resolve host {t.host!r} ({exc})") from None
-    if not (limits.allow_private or t.host in limits.private_hosts):
-        for *_, sockaddr in infos:
-            ip = ipaddress.ip_address(sockaddr[0].split("%")[0])
-            if refused_address(ip):
-                hop = "" if t.url == url else f" (redirected to {t.url})"
-                raise FetchError(f"{url}: host {t.host} is a private, loopback or "
-                                 f"link-local address ({ip}){hop}; refused (pass "
-                                 "--allow-private to fetch it)")
-    return infos
-
-
-class _HTTP(http.client.HTTPConnection):
-    """A connection to an address checked beforehand, not to whatever DNS says next."""
-
-    def __init__(self, host: str, port: int, address: tuple, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout)
-        self._address = address
-
-    def connect(self) -> None:
-        self.sock = socket.create_connection(self._address[:2], self.timeout)
-        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-
-class _HTTPS(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: tuple, timeout: float) -> None:
-        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self._address = address
-
-    def connect(self) -> None:
-        sock = socket.create_connection(self._address[:2], self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
-
-
-class _Watchdog:
-    """Shuts the connection's socket at the deadline, which ends any read in progress:
-    the only way to bound a status line or headers sent a byte at a time."""
-
-    def __init__(self, seconds: float, conn: http.client.HTTPConnection) -> None:
-        self.fired = False
-        self._conn = conn
-        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _fire(self) -> None:
-        self.fired = True
-        sock = self._conn.sock
-        if sock is not None:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def cancel(self) -> None:
-        self._timer.cancel()
 
 
 class Fetcher:
@@ -189,7 +63,7 @@ class Fetcher:
     A host's lock is held for one request (one hop), so a redirect to another host never
     waits on a lock while holding one."""
 
-    def __init__(self, limits: FetchLimits = FetchLimits(),
+    def __init__(self, limits: FetchLimits = DEFAULT_LIMITS,
                  options: Options = DEFAULT_OPTIONS) -> None:
         self.limits = limits
         self.options = options
@@ -223,7 +97,7 @@ class Fetcher:
         while True:
             try:
                 return self._follow(url, deadline, seconds, captured)
-            except _Retry as exc:
+            except Retry as exc:
                 wait = self.limits.backoff * (2 ** attempt)
                 attempt += 1
                 if attempt > self.limits.retries or time.monotonic() + wait >= deadline:
@@ -236,7 +110,7 @@ class Fetcher:
         current = url
         for _ in range(self.limits.max_redirects + 1):
             try:
-                target = _target(current)
+                target = parse_target(current)
             except FetchError as exc:
                 if current == url:
                     raise
@@ -245,7 +119,7 @@ class Fetcher:
             if status in _REDIRECTS and headers.get("Location"):
                 nxt = urljoin(current, headers["Location"].strip())
                 scheme = urlsplit(nxt).scheme.lower() if "://" in nxt else ""
-                if scheme not in _SCHEMES:
+                if scheme not in SCHEMES:
                     raise FetchError(f"{url}: redirect to {nxt} refused: only http and https "
                                      "URLs can be fetched")
                 current = nxt
@@ -256,7 +130,7 @@ class Fetcher:
     def _record(self, url: str, final: str, status: int, headers: Message, body: bytes,
                 captured: str) -> InputRecord:
         if status >= 500:
-            raise _Retry(f"{url}: HTTP {status} {http.client.responses.get(status, '')}".rstrip())
+            raise Retry(f"{url}: HTTP {status} {http.client.responses.get(status, '')}".rstrip())
         if status >= 300:
             raise FetchError(f"{url}: HTTP {status} {http.client.responses.get(status, '')}"
                              .rstrip())
@@ -280,19 +154,19 @@ class Fetcher:
         return InputRecord(id=url, content=body, url=final, kind=kind,
                            headers_charset=charset, origin=url, captured=captured)
 
-    def _connection(self, t: _Target, url: str, remaining: float
+    def _connection(self, t: Target, url: str, remaining: float
                     ) -> tuple[http.client.HTTPConnection, bool]:
         key = (t.scheme, t.host.lower(), t.port)
         with self._guard:
             conn = self._pool.pop(key, None)
         if conn is not None:
             return conn, True
-        infos = _resolve(t, self.limits, url)
+        infos = resolve(t, self.limits, url)
         timeout = min(self.limits.timeout, max(remaining, 0.01))
-        cls = _HTTPS if t.scheme == "https" else _HTTP
+        cls = PinnedHTTPS if t.scheme == "https" else PinnedHTTP
         return cls(t.host, t.port, infos[0][4], timeout), False
 
-    def _request(self, t: _Target, url: str, deadline: float, seconds: float
+    def _request(self, t: Target, url: str, deadline: float, seconds: float
                  ) -> tuple[int, Message, bytes]:
         with self._lock(t.host):
             for fresh_try in (False, True):
@@ -303,7 +177,7 @@ class Fetcher:
                 if fresh_try and reused:  # the pooled one failed: a new one, not another
                     conn.close()
                     conn, reused = self._connection(t, url, remaining)
-                watchdog = _Watchdog(remaining, conn)
+                watchdog = Watchdog(remaining, conn)
                 try:
                     result = self._exchange(conn, t, url, deadline, seconds)
                 except (http.client.RemoteDisconnected, BrokenPipeError,
@@ -335,7 +209,7 @@ class Fetcher:
                 return status, headers, body
         raise FetchError(f"{url}: connection failed")  # pragma: no cover
 
-    def _exchange(self, conn: http.client.HTTPConnection, t: _Target, url: str,
+    def _exchange(self, conn: http.client.HTTPConnection, t: Target, url: str,
                   deadline: float, seconds: float) -> tuple[int, Message, bytes, bool]:
         conn.request("GET", t.path, headers={
             "User-Agent": USER_AGENT,
@@ -370,7 +244,7 @@ class Fetcher:
         if isinstance(exc, http.client.HTTPException):
             return FetchError(f"{url}: HTTP protocol error: {type(exc).__name__}: {exc}")
         if isinstance(exc, (TimeoutError, socket.timeout)):
-            return _Retry(f"{url}: timed out after {self.limits.timeout:g} s")
+            return Retry(f"{url}: timed out after {self.limits.timeout:g} s")
         return FetchError(f"{url}: {type(exc).__name__}: {exc}")
 
 
@@ -396,7 +270,7 @@ def _read_capped(response, url: str, limit: int, deadline: float, seconds: float
 
 
 def fetch(url: str, options: Options = DEFAULT_OPTIONS,
-          limits: FetchLimits = FetchLimits()) -> InputRecord:
+          limits: FetchLimits = DEFAULT_LIMITS) -> InputRecord:
     """The page at url as an InputRecord; raise FetchError naming the URL and the cause."""
     fetcher = Fetcher(limits, options)
     try:
@@ -406,7 +280,7 @@ def fetch(url: str, options: Options = DEFAULT_OPTIONS,
 
 
 def fetch_many(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
-               limits: FetchLimits = FetchLimits(), workers: int = FETCH_WORKERS
+               limits: FetchLimits = DEFAULT_LIMITS, workers: int = FETCH_WORKERS
                ) -> Iterator[InputRecord | FetchError]:
     """Each URL's record or FetchError, in input order, fetched on `workers` threads with
     at most workers x 4 URLs in flight."""
@@ -414,7 +288,7 @@ def fetch_many(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
 
 
 def fetch_pairs(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
-                limits: FetchLimits = FetchLimits(), workers: int = FETCH_WORKERS
+                limits: FetchLimits = DEFAULT_LIMITS, workers: int = FETCH_WORKERS
                 ) -> Iterator[tuple[str, InputRecord | FetchError]]:
     """(url, record or FetchError) for each URL, as `fetch_many`."""
     fetcher = Fetcher(limits, options)

@@ -313,8 +313,8 @@ def warm_up(pages: list[Page], *extractors: Extractor) -> None:
     start-up (ftfy, trafilatura's justext stoplists: the first page with mojibake paid 0.13 s
     for ftfy's import) is loaded here too."""
     from cleaner.core.language import _by_langdetect
+    from cleaner.engine.warmup import warm
     from cleaner.rulebook.loader import default_rules
-    from cleaner.runner.batch import warm
 
     warm(default_rules(), libraries=True)
     _by_langdetect("warm up the language profiles once before timing")

@@ -29,8 +29,11 @@ from cleaner.ingest.files import walk
 from cleaner.ingest.inputs import read_sources
 from cleaner.ingest.items import Source, as_item
 from cleaner.rulebook.model import RuleSet
-from cleaner.runner.batch import ShardNamer, Summary, claim_output, clean_item, run_batch
+from cleaner.runner.batch import run_batch
+from cleaner.runner.item import clean_item
+from cleaner.runner.outcome import Summary
 from cleaner.runner.progress import Progress
+from cleaner.runner.shards import ShardNamer, claim_output
 
 log = logging.getLogger(__name__)
 # How long a --scheduler address may take to answer: a scheduler on the network answers in
@@ -40,8 +43,8 @@ CONNECT_TIMEOUT_SECONDS = 5.0
 
 @lru_cache(maxsize=4)
 def _rules(rule_paths: tuple[str, ...] | None) -> RuleSet:
+    from cleaner.engine.warmup import warm
     from cleaner.rulebook.loader import load_rules_for
-    from cleaner.runner.batch import warm
 
     rules = load_rules_for(rule_paths)
     warm(rules, libraries=True)  # once per worker process, outside any document's time limit

@@ -117,11 +117,11 @@ def build_stats(records: Iterable[InputRecord | Item], rules: RuleSet | None = N
         return builder.freeze()
     from concurrent.futures import ProcessPoolExecutor
 
-    from cleaner.runner.batch import _context
+    from cleaner.runner.pool import context
 
     paths = tuple(rule_paths) if rule_paths else None
     in_flight: deque = deque()
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+    with ProcessPoolExecutor(workers, mp_context=context(), initializer=_start_worker,
                              initargs=(paths,)) as pool:
         # at most 4 chunks a worker in flight: the inputs stream, in order
         for chunk in _chunks(_records(records)):
