@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.authoring.learn import learn, to_yaml
+from cleaner.authoring.learn import learn
+from cleaner.authoring.proposal import to_yaml
 from cleaner.commands.main import main
 from cleaner.core.records import InputRecord
 from cleaner.engine.pipeline import RULES_DIR, analyze

@@ -21,18 +21,25 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.core.errors import CleanerError, InputError
+from cleaner.authoring.learn_pages import (
+    MAX_HEADING_CHARS,
+    Page,
+    Shape,
+    Shaper,
+    generic_macros,
+    read_pages,
+)
+from cleaner.authoring.proposal import (
+    CardsProposal,
+    LineProposal,
+    Proposal,
+    SectionProposal,
+)
+from cleaner.core.errors import InputError
 from cleaner.core.lines import is_paragraph, normalize
-from cleaner.core.records import InputRecord
-from cleaner.engine.pipeline import analyze
-from cleaner.ingest.inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, read_inputs
-from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.model import RuleSet
-from cleaner.rulebook.patterns import compile_pattern
-from cleaner.rulebook.yamlsource import LocDict, load_located
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +56,8 @@ SECTION_VARIABLE_SHARE = 0.2
 ANCHOR_SHARE = 0.5
 MAX_EXAMPLES = 3
 SLOT_MIN_WORDS, SLOT_MAX_WORDS = 2, 4  # a chrome label, not a sentence or a headline
-MAX_HEADING_CHARS = 60  # longer lines are sentences, not headings or markers
-PAGE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES  # a rule file is no page
 
 _BULLET = re.compile(r"^[-•·*]\s*\S")
-_LABEL = re.compile(r"^[a-z]{1,8}$")  # an icon's alt text glued to a time ("time2 hours ago")
 _CATEGORY_WORDS = (  # first match wins; a guess the maintainer confirms
     ("comment", re.compile(r"(?i)comment")),
     ("ad", re.compile(r"(?i)\b(?:advert\w*|sponsored|promoted)\b")),
@@ -65,75 +69,6 @@ _CATEGORY_WORDS = (  # first match wins; a guess the maintainer confirms
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """What a line is once its variable parts are abstracted.
-
-    kind "line": a fixed line (key = its normalised text); "time": a bare time or date,
-    maybe after a glued lower-case label; "prefix-time": some text then a time ("Mint5
-    hours ago"), the text varying from page to page.
-    """
-
-    kind: str
-    key: str
-    label: str = field(default="", compare=False)  # kept for the regex, not for counting
-
-
-@dataclass(slots=True)
-class _Page:
-    name: str
-    texts: list[str]
-    shapes: list[Shape]
-    handled: list[str | None]  # the existing rule that already removes each line
-    body: tuple[int, int] = (0, 0)  # [start, end) of the longest run of unique text
-
-
-@dataclass(frozen=True, slots=True)
-class LineProposal:
-    id: str
-    category: str
-    match: str
-    pages: int
-    examples: tuple[str, ...]
-    zone: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SectionProposal:
-    id: str
-    category: str
-    start: str
-    stop: str | None
-    pages: int
-    examples: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CardsProposal:
-    id: str
-    start: str
-    stop: str | None
-    anchor: str
-    after: tuple[str, ...]
-    source_line: str | None
-    pages: int
-    examples: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    site: str
-    domain: str
-    pages: int
-    min_pages: int
-    lines: tuple[LineProposal, ...] = ()
-    sections: tuple[SectionProposal, ...] = ()
-    related: tuple[CardsProposal, ...] = ()
-    handled: tuple[tuple[str, str, int], ...] = ()  # (example, existing rule, pages)
-    skipped: tuple[str, ...] = field(default=())  # inputs that could not be read
-    existing: str | None = None  # the site's rule file, whose rules ran first
-
-
 def site_name(domain: str) -> str:
     """The rule id prefix for a host: "www.daily-8.com" -> "daily-8"."""
     host = domain.lower().split("//")[-1].split("/")[0]
@@ -141,61 +76,7 @@ def site_name(domain: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", host.rsplit(".", 1)[0] if "." in host else host).strip("-")
 
 
-def _macros(rules_dir: Path | None) -> dict[str, str]:
-    path = (rules_dir or bundled_rules_dir()) / "generic.yaml"
-    if not path.is_file():  # a user's folder of site files: the bundled generic macros
-        path = bundled_rules_dir() / "generic.yaml"
-    try:
-        doc = load_located(path.read_text(encoding="utf-8"), str(path))
-    except (OSError, CleanerError):
-        return {}
-    macros = doc.get("macros") if isinstance(doc, LocDict) else None
-    return {k: str(v) for k, v in (macros or {}).items()}
-
-
-class _Shaper:
-    def __init__(self, macros: dict[str, str]) -> None:
-        alts = [f"{{{{{m}}}}}" for m in ("time_ago", "date") if m in macros]
-        self.time_end = (compile_pattern(f"(?:{'|'.join(alts)})$", macros) if alts else None)
-        self.time_alts = "|".join(alts)
-
-    def shape(self, text: str) -> Shape:
-        if self.time_end is not None:
-            m = self.time_end.search(text)
-            if m:
-                prefix = text[: m.start()].strip()
-                if not prefix or _LABEL.match(prefix):
-                    return Shape("time", "<time>", prefix)
-                if len(prefix) <= MAX_HEADING_CHARS:
-                    return Shape("prefix-time", "<text><time>")
-        return Shape("line", normalize(text))
-
-
-def _read_pages(directory: Path, domain: str, ruleset: RuleSet, shaper: _Shaper
-                ) -> tuple[list[_Page], list[str]]:
-    pages, skipped = [], []
-    url = f"https://{domain.removeprefix('*.')}/"
-    files = [str(f) for f in sorted(directory.rglob("*")) if f.is_file()
-             and f.name.lower().endswith(PAGE_SUFFIXES)] if directory.is_dir() else [str(directory)]
-    for item in read_inputs(files):
-        if item.record is None:
-            skipped.append(item.error or item.id)
-            continue
-        record = InputRecord(item.record.id, item.record.content, url, item.record.kind,
-                             origin=item.record.origin)
-        try:
-            analysis = analyze(record, ruleset)
-        except CleanerError as exc:
-            skipped.append(str(exc))
-            continue
-        lines = [ln for ln in analysis.lines if ln.text]
-        handled = [ln.rule if ln.fate in ("noise", "meta", "related") else None for ln in lines]
-        pages.append(_Page(record.name, [ln.text for ln in lines],
-                           [shaper.shape(ln.text) for ln in lines], handled))
-    return pages, skipped
-
-
-def _body_span(page: _Page, frequent: set[Shape]) -> tuple[int, int]:
+def _body_span(page: Page, frequent: set[Shape]) -> tuple[int, int]:
     """The run of non-frequent lines with the most paragraphs (then characters): the
     article. A related card's teaser can be long, but a card holds one paragraph and the
     article several; frequent lines (card anchors, chrome) break runs."""
@@ -210,7 +91,7 @@ def _body_span(page: _Page, frequent: set[Shape]) -> tuple[int, int]:
     return best
 
 
-def _regex(texts: list[str], shape: Shape, shaper: _Shaper, labels: set[str] | None = None
+def _regex(texts: list[str], shape: Shape, shaper: Shaper, labels: set[str] | None = None
            ) -> str:
     """An anchored RE2 pattern for the examples of one shape."""
     if shape.kind == "time":
@@ -268,7 +149,7 @@ def _most_common(values: list) -> tuple:
     return Counter(values).most_common(1)[0]
 
 
-def _merge_slots(pages: list[_Page], threshold: int) -> None:
+def _merge_slots(pages: list[Page], threshold: int) -> None:
     """Short lines that differ in one word ("Orange background", "Blue background") become
     one shape with a slot, when the slotted form reaches the threshold in its own right.
     Sentences are left alone: only lines of SLOT_MIN_WORDS to SLOT_MAX_WORDS words. A slot
@@ -309,8 +190,8 @@ def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_P
     existing = ruleset.detect(f"https://{domain.removeprefix('*.')}/", "")
     if fresh:
         ruleset = RuleSet(ruleset.generic, ())
-    shaper = _Shaper(_macros(rules_dir))
-    pages, skipped = _read_pages(directory, domain, ruleset, shaper)
+    shaper = Shaper(generic_macros(rules_dir))
+    pages, skipped = read_pages(directory, domain, ruleset, shaper)
     if not pages:
         raise InputError(f"{directory}: no readable page (.txt, .html, .jsonl and the like)"
                          + (f"; skipped: {'; '.join(skipped[:3])}" if skipped else ""))
@@ -336,12 +217,12 @@ def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_P
                     existing.file if existing and not fresh else None)
 
 
-def _heading(page: _Page, i: int, frequent: set[Shape]) -> bool:
+def _heading(page: Page, i: int, frequent: set[Shape]) -> bool:
     return (page.shapes[i].kind == "line" and page.shapes[i] in frequent
             and len(page.texts[i]) <= MAX_HEADING_CHARS)
 
 
-def _cards(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Shaper,
+def _cards(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shaper,
            ids: _Ids, covered: dict[int, set[int]]) -> list[CardsProposal]:
     anchor = Shape("time", "<time>")
     internal: set[Shape] = set()  # lines seen between two anchors: parts of cards
@@ -391,13 +272,13 @@ def _cards(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Sh
         "^[-•·*]\\s*(?P<source>.+)$" if with_source else None, count, tuple(examples))]
 
 
-def _handled(pages: list[_Page], shape: Shape) -> bool:
+def _handled(pages: list[Page], shape: Shape) -> bool:
     """Every occurrence is already removed by an existing rule: nothing new to propose."""
     hits = [p.handled[i] for p in pages for i, s in enumerate(p.shapes) if s == shape]
     return bool(hits) and all(hits)
 
 
-def _spans_handled(pages: list[_Page], spans: list[tuple[int, int, int]],
+def _spans_handled(pages: list[Page], spans: list[tuple[int, int, int]],
                    blocks: set[str]) -> bool:
     """Every block's heading is already taken by an existing section or related rule (line
     rules alone miss a block's varying lines), and every other line by some rule."""
@@ -405,11 +286,11 @@ def _spans_handled(pages: list[_Page], spans: list[tuple[int, int, int]],
                for pi, i, j in spans)
 
 
-def page_count_of(pages: list[_Page], shape: Shape) -> int:
+def page_count_of(pages: list[Page], shape: Shape) -> int:
     return sum(shape in p.shapes for p in pages)
 
 
-def _texts_by_shape(pages: list[_Page]) -> dict[Shape, list[str]]:
+def _texts_by_shape(pages: list[Page]) -> dict[Shape, list[str]]:
     out: dict[Shape, list[str]] = defaultdict(list)
     for page in pages:
         for text, shape in zip(page.texts, page.shapes):
@@ -417,7 +298,7 @@ def _texts_by_shape(pages: list[_Page]) -> dict[Shape, list[str]]:
     return out
 
 
-def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Shaper,
+def _sections(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shaper,
               ids: _Ids, covered: dict[int, set[int]], blocks: set[str]
               ) -> list[SectionProposal]:
     """Headings after the article that open varying content, and the page's closing run."""
@@ -487,7 +368,7 @@ def _sections(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: 
     return out
 
 
-def _lines(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Shaper,
+def _lines(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shaper,
            ids: _Ids, covered: dict[int, set[int]]
            ) -> tuple[list[LineProposal], list[tuple[str, str, int]]]:
     texts: dict[Shape, list[str]] = defaultdict(list)
@@ -523,57 +404,3 @@ def _lines(pages: list[_Page], frequent: set[Shape], threshold: int, shaper: _Sh
     return proposals, handled
 
 
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _comment(text: str) -> str:
-    return " ".join(text.split())[:90]
-
-
-def to_yaml(p: Proposal) -> str:
-    """The proposals as a rule file to review: counts and examples ride along as comments."""
-    out = [f"# cleaner rules learn: {p.pages} page(s) of {p.domain}; a line counts when it "
-           f"occurs on >= {p.min_pages} pages.",
-           "# Proposals only: nothing was applied. Check each one (categories are guesses),",
-           f"# paste into rules/{p.site}.yaml and run `cleaner rules test {p.site}`.",
-           *([f"# {p.domain} already has rules ({p.existing}): they ran first, so this is only "
-              "what they miss", "# (--fresh starts from the generic rules alone)."]
-             if p.existing else []),
-           f"site: {p.site}", f"hosts: [{p.domain}]"]
-    if p.lines:
-        out.append("\nlines:")
-        for r in p.lines:
-            out.append(f"  # on {r.pages}/{p.pages} pages, e.g. "
-                       + "; ".join(_q(_comment(e)) for e in r.examples))
-            out += [f"  - id: {r.id}", f"    category: {r.category}"]
-            if r.zone:
-                out.append(f"    zone: {r.zone}")
-            out.append(f"    match: {_q(r.match)}")
-    if p.sections:
-        out.append("\nsections:")
-        for s in p.sections:
-            out.append(f"  # on {s.pages}/{p.pages} pages, then e.g. "
-                       + "; ".join(_q(_comment(e)) for e in s.examples))
-            out += [f"  - id: {s.id}", f"    category: {s.category}", f"    start: {_q(s.start)}"]
-            if s.stop:
-                out.append(f"    stop: {_q(s.stop)}")
-    if p.related:
-        out.append("\nrelated:")
-        for c in p.related:
-            out.append(f"  # cards on {c.pages}/{p.pages} pages, anchors e.g. "
-                       + "; ".join(_q(_comment(e)) for e in c.examples))
-            out += [f"  - id: {c.id}", f"    start: {_q(c.start)}"]
-            if c.stop:
-                out.append(f"    stop: {_q(c.stop)}")
-            out += ["    cards:", f"      anchor: {_q(c.anchor)}",
-                    f"      after: [{', '.join(c.after)}]"]
-            if c.source_line:
-                out.append(f"      source_line: {_q(c.source_line)}")
-    if p.handled:
-        out.append("\n# Repeated lines existing rules already remove:")
-        out += [f"#   {_q(_comment(t))} on {c} pages: {rule}" for t, rule, c in p.handled]
-    if p.skipped:
-        out.append("\n# Inputs skipped:")
-        out += [f"#   {s}" for s in p.skipped]
-    return "\n".join(out) + "\n"

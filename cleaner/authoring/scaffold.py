@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.authoring.learn import learn, site_name, to_yaml
+from cleaner.authoring.learn import learn, site_name
+from cleaner.authoring.proposal import to_yaml
 from cleaner.authoring.ruletests import FIXTURES_DIR, TESTS_DIR, project_root
 from cleaner.core.errors import CleanerError, RuleError
 from cleaner.core.lines import is_paragraph, normalize

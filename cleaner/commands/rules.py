@@ -119,7 +119,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_learn(args: argparse.Namespace) -> int:
-    from cleaner.authoring.learn import MIN_PAGES, learn, to_yaml
+    from cleaner.authoring.learn import MIN_PAGES, learn
+    from cleaner.authoring.proposal import to_yaml
     from cleaner.core.errors import InputError
 
     directory = rules_dir(args)

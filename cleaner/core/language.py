@@ -93,10 +93,11 @@ def _langdetect():
 def warm_langdetect() -> None:
     """Load langdetect's profiles now (about half a second) rather than on the first
     document that needs them."""
-    _by_langdetect("The council met on Monday to talk about the new library.")
+    by_langdetect("The council met on Monday to talk about the new library.")
 
 
-def _by_langdetect(text: str) -> str | None:
+def by_langdetect(text: str) -> str | None:
+    """langdetect's answer alone (its first language), or None when it has none."""
     try:
         langs = _langdetect()(text[:LANGDETECT_SAMPLE_CHARS])
     except Exception:  # langdetect raises on text without features
@@ -125,7 +126,7 @@ def detect_language(text: str, script: str | None = None) -> str | None:
         (top, n1), (_, n2) = ranked[0], ranked[1]
         if n1 >= 5 and n1 >= 2 * n2:
             return top
-    return _by_langdetect(text)
+    return by_langdetect(text)
 
 
 def is_foreign_line(text: str, script: str | None, language: str | None) -> bool:

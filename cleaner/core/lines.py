@@ -28,9 +28,9 @@ _DIGITS = re.compile(r"\d")
 # shortest real paragraph there is 88 characters, the longest headline 150 without a stop.
 # An ellipsis is no sentence end: aggregators truncate headlines with it (Daily8).
 PARAGRAPH_MIN_CHARS = 80
-# A logo's alt text glued to the name beside it doubles a line ("The GuardianThe Guardian",
-# inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
-DOUBLED_MIN_CHARS = 6
+# A headline is at most this long: longer "titles" are paragraphs a template put in a
+# heading (the HTML path's markup title and the text path's title line both use it).
+TITLE_MAX_CHARS = 300
 _WORD_COUNT = re.compile(r"\S+")
 # A sentence may be followed by the outlet it came from in brackets, as briefings and wire
 # roundups credit each item: "... berthed at 7am. (Portsmouth News)".

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from cleaner.core.errors import InputError
-from cleaner.core.lines import normalize
+from cleaner.core.lines import TITLE_MAX_CHARS, normalize
 from cleaner.core.records import Related, Removal
 from cleaner.markup.cards import head_of, page_url, read_cards
 from cleaner.markup.dom import drop_noise, squash
 from cleaner.markup.extract import extract_main, parse_html_checked
 from cleaner.rulebook.model import Active
 
-TITLE_MAX_CHARS = 300  # longer "titles" are paragraphs a template put in a heading
 H1_SCAN = 5  # h1s looked at: a page with more uses h1 for every card title
 HEADLINE_MIN_WORDS = 3  # "Home | Site" is not a headline; "Bees can count | Site" is
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?=[^|–—-]+$)")  # the last " | " or " - "

@@ -309,15 +309,15 @@ def _timed(fn: Callable[[Page], object], page: Page) -> tuple[object, float]:
 
 def warm_up(pages: list[Page], *extractors: Extractor) -> None:
     """One-time loads (rules, langdetect's profiles: about 1 s) are paid once per worker, not
-    per page, so they stay out of the per-page times: what batch.warm loads at a worker's
+    per page, so they stay out of the per-page times: what engine.warmup.warm loads at a worker's
     start-up (ftfy, trafilatura's justext stoplists: the first page with mojibake paid 0.13 s
     for ftfy's import) is loaded here too."""
-    from cleaner.core.language import _by_langdetect
+    from cleaner.core.language import warm_langdetect
     from cleaner.engine.warmup import warm
     from cleaner.rulebook.loader import default_rules
 
     warm(default_rules(), libraries=True)
-    _by_langdetect("warm up the language profiles once before timing")
+    warm_langdetect()
     for page in pages[:1]:
         for fn in extractors:
             fn(page)

@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 import re2
 
 from cleaner.core.errors import RuleError
+from cleaner.rulebook.patterns import LARGE_SET_MAX_MEM
 
 Zone = Literal["any", "head", "body", "tail"]
 CardField = Literal["source", "title", "teaser", "skip"]
-# RE2's default 8 MB was full with the seeds' rule sets (name-like patterns are wide);
-# 64 MB leaves room for a site's next dozens of rules and is shared by all its pages.
-LINE_SET_MAX_MEM = 64 << 20
+LINE_SET_MAX_MEM = LARGE_SET_MAX_MEM  # one set per site, shared by all its pages
 MATCH_MEMO_LINES = 4096  # lines whose rule matches are remembered (a few pages' worth)
 FINGERPRINT_WINDOW = 200_000  # chars searched for a fingerprint; aggregator chrome sits early
 # A page is a site's when the weights of its fingerprints found add up to this: one line
@@ -228,6 +227,15 @@ class Active:
     def matching(self, text: str) -> tuple[LineRule, ...]:
         """Every line rule whose pattern fires on text, in rule order (one RE2 pass)."""
         return self._hits(text)[0]
+
+    def noise_anywhere(self, text: str) -> LineRule | None:
+        """The first line rule that removes `text` wherever it stands: zone `any`, no fields
+        to read, its `unless` not matching. Markup debris or an ad label between cards or
+        inside a related list is noise there too (the card and related-list stages ask)."""
+        for r in self.matching(text):
+            if r.zone == "any" and not r.fields and not (r.unless and r.unless.search(text)):
+                return r
+        return None
 
     def _family(self, text: str, at: int, size: int) -> tuple[int, ...]:
         """Positions within a family of `size` patterns stored in the set from `at` of the

@@ -22,6 +22,11 @@ MAX_PATTERN_CHARS = 2_000
 MAX_EXPANDED_CHARS = 10_000
 _MACRO = re.compile(r"\{\{(\w+)\}\}")
 _UNICODE_CLASS = re.compile(r"\\[pP](?:\{\w+\}|\w)")  # RE2 syntax Python's parser lacks
+# RE2 memory for a large automaton: a site's whole line-rule set (RE2's default 8 MB was
+# full with the seeds' rule sets: name-like patterns are wide; 64 MB leaves room for a
+# site's next dozens of rules) and the card stage's date forms (which fell back to a slower
+# engine in 8 MB). The one setting both use.
+LARGE_SET_MAX_MEM = 64 << 20
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.max_mem = 8 << 20  # a rule needing more is too big to be a line rule
 _RE2_OPTIONS.log_errors = False  # we report the error ourselves, with file and line

@@ -29,6 +29,7 @@ import re2
 from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
+from cleaner.rulebook.patterns import LARGE_SET_MAX_MEM
 
 CARD_RULE = "generic-card-shape"
 CARD_CHROME = "generic-card-chrome"
@@ -47,7 +48,7 @@ ANCHOR_MAX_CHARS = 90  # an age line with a glued source name
 # The date forms together are a large automaton; RE2's default 8 MB DFA budget runs out on
 # them and it falls back to a slower engine, so they get room of their own.
 _OPTIONS = re2.Options()
-_OPTIONS.max_mem = 64 << 20
+_OPTIONS.max_mem = LARGE_SET_MAX_MEM
 _OPTIONS.log_errors = False
 
 
@@ -666,11 +667,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
 def _rule_noise(text: str, active: Active) -> str | None:
     """The category of a line rule that removes the line anyway (debris between cards,
     "&w=3840&q=100)"; "Read More"), or None."""
-    for r in active.matching(text):
-        if r.zone == "any" and not r.fields and not (
-                r.unless and r.unless.search(text)):
-            return r.category
-    return None
+    rule = active.noise_anywhere(text)
+    return rule.category if rule else None
 
 
 def mark_cards(lines: list[Line], active: Active) -> list[Related]:

@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner.core.language import is_foreign_line
-from cleaner.core.lines import PARAGRAPH_MIN_CHARS, Line, is_paragraph, normalize
+from cleaner.core.lines import (
+    PARAGRAPH_MIN_CHARS,
+    TITLE_MAX_CHARS,
+    Line,
+    is_paragraph,
+    normalize,
+)
 from cleaner.core.records import Removal
 from cleaner.rulebook.model import Active, LineRule, SectionRule
 from cleaner.text.zones import Zones
 
-TITLE_MAX_CHARS = 300
 # Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
 # them ("Home", "World", "inkl") have one or two.
 TITLE_MIN_WORDS = 3

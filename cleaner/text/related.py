@@ -84,9 +84,8 @@ def _drop_noise(region: list[Line], active: Active, spec: CardSpec | None,
         if spec and finder.match(spec.anchor, ln):
             kept.append(ln)
             continue
-        hit = next((r for r in active.matching(ln.text)
-                    if r.zone == "any" and not r.fields), None)
-        if hit and not (hit.unless and hit.unless.search(ln.text)):
+        hit = active.noise_anywhere(ln.text)
+        if hit:
             ln.decide("noise", hit.category, hit.id)
         else:
             kept.append(ln)
@@ -191,8 +190,7 @@ def _date_line(text: str, active: Active) -> str | None:
 
 
 def _is_noise(text: str, active: Active) -> bool:
-    return any(r.zone == "any" and not r.fields
-               and not (r.unless and r.unless.search(text)) for r in active.matching(text))
+    return active.noise_anywhere(text) is not None
 
 
 def _single_items(lines: list[Line], rule: RelatedRule, source: str | None,
