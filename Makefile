@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check cleaner tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 	$(BIN)/cleaner rules lint
 	$(BIN)/cleaner rules test -q
@@ -33,6 +34,7 @@ golden: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check cleaner tests bench
+	$(BIN)/mypy
 	$(BIN)/cleaner rules lint
 
 # Both benchmarks, each with its own metric, cleaner beside trafilatura alone (README).

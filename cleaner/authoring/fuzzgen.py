@@ -334,7 +334,7 @@ def problems(record: InputRecord, result: object) -> list[str]:
         elif record.name not in result.error:
             found.append(f"error message does not name the input: {result.error[:200]!r}")
         if "internal error" in (result.error or ""):
-            found.append(f"unexpected exception: {result.error[:300]}")
+            found.append(f"unexpected exception: {(result.error or '')[:300]}")
     elif result.status != "ok":
         found.append(f"status {result.status!r}")
     try:

@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from cleaner.authoring.learn_pages import (
     MAX_HEADING_CHARS,
@@ -143,7 +144,7 @@ class _Ids:
         return rid
 
 
-def _most_common(values: list) -> tuple:
+def _most_common(values: list[Any]) -> tuple[Any, int]:
     if not values:
         return None, 0
     return Counter(values).most_common(1)[0]
@@ -233,7 +234,11 @@ def _cards(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shap
     with_anchor = [p for p in pages if p.shapes.count(anchor) >= 2]
     if anchor not in frequent or len(with_anchor) < ANCHOR_SHARE * page_count_of(pages, anchor):
         return []
-    starts, stops, bullets, after_anchor, labels, examples = [], [], 0, 0, set(), []
+    starts: list[Shape] = []
+    stops: list[Shape | None] = []
+    labels: set[str] = set()
+    examples: list[str] = []
+    bullets, after_anchor = 0, 0
     for pi, page in enumerate(pages):
         idx = [i for i, s in enumerate(page.shapes) if s == anchor and i >= page.body[1]]
         if len(idx) < 2:

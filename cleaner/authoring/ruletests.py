@@ -134,7 +134,8 @@ def load_test_file(path: Path, root: Path) -> tuple[list[FixtureTest], list[Find
     ctx.keys(doc, {"site": _S, "tests": _L, "note": _S}, ("site", "tests"), "test file")
     site = str(doc.get("site", path.stem))
     out = []
-    entries = doc.get("tests") if isinstance(doc.get("tests"), LocList) else LocList()
+    tests = doc.get("tests")
+    entries = tests if isinstance(tests, LocList) else LocList()
     for d, where in zip(entries, getattr(entries, "item_where", [])):
         if not isinstance(d, LocDict):
             ctx.fail(where, "each test must be a mapping with a fixture")

@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import TextIO
+from typing import Any, TextIO
 
 from cleaner.commands.common import load_ruleset, rule_paths, summary_text
 from cleaner.commands.stats import add_recurrence_arguments, recurrence_or_exit
@@ -23,6 +23,7 @@ from cleaner.core.terminal import safe, safe_line
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.ingest.inputs import INPUT_FORMATS, read_inputs
 from cleaner.ingest.items import Item
+from cleaner.runner.outcome import Outcome
 
 
 def _workers(value: str) -> int:
@@ -37,7 +38,7 @@ def _workers(value: str) -> int:
     return n
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("clean", help="clean pages into articles",
                        description="Clean pages (HTML or text). --format jsonl (default) "
                        "prints one JSON line per input record; json prints the object for one "
@@ -138,9 +139,10 @@ def run(args: argparse.Namespace) -> int:
     if args.resume and args.overwrite:
         print("cleaner: --resume and --overwrite cannot go together", file=sys.stderr)
         return 2
-    options = recurrence_or_exit(args, options)  # --recurrence auto: the counting pass
-    if options is None:
+    counted = recurrence_or_exit(args, options)  # --recurrence auto: the counting pass
+    if counted is None:
         return 2
+    options = counted
     if args.engine == "dask":
         return _run_dask(args, options)
     if args.fetch:
@@ -184,7 +186,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
 
-def _run_local(args: argparse.Namespace, items, common: dict) -> int:
+def _run_local(args: argparse.Namespace, items: Iterator[Item], common: dict[str, Any]
+               ) -> int:
     from cleaner.runner.batch import run_batch
 
     if args.out:
@@ -202,7 +205,7 @@ def _run_local(args: argparse.Namespace, items, common: dict) -> int:
             finally:
                 value.close()  # an interrupted run still prints valid JSON
         else:
-            def show(item, outcome) -> None:
+            def show(item: Item, outcome: Outcome) -> None:
                 # in process: the Result itself; from a worker: its line, read back
                 result = outcome.result or Result.from_dict(json.loads(outcome.data))
                 stream.write(text_block(result))

@@ -7,7 +7,7 @@ import json
 import sys
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("eval", help="score cleaner and trafilatura on a benchmark folder",
                        description="Score on DIR laid out as html/<id>.html.gz plus "
                        "ground-truth.json: {id: {articleBody, url}} (scrapinghub "

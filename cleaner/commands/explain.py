@@ -19,7 +19,7 @@ from cleaner.ingest.inputs import read_inputs
 from cleaner.report.explain import render
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("explain", help="show why each line was kept or removed")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--url", help="the page URL (picks the site's rules)")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from cleaner.core.terminal import safe_line
 from cleaner.rulebook.files import bundled_rules_dir, maintainer_dir, rule_sources
+from cleaner.rulebook.model import RuleSet
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("rules", help="lint, test, scaffold and learn site rules")
     rsub = p.add_subparsers(dest="rules_command", required=True)
     lint = rsub.add_parser("lint", help="check rule files; report file:line:col: message")
@@ -49,7 +50,7 @@ def rules_dir(args: argparse.Namespace) -> Path:
     return directory if directory.is_dir() else bundled_rules_dir()
 
 
-def _ruleset(args: argparse.Namespace, directory: Path):
+def _ruleset(args: argparse.Namespace, directory: Path) -> RuleSet:
     """The maintainer's folder on top of the bundled rules (its generic rules and macros)."""
     from cleaner.rulebook.loader import load_rules
 

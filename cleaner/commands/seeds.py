@@ -6,23 +6,24 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from cleaner.core.records import Result
 from cleaner.engine.pipeline import clean_record
 from cleaner.ingest.inputs import read_inputs
-from cleaner.ingest.items import record_id
+from cleaner.ingest.items import Item, record_id
 from cleaner.ingest.samples import sample_paths, sidecar_url
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run-seeds", help="clean a folder of samples into OUT/<name>.json")
     p.add_argument("folder", nargs="?", default="seeds")
     p.add_argument("--out", default="out")
     p.set_defaults(handler=run)
 
 
-def _sample_items(folder: str):
+def _sample_items(folder: str) -> Iterator[tuple[Path, Item]]:
     """Each sample page with its sidecar URL, and its path under the folder (which names its
     output); truth files and .url sidecars are no pages."""
     for path in sample_paths(folder):

@@ -13,11 +13,12 @@ from dataclasses import replace
 
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.ingest.inputs import read_inputs
+from cleaner.rulebook.model import RuleSet
 
 AUTO = "auto"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("stats", help="count line recurrence per site (for --recurrence)",
                        description="Count, per site, on how many pages each line recurs, "
                        "and write the counts for `cleaner clean --recurrence FILE`.")
@@ -54,7 +55,8 @@ def refuses_stdin(paths: list[str]) -> str | None:
     return None
 
 
-def with_recurrence(args: argparse.Namespace, options: Options, rules) -> Options:
+def with_recurrence(args: argparse.Namespace, options: Options, rules: RuleSet | None
+                    ) -> Options:
     """Options carrying the run's recurrence stats; raises CleanerError (StatsError) for a
     stats file that cannot be read, ValueError for a usage mistake."""
     for name in ("share", "label_share"):

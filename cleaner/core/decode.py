@@ -300,7 +300,8 @@ def decode_input(content: bytes | str, name: str, header_charset: str | None = N
                  max_bytes: int = 20_000_000) -> Decoded:
     """Text of one input, decoded and repaired; raise InputError naming the input when it
     is empty, too big, binary or in no known encoding."""
-    encoding, decode_notes = None, []
+    encoding: str | None = None
+    decode_notes: list[str] = []
     if isinstance(content, bytes):
         if content[:2] == b"\x1f\x8b":
             content = gunzip(content, name, max_bytes)

@@ -8,7 +8,9 @@ Latin-script ones; langdetect only breaks ties, once per document, on a bounded 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 LANGDETECT_SAMPLE_CHARS = 2_000
 FOREIGN_LINE_MIN_LETTERS = 3
@@ -83,11 +85,12 @@ def stopword_scores(text: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _langdetect():
+def _langdetect() -> Callable[[str], list[Any]]:
     from langdetect import DetectorFactory, detect_langs
 
     DetectorFactory.seed = 0  # langdetect is random unless seeded, in every process
-    return detect_langs
+    detect: Callable[[str], list[Any]] = detect_langs
+    return detect
 
 
 def warm_langdetect() -> None:

@@ -24,6 +24,8 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
+from typing import Any
 
 from cleaner.core.errors import LimitError
 
@@ -55,7 +57,7 @@ class _Watchdog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._wake = threading.Event()
-        self._armed: dict[int, list] = {}  # token -> [next fire time, thread id]
+        self._armed: dict[int, list[Any]] = {}  # token -> [next fire time, thread id]
         self._fired: set[int] = set()  # tokens raised at least once, not yet cleared
         self._poll = POLL_SECONDS
         self._next = 0
@@ -109,7 +111,7 @@ class _Alarm:
         signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
 
     @staticmethod
-    def _on_alarm(signum, frame):  # noqa: ARG002
+    def _on_alarm(signum: int, frame: FrameType | None) -> None:  # noqa: ARG002
         raise _Overrun
 
     def stop(self) -> None:

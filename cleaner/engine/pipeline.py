@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from cleaner.core.dates import read_date
@@ -71,7 +72,7 @@ class Analysis:
 def _text_stages(lines: list[Line], active: Active, options: Options,
                  prior_related: list[Related], title: str | None = None,
                  recurrence_key: str | None = None,
-                 is_html: bool = False) -> tuple[dict, list[Removal]]:
+                 is_html: bool = False) -> tuple[dict[str, Any], list[Removal]]:
     active.forget()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
@@ -175,7 +176,8 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     return Analysis(result, tuple(lines), tuple(dom_removed))
 
 
-def _dates(markup: str | None, printed: str | None, captured: str | None) -> dict:
+def _dates(markup: str | None, printed: str | None, captured: str | None
+           ) -> dict[str, str | None]:
     """`published` in ISO 8601: the markup's date first, else the date a line printed
     (a relative age is dated from `captured`); a printed date that cannot be read for sure
     goes to `published_raw` instead."""

@@ -30,11 +30,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from email.message import Message
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 from cleaner.core.decode import gunzip, looks_like_html
 from cleaner.core.errors import FetchError, InputError
-from cleaner.core.records import InputRecord
+from cleaner.core.records import InputKind, InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.ingest.fetchnet import (
     DEFAULT_LIMITS,
@@ -67,7 +68,7 @@ class Fetcher:
                  options: Options = DEFAULT_OPTIONS) -> None:
         self.limits = limits
         self.options = options
-        self._pool: dict[tuple, http.client.HTTPConnection] = {}
+        self._pool: dict[tuple[Any, ...], http.client.HTTPConnection] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
@@ -151,7 +152,7 @@ class Fetcher:
             head = body[:20_000].decode("latin-1")
             kind = "html" if looks_like_html(head) else "auto"
         log.info("fetched %s (%d bytes)", final, len(body))
-        return InputRecord(id=url, content=body, url=final, kind=kind,
+        return InputRecord(id=url, content=body, url=final, kind=cast(InputKind, kind),
                            headers_charset=charset, origin=url, captured=captured)
 
     def _connection(self, t: Target, url: str, remaining: float
@@ -248,10 +249,12 @@ class Fetcher:
         return FetchError(f"{url}: {type(exc).__name__}: {exc}")
 
 
-def _read_capped(response, url: str, limit: int, deadline: float, seconds: float) -> bytes:
+def _read_capped(response: http.client.HTTPResponse, url: str, limit: int, deadline: float,
+                 seconds: float) -> bytes:
     """Read at most `limit` bytes before `deadline` (time.monotonic)."""
     read = getattr(response, "read1", response.read)
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         if time.monotonic() > deadline:
             raise FetchError(f"{url}: the request took longer than its total time limit of "
@@ -302,7 +305,7 @@ def fetch_pairs(urls: Iterable[str], options: Options = DEFAULT_OPTIONS,
             return FetchError(f"{url}: {type(exc).__name__}: {exc}")
 
     window = max(1, workers) * 4
-    pending: list = []
+    pending: list[Any] = []
     try:
         with ThreadPoolExecutor(max_workers=max(1, workers),
                                 thread_name_prefix="cleaner-fetch") as pool:

@@ -99,7 +99,7 @@ def resolve(t: Target, limits: FetchLimits, url: str) -> list[Any]:
         raise FetchError(f"{url}: cannot resolve host {t.host!r} ({exc})") from None
     if not (limits.allow_private or t.host in limits.private_hosts):
         for *_, sockaddr in infos:
-            ip = ipaddress.ip_address(sockaddr[0].split("%")[0])
+            ip = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
             if refused_address(ip):
                 hop = "" if t.url == url else f" (redirected to {t.url})"
                 raise FetchError(f"{url}: host {t.host} is a private, loopback or "
@@ -127,7 +127,8 @@ class PinnedHTTPS(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = socket.create_connection(self._address[:2], self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self._context.wrap_socket(  # type: ignore[attr-defined]
+            sock, server_hostname=self.host)
 
 
 class Watchdog:

@@ -22,9 +22,9 @@ import io
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
-from cleaner.core.records import InputRecord
+from cleaner.core.records import InputKind, InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS
 from cleaner.ingest.files import open_regular, walk
 from cleaner.ingest.items import Item, Source, relative_id, unreadable
@@ -123,7 +123,7 @@ def _read_file(src: Source, url: str | None, max_bytes: int, input_format: str
         elif fmt == "jsonl":
             import gzip
 
-            stream: BinaryIO = gzip.GzipFile(fileobj=fh) if gz else fh
+            stream = cast(BinaryIO, gzip.GzipFile(fileobj=fh)) if gz else fh
             try:
                 yield from jsonl_items(stream, p, rid, p, max_bytes)
             except (OSError, EOFError) as exc:
@@ -142,14 +142,15 @@ def _read_file(src: Source, url: str | None, max_bytes: int, input_format: str
                 yield Item(None, f"{p}: over the size limit of {max_bytes} bytes "
                            "(max_bytes)", rid, url, p, origin=p)
                 return
-            yield Item(InputRecord(rid, data, url, kind, origin=p), id=rid, url=url, shard=p,
+            yield Item(InputRecord(rid, data, url, cast(InputKind, kind), origin=p), id=rid,
+                       url=url, shard=p,
                        origin=p)
 
 
 def _read_stdin(url: str | None, max_bytes: int, input_format: str) -> Iterator[Item]:
     stream = sys.stdin.buffer
     if not hasattr(stream, "peek"):
-        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+        stream = io.BufferedReader(stream)
     fmt = input_format
     if fmt == "auto":
         head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
@@ -159,7 +160,7 @@ def _read_stdin(url: str | None, max_bytes: int, input_format: str) -> Iterator[
             if fmt == "jsonl":
                 import gzip
 
-                stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+                stream = cast(io.BufferedReader, gzip.GzipFile(fileobj=stream))
     if fmt == "json":
         yield from read_json_file(stream, "<stdin>", "stdin", max_bytes, shard="-")
         return
@@ -175,7 +176,8 @@ def _read_stdin(url: str | None, max_bytes: int, input_format: str) -> Iterator[
                    "stdin", url, origin="<stdin>")
         return
     kind = input_format if input_format in ("html", "text") else "auto"
-    yield Item(InputRecord("stdin", data, url, kind, origin="<stdin>"), id="stdin", url=url,
+    yield Item(InputRecord("stdin", data, url, cast(InputKind, kind), origin="<stdin>"),
+               id="stdin", url=url,
                origin="<stdin>")
 
 

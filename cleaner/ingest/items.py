@@ -64,7 +64,7 @@ def relative_id(path: str, root: str | None) -> str:
     return rel.replace(os.sep, "/")
 
 
-def captured_of(obj: dict) -> str | None:
+def captured_of(obj: dict[str, Any]) -> str | None:
     """A JSONL record's capture date, under the names crawl exports use for it."""
     for key in ("captured", "date", "timestamp"):
         value = obj.get(key)
@@ -124,7 +124,7 @@ def unreadable(p: str, rid: str, shard: str, url: str | None, exc: OSError) -> I
     if isinstance(exc, FileNotFoundError):
         reason = "no such file"
     elif isinstance(exc, IsADirectoryError) and exc.errno == 0:
-        reason = exc.strerror
+        reason = exc.strerror or "not a regular file"
     else:
         reason = f"cannot read ({exc.strerror or exc})"
     return Item(None, f"{p}: {reason}", rid, url, shard, origin=p)

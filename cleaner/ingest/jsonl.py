@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from cleaner.engine.options import DEFAULT_OPTIONS
 from cleaner.ingest.files import open_regular
@@ -91,7 +91,7 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_OPTIONS.max_bytes,
         yield unreadable(name, rel or path.name, name, None, exc)
         return
     with fh:
-        stream: BinaryIO = gzip.GzipFile(fileobj=fh) if name.endswith(".gz") else fh
+        stream = cast(BinaryIO, gzip.GzipFile(fileobj=fh)) if name.endswith(".gz") else fh
         try:
             yield from jsonl_items(stream, name, rel or path.name, name, max_bytes)
         except (OSError, EOFError) as exc:  # a corrupt or truncated gzip stream

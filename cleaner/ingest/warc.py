@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from cleaner.core.records import InputRecord
+from cleaner.core.records import InputKind, InputRecord
 from cleaner.engine.options import DEFAULT_OPTIONS
 from cleaner.ingest.files import open_regular
 from cleaner.ingest.items import Item, unreadable
@@ -25,7 +25,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 
 
-def _kind(content_type: str | None) -> str | None:
+def _kind(content_type: str | None) -> InputKind | None:
     """'html', 'text', 'auto' (no type given), or None for a payload that is not a page."""
     if not content_type:
         return "auto"
@@ -73,7 +73,7 @@ def read_warc(source: str | Path | BinaryIO, max_bytes: int = DEFAULT_OPTIONS.ma
                        f"{rel}#corrupt-{n + 1}", shard=shard, origin=name)
 
 
-def _item(record, name: str, rel: str, n: int, shard: str, max_bytes: int) -> Item:
+def _item(record: Any, name: str, rel: str, n: int, shard: str, max_bytes: int) -> Item:
     headers = record.headers
     rid = _record_id(record.record_id, rel, n)
     url = headers.get("WARC-Target-URI") or None

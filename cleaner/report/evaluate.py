@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from cleaner.core.errors import InputError
@@ -70,7 +71,7 @@ class PageScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": self.precision,
                 "recall": self.recall, "f1": self.f1}
 
@@ -83,7 +84,7 @@ class WordScore:
     recall: float
     f1: float
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"precision": self.precision, "recall": self.recall, "f1": self.f1}
 
 
@@ -150,7 +151,7 @@ class Metric:
 
     name: str
     score: Callable[[str, str], PageScore | WordScore]
-    summarize: Callable[[Iterable], Summary]
+    summarize: Callable[[Iterable[Any]], Summary]
 
 
 SHINGLES = Metric("scrapinghub: 4-token shingles, case kept", score_page, summarize)
@@ -222,7 +223,7 @@ def trafilatura_alone(page: Page) -> str:
     return trafilatura_baseline(page.html)
 
 
-def cleaner_result(page: Page, rules=None) -> Result:
+def cleaner_result(page: Page, rules: RuleSet | None = None) -> Result:
     """cleaner's full per-record function (HTML path, then the line stages)."""
     from cleaner.core.records import InputRecord
     from cleaner.engine.pipeline import clean_record
@@ -234,7 +235,7 @@ def cleaner_result(page: Page, rules=None) -> Result:
     return result
 
 
-def cleaner_text(page: Page, rules=None) -> str:
+def cleaner_text(page: Page, rules: RuleSet | None = None) -> str:
     """cleaner's text; '' on error."""
     return cleaner_result(page, rules).text
 
@@ -254,7 +255,7 @@ class PageResult:
     trafilatura: PageScore | WordScore
     notes: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "url": self.url, "cleaner": self.cleaner.to_dict(),
                 "trafilatura": self.trafilatura.to_dict(), "notes": list(self.notes)}
 
@@ -287,8 +288,8 @@ class Report:
         return sorted(self.pages, key=lambda p: (p.cleaner.f1 - p.trafilatura.f1,
                                                  p.cleaner.f1))[:n]
 
-    def to_dict(self) -> dict:
-        def s(x: Summary) -> dict:
+    def to_dict(self) -> dict[str, Any]:
+        def s(x: Summary) -> dict[str, Any]:
             return {"precision": x.precision, "recall": x.recall, "f1": x.f1}
         n = max(len(self.pages), 1)
         return {"metric": self.metric, "cleaner": s(self.cleaner),
@@ -301,13 +302,16 @@ class Report:
                 "pages": [p.to_dict() for p in self.pages]}
 
 
-def _timed(fn: Callable[[Page], object], page: Page) -> tuple[object, float]:
+_T = TypeVar("_T")
+
+
+def _timed(fn: Callable[[Page], _T], page: Page) -> tuple[_T, float]:
     start = time.perf_counter()
     text = fn(page)
     return text, time.perf_counter() - start
 
 
-def warm_up(pages: list[Page], *extractors: Extractor) -> None:
+def warm_up(pages: list[Page], *extractors: Callable[[Page], object]) -> None:
     """One-time loads (rules, langdetect's profiles: about 1 s) are paid once per worker, not
     per page, so they stay out of the per-page times: what engine.warmup.warm loads at a worker's
     start-up (ftfy, trafilatura's justext stoplists: the first page with mojibake paid 0.13 s

@@ -63,7 +63,8 @@ def _line(no: str, text: str, fate: str, rule: str | None, category: str | None)
 def render_html(analysis: Analysis) -> str:
     """The whole report as one HTML string."""
     r = analysis.result
-    rows, counts = [], Counter()
+    rows: list[str] = []
+    counts: Counter[str] = Counter()
     for rem in analysis.dom_removals:
         counts[rem.category] += 1
         rows.append(_line("DOM", rem.text, "dom", rem.rule, rem.category))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 _NOT_LETTER = re.compile(r"[^\w\s]|\d|_")
@@ -55,7 +56,7 @@ class Agreement:
     cleaner: int
     trafilatura: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"field": self.field, "pages": self.pages, "cleaner": self.cleaner,
                 "trafilatura": self.trafilatura}
 

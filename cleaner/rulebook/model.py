@@ -8,7 +8,7 @@ host/fingerprint matching that chooses a site for a page. Matching is explicit:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import re2
@@ -311,6 +311,7 @@ class RuleSet:
         owners = self._fingerprints()
         if not owners:
             return None
+        assert self._fingerprint_set is not None  # built by _fingerprints() with its owners
         hits = self._fingerprint_set.Match(text[:FINGERPRINT_WINDOW]) or ()
         scores: dict[int, float] = {}
         for k in hits:
@@ -354,7 +355,7 @@ def _set_options() -> re2.Options:
 def _merge(generic: Site, site: Site | None) -> Active:
     off = site.disable if site else frozenset()
 
-    def pick(name: str) -> tuple:
+    def pick(name: str) -> tuple[Any, ...]:
         own = getattr(site, name) if site else ()
         return tuple(own) + tuple(r for r in getattr(generic, name) if r.id not in off)
 
@@ -367,7 +368,8 @@ def _merge(generic: Site, site: Site | None) -> Active:
     line_patterns = [r.pattern for r in lines]
     try:  # all in one set; a family that makes it too big is searched one by one instead
         line_set = _search_set(line_patterns + [p for f in families for p in f])
-        offsets, at = [], len(line_patterns)
+        offsets: list[int | None] = []
+        at = len(line_patterns)
         for family in families:
             offsets.append(at)
             at += len(family)
@@ -380,7 +382,8 @@ def _merge(generic: Site, site: Site | None) -> Active:
                             "patterns narrower", where, 1, 1) from None
         offsets = [None, None, None]
     return Active(site, lines, inline, sections, related, pick("dom_drop"), pick("dom_cards"),
-                  line_set, pick("dom_sections"), related_patterns, *offsets)
+                  line_set, pick("dom_sections"), related_patterns, offsets[0], offsets[1],
+                  offsets[2])
 
 
 def _search_set(patterns: list[re2._Regexp]) -> re2.Set:

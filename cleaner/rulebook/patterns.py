@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Mapping
+from typing import Any
 
 import re2
 from cssselect import GenericTranslator, SelectorError
@@ -55,7 +56,7 @@ def _unbounded(code: object) -> bool:
     return code in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT)
 
 
-def _only_repeats(items: list) -> bool:
+def _only_repeats(items: list[Any]) -> bool:
     """True when every mandatory element is itself a repeat, so iterations can split a
     match many ways (`(a+)+`, `(\\w+\\s?)*`). A body with a fixed character between its
     repeats (`(?:, [A-Z]\\w*)+`) splits only one way."""
@@ -67,7 +68,7 @@ def _only_repeats(items: list) -> bool:
     return not fixed and any(hi is sre_parse.MAXREPEAT or hi > 1 for lo, hi, body in repeats)
 
 
-def _flat(items: list) -> list:
+def _flat(items: list[Any]) -> list[Any]:
     """The items of a body with plain groups opened, so `(?:x)` reads as `x`."""
     out = []
     for op, av in items:
@@ -78,7 +79,7 @@ def _flat(items: list) -> list:
     return out
 
 
-def _any_star(items: list) -> bool:
+def _any_star(items: list[Any]) -> bool:
     """A `.*` or `.+` in the body, or a repeat followed by `.`: either can swallow what the
     rest of the body matches, so each iteration splits many ways (`(.*,)*`, `(.*a){20}`,
     `(([a-z])+.)+`)."""
@@ -91,7 +92,7 @@ def _any_star(items: list) -> bool:
                for (op, av), (nxt, _) in zip(flat, flat[1:]))
 
 
-def _optional_echo(items: list) -> bool:
+def _optional_echo(items: list[Any]) -> bool:
     """A body like `a(?:|a)`, which is how Python parses `(a|aa)`: an alternative that may be
     empty and otherwise starts as the body does, so `aa` is one iteration or two."""
     flat = _flat(items)
@@ -105,7 +106,7 @@ def _optional_echo(items: list) -> bool:
     return False
 
 
-def _nested_repeat(items: list) -> bool:
+def _nested_repeat(items: list[Any]) -> bool:
     """True for a repeat of a body made of repeats: the `(a+)+` shape."""
     for op, av in items:
         if _unbounded(op):
@@ -125,7 +126,7 @@ def _nested_repeat(items: list) -> bool:
     return False
 
 
-def _branches_overlap(items: list) -> bool:
+def _branches_overlap(items: list[Any]) -> bool:
     """A repeated alternation whose branches start alike, the `(a|aa)*` shape."""
     for op, av in items:
         if op == sre_parse.SUBPATTERN:

@@ -6,7 +6,7 @@ never starts with half a rule set. The schema is documented key by key in rules/
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,12 +53,13 @@ class Checker:
     """Collects findings while one file is checked, so lint can report them all at once."""
 
     def __init__(self, path: str, macros: dict[str, str]) -> None:
-        self.path, self.macros, self.findings = path, macros, []
+        self.path, self.macros = path, macros
+        self.findings: list[Finding] = []
 
     def fail(self, where: Where, message: str) -> None:
         self.findings.append(Finding(self.path, where.line, where.col, message))
 
-    def keys(self, d: LocDict, allowed: dict[str, tuple[type, ...]], required: Iterable[str],
+    def keys(self, d: LocDict, allowed: Mapping[str, tuple[type, ...]], required: Iterable[str],
              what: str) -> bool:
         ok = True
         for key, value in d.items():
@@ -316,13 +317,14 @@ def wildcard_problem(host: str) -> str | None:
     from tld import get_tld
 
     found = get_tld(base, fix_protocol=True, fail_silently=True, as_object=True)
-    if (found is not None and found.tld == base) or (found is None and "." not in base):
+    suffix = getattr(found, "tld", None)  # a Result object (as_object=True), or None
+    if (found is not None and suffix == base) or (found is None and "." not in base):
         return (f"'*.{base}' is wider than a registered domain ({base} is a public suffix); "
                 "name the site's own domain, like '*.example.com'")
     return None
 
 
-def _fingerprints(ctx: Checker, raw: LocList) -> tuple[list, list[float]]:
+def _fingerprints(ctx: Checker, raw: LocList) -> tuple[list[Any], list[float]]:
     """A fingerprint is a regex (decisive on its own, weight 1) or `{match, weight}`: a
     chrome line the site shares with others counts for part of the evidence, and a page
     is the site's when its fingerprints found add up to 1."""

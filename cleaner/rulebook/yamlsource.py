@@ -35,7 +35,7 @@ class Where:
         return RuleError(message, self.path, self.line, self.col)
 
 
-class LocDict(dict):
+class LocDict(dict[str, Any]):
     """A mapping that knows where it and each of its keys and values stood."""
 
     where: Where
@@ -43,7 +43,7 @@ class LocDict(dict):
     value_where: dict[str, Where]
 
 
-class LocList(list):
+class LocList(list[Any]):
     """A sequence that knows where it and each item stood."""
 
     where: Where

@@ -107,7 +107,7 @@ def quiet_distributed(verbose: bool) -> None:
     logging.getLogger("distributed").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
-def _connect(scheduler: str):
+def _connect(scheduler: str) -> Any:
     from distributed import Client
 
     try:
@@ -121,7 +121,7 @@ def _connect(scheduler: str):
 
 def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = None,
              rule_paths: Iterable[str] | None = None, options: Options = DEFAULT_OPTIONS,
-             resume: bool = False, url: str | None = None, client=None,
+             resume: bool = False, url: str | None = None, client: Any = None,
              n_workers: int = 0, progress: Progress | None = None,
              verbose: bool = False, overwrite: bool = True, input_format: str = "auto",
              follow_links: bool = False) -> Summary:
@@ -141,8 +141,11 @@ def run_dask(paths: list[str], out_dir: str | Path, *, scheduler: str | None = N
                                client, n_workers, input_format, progress, verbose, total)
 
 
-def _run_on_cluster(shards, out_dir, scheduler, rule_paths, options, resume, url, client,
-                    n_workers, input_format, progress, verbose, total: Summary) -> Summary:
+def _run_on_cluster(shards: list[tuple[str, list[Source]]], out_dir: str | Path,
+                    scheduler: str | None, rule_paths: Iterable[str] | None,
+                    options: Options, resume: bool, url: str | None, client: Any,
+                    n_workers: int, input_format: str, progress: Progress | None,
+                    verbose: bool, total: Summary) -> Summary:
     from distributed import LocalCluster, as_completed
 
     rp = tuple(rule_paths) if rule_paths else None

@@ -124,7 +124,8 @@ class _Worker:
     back on another, read by the main loop: the parent never blocks on a send, so a large
     chunk going out and a large result coming back cannot deadlock on two full pipes."""
 
-    def __init__(self, ctx, rule_paths, options) -> None:
+    def __init__(self, ctx: Any, rule_paths: tuple[str, ...] | None,
+                 options: Options) -> None:
         task_r, task_w = ctx.Pipe(duplex=False)
         result_r, result_w = ctx.Pipe(duplex=False)
         self.progress = ctx.Array("d", 2, lock=False)
@@ -136,7 +137,7 @@ class _Worker:
         result_w.close()
         self.conn = result_r
         self._tasks = task_w
-        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._sender = threading.Thread(target=self._send_loop, daemon=True,
                                         name="cleaner-sender")
         self._sender.start()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from cleaner.core.decode import decode_input, looks_like_html
 from cleaner.core.errors import CleanerError
@@ -50,7 +51,7 @@ def _summaries(records: Iterable[InputRecord], rules: RuleSet,
                options: Options) -> list[tuple[str, str | None, list[str]] | None]:
     from cleaner.core.timelimit import time_limit
 
-    out = []
+    out: list[tuple[str, str | None, list[str]] | None] = []
     for record in records:
         try:
             with time_limit(options.timeout_seconds, record.name):
@@ -75,7 +76,7 @@ def _start_worker(rule_paths: tuple[str, ...] | None) -> None:
     _worker_rules.append(load_rules_for(rule_paths))
 
 
-def _worker_summaries(chunk: list[InputRecord], options: Options) -> list:
+def _worker_summaries(chunk: list[InputRecord], options: Options) -> list[Any]:
     return _summaries(chunk, _worker_rules[0], options)
 
 
@@ -120,7 +121,7 @@ def build_stats(records: Iterable[InputRecord | Item], rules: RuleSet | None = N
     from cleaner.runner.pool import context
 
     paths = tuple(rule_paths) if rule_paths else None
-    in_flight: deque = deque()
+    in_flight: deque[Any] = deque()
     with ProcessPoolExecutor(workers, mp_context=context(), initializer=_start_worker,
                              initargs=(paths,)) as pool:
         # at most 4 chunks a worker in flight: the inputs stream, in order
@@ -133,7 +134,7 @@ def build_stats(records: Iterable[InputRecord | Item], rules: RuleSet | None = N
     return builder.freeze()
 
 
-def _add_all(builder: StatsBuilder, summaries: list) -> None:
+def _add_all(builder: StatsBuilder, summaries: list[Any]) -> None:
     for summary in summaries:
         if summary is not None:
             builder.add_summary(*summary)

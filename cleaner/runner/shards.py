@@ -100,10 +100,10 @@ def _open_nofollow(path: Path, flags: int) -> int:
         raise
 
 
-def repair_and_scan(path: Path) -> Counter:
+def repair_and_scan(path: Path) -> Counter[str]:
     """Ids already written to one output shard. A torn or corrupt tail (a kill -9 mid-write)
     is cut back to the last whole, parseable line, so the file is valid JSONL again."""
-    done: Counter = Counter()
+    done: Counter[str] = Counter()
     good_end = 0
     with os.fdopen(_open_nofollow(path, os.O_RDWR), "r+b") as fh:
         for raw in fh:
@@ -150,7 +150,7 @@ class ShardWriter:
         self.out_dir = out_dir
         self.resume = resume
         self.started: set[str] = set()
-        self.done: dict[str, Counter] = {}
+        self.done: dict[str, Counter[str]] = {}
         self.handles: dict[str, BinaryIO] = {}
         self.last_flush = time.monotonic()
         out_dir.mkdir(parents=True, exist_ok=True)

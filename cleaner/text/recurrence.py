@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from cleaner.core.errors import CleanerError
@@ -82,7 +83,7 @@ _FOLD = re.compile(
     r"|sat(?:urday)?|sun(?:day)?)\b")
 
 
-def _fold(m: re.Match) -> str:
+def _fold(m: re.Match[str]) -> str:
     return "0 age" if m.group("age") else "mon" if m.group("month") else "wd"
 
 
@@ -182,7 +183,7 @@ class RecurrenceStats:
             return 0.0
         return counts.lines.get(key, 0) / counts.pages
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"version": STATS_VERSION, "copies": self.copies,
                 "sites": {name: {"pages": c.pages, "lines": dict(c.lines)}
                           for name, c in sorted(self.sites.items())}}
@@ -285,7 +286,17 @@ def load_stats(path: str | Path) -> RecurrenceStats:
     return RecurrenceStats.from_dict(data, str(path))
 
 
-def recurrence_note(site: str, options) -> list[str]:
+class RecurrenceSettings(Protocol):
+    """What the recurrence stage reads of the run's options (engine.options.Options)."""
+
+    @property
+    def recurrence(self) -> RecurrenceStats | None: ...
+
+    @property
+    def recurrence_min_pages(self) -> int: ...
+
+
+def recurrence_note(site: str, options: RecurrenceSettings) -> list[str]:
     """Say so when a run has recurrence stats but too few of this page's site to use."""
     stats = options.recurrence
     if stats is None or stats.pages(site) >= options.recurrence_min_pages:
