@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--html", metavar="OUT", help="also write an HTML report to OUT "
                    "(one record: use --id when PATH holds several)")
     p.add_argument("--id", metavar="ID", help="explain only the record with this id")
+    p.add_argument("--stages", action="store_true",
+                   help="also list every stage in pipeline order, marking those that ran")
     add_recurrence_arguments(p, auto=False)
     p.set_defaults(handler=run)
 
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"cleaner: {safe_line(str(exc))}", file=sys.stderr)
             failed += 1
             continue
-        print(render(analysis, colour=colour))
+        print(render(analysis, colour=colour, stages=args.stages))
         if args.html:
             from cleaner.report.explain_html import write_report
 

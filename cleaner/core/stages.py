@@ -9,8 +9,9 @@ needs (decoding, the zones, the body) or apply rule-file rules, which a site swi
 one by one by their own ids.
 
 Layers: `html` stages run on HTML input only, before the text exists; `text` stages run on
-the lines of either input (those marked "text input only" skip HTML, whose markup placed
-the story already).
+the lines of either input, except those marked `text_only`: on an HTML page the markup has
+placed the story already, and its lists and short closing lines are the story's own
+(wcxb-dev: 27 pages lost recall when the text-dump stages ran on extracted text).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Stage:
     layer: Layer
     purpose: str
     switch: bool = False  # a site may name it in `disable:`; removals carry this id as rule
+    text_only: bool = False  # runs on text input only, not on the text of an HTML page
 
 
 STAGES: tuple[Stage, ...] = (
@@ -42,10 +44,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("split", "text", "the text into lines"),
     Stage("related-lists", "text", "related lists under a heading (`related` rules)"),
     Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
-    Stage("generic-card-shape", "text", "card-shaped runs: title, source, age (text input "
-          "only)", switch=True),
-    Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards (text "
-          "input only)", switch=True),
+    Stage("generic-card-shape", "text", "card-shaped runs: title, source, age",
+          switch=True, text_only=True),
+    Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
+          switch=True, text_only=True),
     Stage("zones", "text", "head, body and tail of the page, from its paragraphs"),
     Stage("generic-doubled-source", "text", "the outlet's name printed twice over the story",
           switch=True),
@@ -59,15 +61,15 @@ STAGES: tuple[Stage, ...] = (
           switch=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
-    Stage("generic-tail-chrome", "text", "short chrome lines after the story (text input "
-          "only)", switch=True),
+    Stage("generic-tail-chrome", "text", "short chrome lines after the story",
+          switch=True, text_only=True),
     Stage("generic-repeated-title", "text", "the title printed again in the body",
           switch=True),
     Stage("generic-repeated-line", "text", "a line printed twice", switch=True),
     Stage("inner-tags", "text", "lines a tag rule closed inside the body are reopened"),
     Stage("language", "text", "the article's language and script"),
-    Stage("generic-foreign-line", "text", "lines in another script or language (text input "
-          "only)", switch=True),
+    Stage("generic-foreign-line", "text", "lines in another script or language",
+          switch=True, text_only=True),
     Stage("body", "text", "the body and `inline` rules; teasers of related items"),
 )
 
@@ -85,3 +87,16 @@ def stage(stage_id: str) -> Stage:
         if s.id == stage_id:
             return s
     raise KeyError(f"no stage {stage_id!r}; stages: {', '.join(STAGE_IDS)}")
+
+
+def planned(is_html: bool, off: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The ids of the stages that run on one page, in order: the HTML stages only on HTML
+    input, the text-only stages only on text input, no switch named in `off`.
+
+    >>> "dom-cards" in planned(is_html=False)
+    False
+    """
+    return tuple(s.id for s in STAGES
+                 if not (s.layer == "html" and not is_html)
+                 and not (s.text_only and is_html)
+                 and not (s.switch and s.id in off))

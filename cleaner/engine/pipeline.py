@@ -1,12 +1,10 @@
 """The per-record function every runner shares: one input record in, one result out.
 
-Stage order (documented in rules/README.md):
-    decode -> pick site -> [HTML: metadata from markup, related cards from DOM, DOM drops,
-    over-pruning guard, trafilatura] -> split lines -> related lists -> sections ->
-    [text input: card shapes, listings] -> zones -> line rules -> [lines recurring across
-    the site's pages, when the run has recurrence stats] -> title -> caption pairs ->
-    body-zone rules -> [text input: tail chrome] -> repeats -> inner tags reopened ->
-    language -> foreign lines (text input) -> body and inline.
+It runs the stages declared in `cleaner.core.stages.STAGES`, in that order (that list is
+the one place the order is written; `cleaner explain` prints it and rules/README.md is
+generated from it). Which of them run on a page is `stages.planned`: the HTML stages on
+HTML input, the text-dump stages on text input, minus the switches a site's `disable:`
+or `Options.stages_off` names.
 """
 
 from __future__ import annotations
@@ -23,16 +21,19 @@ from cleaner.core.errors import CleanerError
 from cleaner.core.language import detect_language, main_script
 from cleaner.core.lines import Line, split_lines
 from cleaner.core.records import InputRecord, Related, Removal, Result
+from cleaner.core.stages import STAGES, planned
 from cleaner.core.timelimit import time_limit
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.markup.pagemeta import PageMeta, read_page_meta
 from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
-from cleaner.text.cards import mark_cards, mark_listing
+from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listing
 from cleaner.text.linerules import (
+    CAPTION_PAIR,
     DOUBLED_SOURCE,
     FOREIGN_LINE,
+    TAIL_CHROME,
     Meta,
     apply_line_rules,
     apply_sections,
@@ -46,6 +47,7 @@ from cleaner.text.linerules import (
     pick_title,
     reopen_inner_tags,
 )
+from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
 from cleaner.text.zones import find_zones
@@ -67,36 +69,51 @@ class Analysis:
     result: Result
     lines: tuple[Line, ...]
     dom_removals: tuple[Removal, ...] = ()
+    stages: tuple[str, ...] = ()  # the ids of the stages that ran, in order
+
+
+def stage_plan(active: Active, options: Options, is_html: bool) -> tuple[str, ...]:
+    """The stages that run on this page: the declared list filtered by the input kind, the
+    site's `disable:` (stage ids among its rule ids), the run's options."""
+    off = options.stages_off | (active.site.disable if active.site else frozenset())
+    if not options.drop_foreign_lines:
+        off |= {FOREIGN_LINE}
+    if options.recurrence is None:
+        off |= {RECURRING_LINE}
+    return planned(is_html, off)
 
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
                  prior_related: list[Related], title: str | None = None,
                  recurrence_key: str | None = None,
-                 is_html: bool = False) -> tuple[dict[str, Any], list[Removal]]:
+                 is_html: bool = False,
+                 run: tuple[str, ...] | None = None) -> tuple[dict[str, Any], list[Removal]]:
+    run = run if run is not None else stage_plan(active, options, is_html)
+    off = frozenset(s.id for s in STAGES if s.switch and s.id not in run)
     active.forget()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
-    # Shapes of a text dump (cards, chrome after the story) are judged on text input only:
-    # on an HTML page the markup has placed the story already (trafilatura, DOM card
-    # rules), and its lists and short closing lines are the story's own (wcxb-dev: 27
-    # pages lost recall when these stages ran on extracted text).
+    # Shapes of a text dump (cards, chrome after the story) are judged on text input only
+    # (core.stages says why): `run` leaves them out on HTML.
     listing = False
-    if not is_html:
+    if CARD_RULE in run:
         related += mark_cards(lines, active)
+    if LISTING_CHROME in run:
         listing = mark_listing(lines, related)
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
-    off = options.stages_off
-    if DOUBLED_SOURCE not in off:
+    if DOUBLED_SOURCE in run:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
-    mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
-                   options.recurrence_min_pages, options.recurrence_label_share)
+    if RECURRING_LINE in run:
+        mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
+                       options.recurrence_min_pages, options.recurrence_label_share)
     title = None if listing else pick_title(lines, zones, meta, off)
-    mark_caption_pairs(lines, title, alike=not is_html)
+    if CAPTION_PAIR in run:
+        mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
-    if not is_html:
+    if TAIL_CHROME in run:
         mark_tail_chrome(lines, zones)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
@@ -108,7 +125,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     # Not on HTML: trafilatura chose the article's region, and a line in another language
     # inside it is a quotation, a line of code, a transliterated name (scrapinghub: 6 pages
     # lost body to it, none gained; WCXB: none either way). Text dumps keep the stage.
-    if options.drop_foreign_lines and FOREIGN_LINE not in off and not is_html:
+    if FOREIGN_LINE in run:
         mark_foreign(lines, script, language)
     body, inline_removed = finish_body(lines, active)
     removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")
@@ -164,8 +181,9 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     lines = split_lines(content)
     key = site_key(site.name if site else None, url)
     notes += recurrence_note(key, options)
+    run = stage_plan(active, options, is_html)
     fields, removed = _text_stages(lines, active, options, prior_related, html_title, key,
-                                   is_html)
+                                   is_html, run)
     fields.update(_dates(page_meta.published, fields.pop("published"), record.captured))
     fields["author"] = page_meta.author or fields["author"]
     result = Result(id=record.id, input=record.origin, url=record.url,
@@ -173,7 +191,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
                     site=site.name if site else None, site_name=page_meta.site_name,
                     captured=record.captured, removed=tuple(dom_removed + removed),
                     notes=tuple(notes), **fields)
-    return Analysis(result, tuple(lines), tuple(dom_removed))
+    return Analysis(result, tuple(lines), tuple(dom_removed), run)
 
 
 def _dates(markup: str | None, printed: str | None, captured: str | None

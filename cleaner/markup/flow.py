@@ -1,12 +1,9 @@
 """The HTML path: from markup to the text the line stages read.
 
-Only this module and its helpers (dom, cards_dom, extract) know about markup. The stages, in
-order, each on the one tree parsed here:
-
-    parse -> page URL and title -> related cards (before anything is dropped) -> DOM
-    sections and drops (site rules, then generic) under the over-pruning guard -> trafilatura
-    on the pruned tree: its fast pass, and its fallbacks when the page shows the fast text
-    is a fragment (extract.extract_main)
+Only this package (flow, dom, cards, extract, pagemeta) knows about markup. Its stages are
+the `html` ones of `cleaner.core.stages.STAGES`, in that order, each on the one tree parsed
+here; trafilatura runs its fast pass, and its fallbacks when the page shows the fast text is
+a fragment (extract.extract_main).
 
 The text that comes out has one paragraph per line, like the aggregator dumps the text path
 was built on, so the same line rules apply to both.

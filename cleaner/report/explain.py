@@ -5,6 +5,7 @@ Colour in a terminal, plain text when piped; the HTML report lives in explain_ht
 
 from __future__ import annotations
 
+from cleaner.core.stages import STAGES
 from cleaner.core.terminal import safe_line
 from cleaner.engine.pipeline import Analysis
 
@@ -15,12 +16,29 @@ _MARK = {"body": "KEEP ", "title": "TITLE", "related": "REL  ", "meta": "META ",
          "noise": "DROP "}
 
 
-def render(analysis: Analysis, colour: bool = False, width: int = 100) -> str:
-    """One row per non-blank line: fate, category, rule id, then the text (shortened)."""
+def stage_table(ran: tuple[str, ...] | None = None) -> str:
+    """The declared stages in order, one a line: `+` ran on this page, `-` did not (with
+    `ran`), the layer, `switch` when a site can disable it, and its purpose."""
+    rows = []
+    for s in STAGES:
+        mark = "" if ran is None else ("+ " if s.id in ran else "- ")
+        flags = ",".join(f for f, on in (("switch", s.switch), ("text input", s.text_only))
+                         if on)
+        rows.append(f"{mark}{s.id:<24} {s.layer:<5} {flags:<18} {s.purpose}")
+    return "\n".join(rows)
+
+
+def render(analysis: Analysis, colour: bool = False, width: int = 100,
+           stages: bool = False) -> str:
+    """One row per non-blank line: fate, category, rule id, then the text (shortened);
+    the stages that did not run on the page (all of them, in order, with `stages`)."""
     r = analysis.result
+    skipped = [s.id for s in STAGES if s.id not in analysis.stages]
     head = [f"site: {r.site or '(none: generic rules only)'}", f"title: {r.title}",
             f"source: {r.source}  author: {r.author}  published: {r.published}  "
-            f"language: {r.language}"]
+            f"language: {r.language}",
+            f"stages: {len(analysis.stages)} of {len(STAGES)} ran; not run: "
+            f"{', '.join(skipped) or 'none'}"]
     rows = []
     for rem in analysis.dom_removals:
         rows.append(("noise", f"DOM  {rem.category:<10} {rem.rule:<34} {rem.text}"))
@@ -40,4 +58,6 @@ def render(analysis: Analysis, colour: bool = False, width: int = 100) -> str:
     for rel in r.related:
         out.append(safe_line(f"  - {rel.title} | {rel.source} | {rel.published} | "
                              f"{rel.url or ''}"))
+    if stages:
+        out += ["", "stages (+ ran, - did not):", stage_table(analysis.stages)]
     return "\n".join(out)

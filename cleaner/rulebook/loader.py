@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from cleaner.core.errors import RuleError
+from cleaner.core.stages import SWITCHES
 from cleaner.rulebook.files import bundled_rules_dir, rule_files, rule_sources
 from cleaner.rulebook.model import RuleSet, Site
 from cleaner.rulebook.schema import GENERIC_FILE, Checker, Finding, check_site
@@ -49,9 +50,10 @@ def _cross_checks(generic: Site, sites: list[Site]) -> list[Finding]:
             seen_hosts[host] = site.file
     generic_ids = set(generic.all_rule_ids())
     for site in sites:
-        for rid in sorted(site.disable - generic_ids):
-            found.append(Finding(site.file, 1, 1, f"disable names {rid!r}, which is not a "
-                                 "generic rule id"))
+        for rid in sorted(site.disable - generic_ids - SWITCHES):
+            found.append(Finding(site.file, 1, 1, f"disable names {rid!r}, which is neither a "
+                                 "generic rule id nor a built-in stage (stages a site can "
+                                 f"switch off: {', '.join(sorted(SWITCHES))})"))
     return found
 
 

@@ -141,19 +141,6 @@ class DomSection(RuleBase):
 
 
 @dataclass(frozen=True, slots=True)
-class SiteTest:
-    """One stored fixture of a site with what its clean result must and must not hold."""
-
-    fixture: str
-    url: str | None
-    title: str | None
-    must_contain: tuple[str, ...]
-    must_not_contain: tuple[str, ...]
-    related: tuple[str, ...]
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
 class Site:
     """Everything one rule file says; the generic file is a Site with no hosts."""
 
@@ -171,7 +158,6 @@ class Site:
     related: tuple[RelatedRule, ...] = ()
     dom_drop: tuple[DomDrop, ...] = ()
     dom_cards: tuple[DomCards, ...] = ()
-    tests: tuple[SiteTest, ...] = ()
     dom_sections: tuple[DomSection, ...] = ()
 
     def all_rule_ids(self) -> list[str]:

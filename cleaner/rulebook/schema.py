@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.core.records import CATEGORIES
+from cleaner.rulebook.keys import allowed, required
 from cleaner.rulebook.model import (
     CardSpec,
     DomCards,
@@ -105,8 +106,6 @@ class Checker:
             return None
 
 
-S, N, B, L, D = (str,), (int,), (bool,), (LocList,), (LocDict,)
-_RULE_COMMON = {"id": S, "category": S, "note": S}
 
 
 def _category(ctx: Checker, d: LocDict, what: str, default: str | None = None) -> str:
@@ -135,9 +134,7 @@ def _items(ctx: Checker, doc: LocDict, key: str) -> list[LocDict]:
 
 def _line_rule(ctx: Checker, d: LocDict) -> LineRule | None:
     what = f"line rule {d.get('id', '?')!r}"
-    allowed = {**_RULE_COMMON, "match": S, "zone": S, "before": N, "after": N,
-               "context_category": S, "unless": S}
-    if not ctx.keys(d, allowed, ("id", "category", "match"), what):
+    if not ctx.keys(d, allowed("lines"), required("lines"), what):
         return None
     zone = d.get("zone", "any")
     if zone not in ("any", "head", "body", "tail"):
@@ -155,7 +152,7 @@ def _line_rule(ctx: Checker, d: LocDict) -> LineRule | None:
 
 def _inline_rule(ctx: Checker, d: LocDict) -> InlineRule | None:
     what = f"inline rule {d.get('id', '?')!r}"
-    if not ctx.keys(d, {**_RULE_COMMON, "match": S}, ("id", "category", "match"), what):
+    if not ctx.keys(d, allowed("inline"), required("inline"), what):
         return None
     pat, cat = ctx.regex(d, "match", what, removes=True), _category(ctx, d, what)
     return InlineRule(d["id"], cat, ctx.path, d.where.line, pat) if pat else None
@@ -163,8 +160,7 @@ def _inline_rule(ctx: Checker, d: LocDict) -> InlineRule | None:
 
 def _section_rule(ctx: Checker, d: LocDict) -> SectionRule | None:
     what = f"section {d.get('id', '?')!r}"
-    allowed = {**_RULE_COMMON, "start": S, "stop": S, "stop_inclusive": B, "max_lines": N}
-    if not ctx.keys(d, allowed, ("id", "category", "start"), what):
+    if not ctx.keys(d, allowed("sections"), required("sections"), what):
         return None
     start, stop = ctx.regex(d, "start", what, removes=True), ctx.regex(d, "stop", what)
     cat = _category(ctx, d, what)
@@ -176,9 +172,7 @@ def _section_rule(ctx: Checker, d: LocDict) -> SectionRule | None:
 
 def _related_rule(ctx: Checker, d: LocDict) -> RelatedRule | None:
     what = f"related rule {d.get('id', '?')!r}"
-    allowed = {**_RULE_COMMON, "start": S, "stop": S, "cards": D, "item": S, "embedded": D,
-               "source": S}
-    if not ctx.keys(d, allowed, ("id",), what):
+    if not ctx.keys(d, allowed("related"), required("related"), what):
         return None
     kinds = [k for k in ("cards", "item", "embedded") if k in d]
     if len(kinds) != 1:
@@ -187,7 +181,7 @@ def _related_rule(ctx: Checker, d: LocDict) -> RelatedRule | None:
     cards = embedded = None
     if "cards" in d:
         c = d["cards"]
-        if not ctx.keys(c, {"anchor": S, "after": L, "source_line": S}, ("anchor",),
+        if not ctx.keys(c, allowed("related.cards"), required("related.cards"),
                         f"{what}: cards"):
             return None
         after = tuple(c.get("after", ("title", "teaser")))
@@ -201,8 +195,8 @@ def _related_rule(ctx: Checker, d: LocDict) -> RelatedRule | None:
         cards = CardSpec(anchor, after, ctx.regex(c, "source_line", f"{what}: cards"))
     if "embedded" in d:
         e = d["embedded"]
-        if not ctx.keys(e, {"end": S, "start": S, "max_lines": N, "title_before": N},
-                        ("end", "start"), f"{what}: embedded"):
+        if not ctx.keys(e, allowed("related.embedded"), required("related.embedded"),
+                        f"{what}: embedded"):
             return None
         end, start = ctx.regex(e, "end", what), ctx.regex(e, "start", what)
         if end is None or start is None:
@@ -220,7 +214,7 @@ def _related_rule(ctx: Checker, d: LocDict) -> RelatedRule | None:
 
 def _dom_drop(ctx: Checker, d: LocDict) -> DomDrop | None:
     what = f"dom drop {d.get('id', '?')!r}"
-    if not ctx.keys(d, {**_RULE_COMMON, "select": S}, ("id", "category", "select"), what):
+    if not ctx.keys(d, allowed("dom.drop"), required("dom.drop"), what):
         return None
     xp, cat = ctx.selector(d, "select", what), _category(ctx, d, what)
     return DomDrop(d["id"], cat, ctx.path, d.where.line, d["select"], xp) if xp else None
@@ -228,8 +222,7 @@ def _dom_drop(ctx: Checker, d: LocDict) -> DomDrop | None:
 
 def _dom_section(ctx: Checker, d: LocDict) -> DomSection | None:
     what = f"dom section {d.get('id', '?')!r}"
-    if not ctx.keys(d, {**_RULE_COMMON, "start": S, "stop": S}, ("id", "category", "start"),
-                    what):
+    if not ctx.keys(d, allowed("dom.sections"), required("dom.sections"), what):
         return None
     start, cat = ctx.selector(d, "start", what), _category(ctx, d, what)
     stop = ctx.selector(d, "stop", what)
@@ -240,15 +233,15 @@ def _dom_section(ctx: Checker, d: LocDict) -> DomSection | None:
 
 def _dom_cards(ctx: Checker, d: LocDict) -> DomCards | None:
     what = f"dom cards {d.get('id', '?')!r}"
-    allowed = {**_RULE_COMMON, "container": S, "item": S, "fields": D, "source": S, "drop": B}
-    if not ctx.keys(d, allowed, ("id", "item", "fields"), what):
+    if not ctx.keys(d, allowed("dom.cards"), required("dom.cards"), what):
         return None
     item = ctx.selector(d, "item", what)
     container = ctx.selector(d, "container", what)
     if "container" in d and container is None:
         return None
     fields = d["fields"]
-    ctx.keys(fields, {f: S for f in DOM_FIELDS}, ("title",), f"{what}: fields")
+    ctx.keys(fields, allowed("dom.cards.fields"), required("dom.cards.fields"),
+             f"{what}: fields")
     compiled = []
     for name in DOM_FIELDS:
         if name in fields:
@@ -262,9 +255,6 @@ def _dom_cards(ctx: Checker, d: LocDict) -> DomCards | None:
                     container)
 
 
-_TOP = {"site": S, "name": S, "hosts": L, "fingerprints": L, "publisher": S, "disable": L,
-        "macros": D, "lines": L, "inline": L, "sections": L, "related": L, "dom": D,
-        "note": S}
 # Site tests are not part of a rule file: they live in rules/tests/<site>.yaml (checked by
 # cleaner.authoring.ruletests), so a rule file stays the site's template and nothing else.
 _BUILDERS: dict[str, Callable[[Checker, LocDict], Any]] = {
@@ -278,13 +268,13 @@ def check_site(ctx: Checker, doc: Any) -> Site | None:
     if not isinstance(doc, LocDict):
         ctx.findings.append(Finding(ctx.path, 1, 1, "a rule file must be a mapping"))
         return None
-    ctx.keys(doc, _TOP, ("site",), "rule file")
+    ctx.keys(doc, allowed("file"), required("file"), "rule file")
     ctx.macros = {**ctx.macros, **{k: str(v) for k, v in doc.get("macros", {}).items()}}
     built = {key: [r for r in (fn(ctx, d) for d in _items(ctx, doc, key)) if r]
              for key, fn in _BUILDERS.items()}
     dom = doc.get("dom", LocDict())
     if dom:
-        ctx.keys(dom, {"drop": L, "cards": L, "sections": L}, (), "dom")
+        ctx.keys(dom, allowed("dom"), required("dom"), "dom")
     drops = [r for r in (_dom_drop(ctx, d) for d in _items(ctx, dom, "drop")) if r]
     cards = [r for r in (_dom_cards(ctx, d) for d in _items(ctx, dom, "cards")) if r]
     dom_sections = [r for r in (_dom_section(ctx, d) for d in _items(ctx, dom, "sections")) if r]
@@ -332,7 +322,7 @@ def _fingerprints(ctx: Checker, raw: LocList) -> tuple[list[Any], list[float]]:
     for fp, where in zip(raw, getattr(raw, "item_where", [])):
         weight = 1.0
         if isinstance(fp, LocDict):
-            if not ctx.keys(fp, {"match": S, "weight": (int, float), "note": S}, ("match",),
+            if not ctx.keys(fp, allowed("fingerprint"), required("fingerprint"),
                             "fingerprint"):
                 continue
             weight = float(fp.get("weight", 1.0))
