@@ -182,7 +182,7 @@ def _attack_inputs(folder: Path) -> dict[str, str]:
     import gzip
     import zlib
 
-    from tests.test_batch_support import warc_record
+    from tests.batch_support import warc_record
 
     folder.mkdir(parents=True)
     body = ("A paragraph long enough to be the body of an article, with a clause and a full "

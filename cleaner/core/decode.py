@@ -87,7 +87,7 @@ _LONG_TAG_START = re.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS}}}")
 
 # A UTF-8 page with a few bad bytes is repaired in place when its valid multi-byte
 # characters outnumber the bad bytes (labelled UTF-8) or outnumber them four to one
-# (unlabelled), and the bad bytes are under 1% of the page: tests/test_inputs_trust.py.
+# (unlabelled), and the bad bytes are under 1% of the page: tests/ingest/test_inputs_trust.py.
 UTF8_REPAIR_LABELLED = 1
 UTF8_REPAIR_UNLABELLED = 4
 UTF8_REPAIR_MAX_SHARE = 0.01

@@ -48,7 +48,7 @@ MENU_LINE_CHARS = 40
 
 
 # libxml2 stops building the tree at 256 levels and drops everything deeper, silently
-# (tests/test_fuzz.py nests 100,000 divs). Such a page is re-read with its container tags
+# (tests/engine/test_fuzz.py nests 100,000 divs). Such a page is re-read with its container tags
 # flattened, which keeps paragraphs, headings and links.
 _TOO_DEEP = "Excessive depth"
 _CONTAINER_TAG = re.compile(

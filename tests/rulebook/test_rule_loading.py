@@ -48,7 +48,7 @@ def test_good_files_load(tmp_path: Path) -> None:
 
 
 def test_bundled_rules_load_without_findings() -> None:
-    ruleset, findings = check_files([Path(__file__).parent.parent / "rules"])
+    ruleset, findings = check_files([Path(__file__).parents[2] / "rules"])
     assert ruleset is not None
     assert [f for f in findings if f.severity == "error"] == []
 

@@ -8,7 +8,7 @@ import pytest
 
 from cleaner.ingest.inputs import read_inputs
 from cleaner.runner.batch import run_batch
-from tests.test_batch_support import read_lines, warc_record, warc_request
+from tests.batch_support import read_lines, warc_record, warc_request
 
 pytest.importorskip("fastwarc")
 

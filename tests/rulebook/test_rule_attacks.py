@@ -184,7 +184,7 @@ def test_cli_refuses_to_start_with_a_bad_rule_file(tmp_path, capsys):
 
 
 def test_expanded_limit_is_far_above_real_rules():
-    bundled = Path(__file__).resolve().parent.parent / "rules"
+    bundled = Path(__file__).resolve().parents[2] / "rules"
     ruleset = load_rules([bundled])
     assert ruleset.generic.lines  # the bundled rules load under every limit above
     assert MAX_EXPANDED_CHARS >= 5 * MAX_PATTERN_CHARS

@@ -147,7 +147,7 @@ def test_big_plain_file_is_refused_before_it_is_read(tmp_path):
 
 
 def test_big_warc_record_is_an_error_record_without_reading_it(tmp_path):
-    from tests.test_batch_support import warc_record
+    from tests.batch_support import warc_record
 
     path = tmp_path / "crawl.warc.gz"
     page = b"<html><body><p>" + BODY.encode() + b"</p></body></html>"

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from cleaner.commands.main import main
-from tests.test_batch_support import SEEDS, read_lines, text_records, write_jsonl
+from tests.batch_support import SEEDS, read_lines, text_records, write_jsonl
 
 OK_TEXT = ("Council opens library\n\nThe town council voted on Monday to open a new library in "
            "the centre, the mayor said after a long meeting.\n")

@@ -166,7 +166,7 @@ def _stdin(monkeypatch, data: bytes) -> None:
 def test_stdin_is_read_by_content_in_every_container(monkeypatch, capsys, shape):
     import gzip
 
-    from tests.test_batch_support import warc_record
+    from tests.batch_support import warc_record
 
     big = '{"id": "big", "html": ' + json.dumps(
         "<html><body><h1>Big one</h1>" + f"<p>{BODY}</p>" * 2_000 + "</body></html>") + "}\n"

@@ -12,9 +12,9 @@ import pytest
 
 from cleaner.commands.main import main
 from cleaner.rulebook.files import bundled_rules_dir
-from tests.test_batch_support import SEEDS
+from tests.batch_support import SEEDS
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "newsbeat"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "newsbeat"
 SAMPLES = sorted((EXAMPLE / "pages").glob("*.txt"))
 LONE_SITE = """\
 site: lone

@@ -23,7 +23,7 @@ from cleaner.ingest.items import Item
 from cleaner.rulebook.loader import default_rules
 from cleaner.runner.item import clean_item
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 CORPUS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 # The seeded sample run on every `make test`: ~8 ms each, so a few seconds in all.
 FAST_CASES = 400

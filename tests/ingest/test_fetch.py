@@ -19,7 +19,7 @@ PAGE = ("<html><head><title>Café owners win</title></head><body><article>"
                   for w in ("first", "second", "third", "fourth"))
         + "</article></body></html>").encode("cp1252")
 SEEN_AGENTS: list[str] = []
-# The server is on 127.0.0.1, which fetch() refuses unless told (tests/test_fetch_safety.py).
+# The server is on 127.0.0.1, which fetch() refuses unless told (tests/ingest/test_fetch_safety.py).
 LOCAL = FetchLimits(allow_private=True)
 
 

@@ -189,7 +189,7 @@ def test_html_pages_are_read_through_the_html_path(corpus, tmp_path):
 def test_real_daily8_seeds_fresh_and_with_the_site_rules(tmp_path):
     """The six Daily8 dumps in seeds/: from generic rules alone learn finds the template;
     with rules/daily8.yaml in force it has nothing left to propose."""
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     pages = tmp_path / "daily8"
     pages.mkdir()
     # The original dumps (000-019): the issue #10 samples after them vary the layout on

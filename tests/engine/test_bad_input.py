@@ -12,7 +12,7 @@ from cleaner import clean
 from cleaner.commands.main import main
 from cleaner.core.errors import InputError
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_d379520142cff4ce.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "002_d379520142cff4ce.txt"
 
 
 def _random_high_bytes() -> bytes:

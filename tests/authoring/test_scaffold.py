@@ -14,7 +14,7 @@ import pytest
 from cleaner.authoring.lint import lint
 from cleaner.commands.main import main
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "newsbeat"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "newsbeat"
 SAMPLES = sorted((EXAMPLE / "pages").glob("*.txt"))
 
 

@@ -16,7 +16,7 @@ import pytest
 from cleaner.ingest.inputs import read_inputs
 from cleaner.runner.batch import run_batch
 from cleaner.runner.shards import repair_and_scan
-from tests.test_batch_support import ROOT, read_lines, text_records, write_jsonl
+from tests.batch_support import ROOT, read_lines, text_records, write_jsonl
 
 CLEANER = [sys.executable, "-m", "cleaner.commands.main"]
 # Inputs for the subprocess runs: enough that the run is still going when it is stopped.

@@ -164,7 +164,7 @@ def test_without_the_pattern_set_results_are_the_same(monkeypatch) -> None:
     from cleaner.rulebook.files import bundled_rules_dir
     from cleaner.rulebook.loader import load_rules
 
-    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
     expected = [clean(p.read_bytes()).to_dict() for p in seeds]
     real, calls = ruleset._search_set, []
 

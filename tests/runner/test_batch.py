@@ -13,7 +13,7 @@ from cleaner.ingest.inputs import read_inputs
 from cleaner.ingest.items import Item
 from cleaner.runner.batch import iter_outcomes, run_batch
 from cleaner.runner.shards import shard_name
-from tests.test_batch_support import big_text, read_lines, text_records, write_jsonl
+from tests.batch_support import big_text, read_lines, text_records, write_jsonl
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 import cleaner
 from cleaner import CleanerError, InputRecord, LimitError, Options, clean, clean_many
 from cleaner.engine import pipeline
-from tests.test_batch_support import text_records
+from tests.batch_support import text_records
 
 PAGE = ("Council opens library\n\nThe town council voted on Monday to open a new library in "
         "the centre, the mayor said after a long meeting.\n")

@@ -8,7 +8,7 @@ from cleaner.core.records import InputRecord
 from cleaner.engine.pipeline import clean_record
 from cleaner.ingest.inputs import read_inputs
 from cleaner.runner.batch import run_batch
-from tests.test_batch_support import SEEDS, read_lines, text_records, write_jsonl
+from tests.batch_support import SEEDS, read_lines, text_records, write_jsonl
 
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
@@ -89,7 +89,7 @@ def test_time_limit_holds_on_dask_worker_threads(client, tmp_path):
 
     from cleaner.engine.options import DEFAULT_OPTIONS
     from cleaner.runner.daskrun import clean_bag, run_dask
-    from tests.test_batch_support import big_text
+    from tests.batch_support import big_text
 
     options = replace(DEFAULT_OPTIONS, timeout_seconds=0.3)
     src = write_jsonl(tmp_path / "slow.jsonl", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from cleaner.commands.main import main
-from tests.test_batch_support import SEEDS, text_records, write_jsonl
+from tests.batch_support import SEEDS, text_records, write_jsonl
 
 
 def _run(capsys, *argv):

@@ -14,7 +14,7 @@ import pytest
 
 from cleaner.commands.main import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DAILY8 = ROOT / "seeds" / "001_f6ca94376d23a34d.txt"
 PRATIDIN = ROOT / "seeds" / "002_d379520142cff4ce.txt"
 KEYS = ["id", "url", "site", "title", "text", "language", "source", "author", "published",

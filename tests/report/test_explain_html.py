@@ -17,7 +17,7 @@ from cleaner.core.records import InputRecord, Removal
 from cleaner.engine.pipeline import Analysis, analyze
 from cleaner.report.explain_html import render_html, write_report
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED = SEEDS / "001_f6ca94376d23a34d.txt"  # Daily8: drops, metadata, related cards
 
 
