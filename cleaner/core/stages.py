@@ -17,6 +17,7 @@ placed the story already, and its lists and short closing lines are the story's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Layer = Literal["html", "text"]
@@ -89,6 +90,7 @@ def stage(stage_id: str) -> Stage:
     raise KeyError(f"no stage {stage_id!r}; stages: {', '.join(STAGE_IDS)}")
 
 
+@lru_cache(maxsize=256)  # per page: a few kinds of page and sites' disable sets
 def planned(is_html: bool, off: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The ids of the stages that run on one page, in order: the HTML stages only on HTML
     input, the text-only stages only on text input, no switch named in `off`.
@@ -100,3 +102,9 @@ def planned(is_html: bool, off: frozenset[str] = frozenset()) -> tuple[str, ...]
                  if not (s.layer == "html" and not is_html)
                  and not (s.text_only and is_html)
                  and not (s.switch and s.id in off))
+
+
+@lru_cache(maxsize=256)
+def switched_off(run: tuple[str, ...]) -> frozenset[str]:
+    """The switches not in `run` (what stages that check several switches inside take)."""
+    return frozenset(s.id for s in STAGES if s.switch and s.id not in run)

@@ -21,7 +21,7 @@ from cleaner.core.errors import CleanerError
 from cleaner.core.language import detect_language, main_script
 from cleaner.core.lines import Line, split_lines
 from cleaner.core.records import InputRecord, Related, Removal, Result
-from cleaner.core.stages import STAGES, planned
+from cleaner.core.stages import planned, switched_off
 from cleaner.core.timelimit import time_limit
 from cleaner.engine.options import DEFAULT_OPTIONS, Options
 from cleaner.markup.pagemeta import PageMeta, read_page_meta
@@ -72,14 +72,19 @@ class Analysis:
     stages: tuple[str, ...] = ()  # the ids of the stages that ran, in order
 
 
+_NO_STATS = frozenset({RECURRING_LINE})
+
+
 def stage_plan(active: Active, options: Options, is_html: bool) -> tuple[str, ...]:
     """The stages that run on this page: the declared list filtered by the input kind, the
     site's `disable:` (stage ids among its rule ids), the run's options."""
-    off = options.stages_off | (active.site.disable if active.site else frozenset())
+    off = options.stages_off
+    if active.site is not None and active.site.disable:
+        off = off | active.site.disable
     if not options.drop_foreign_lines:
-        off |= {FOREIGN_LINE}
+        off = off | {FOREIGN_LINE}
     if options.recurrence is None:
-        off |= {RECURRING_LINE}
+        off = off | _NO_STATS
     return planned(is_html, off)
 
 
@@ -89,7 +94,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
                  is_html: bool = False,
                  run: tuple[str, ...] | None = None) -> tuple[dict[str, Any], list[Removal]]:
     run = run if run is not None else stage_plan(active, options, is_html)
-    off = frozenset(s.id for s in STAGES if s.switch and s.id not in run)
+    off = switched_off(run)
     active.forget()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
