@@ -155,7 +155,11 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
                            options.max_bytes)
     content, url = decoded.text, usable_url(record.url)
     is_html = record.kind == "html" or (record.kind == "auto" and looks_like_html(content))
-    site = rules.detect(url, content)
+    # The site is decided once: by the record's URL, or (HTML without one) after parsing,
+    # by the address the page declares; only a page still without a site is looked at
+    # again, in the text its extraction gives (the markup may hide a fingerprint).
+    deferred = is_html and url is None
+    site = None if deferred else rules.detect(url, content)
     active = rules.active(site)
     prior_related: list[Related] = []
     dom_removed: list[Removal] = []
@@ -167,12 +171,14 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     if is_html:
         from cleaner.markup.flow import html_to_text, parse_page
 
+        raw = content
         content, defused = defuse_markup(content)
         notes += defused
         page = parse_page(content, record.name)
         notes += page.notes
-        if url is None and usable_url(page.declared_url):  # site by the canonical URL's host
-            site = rules.detect(page.declared_url, content)
+        if deferred:  # by the canonical URL's host, else the raw page's fingerprints
+            declared = usable_url(page.declared_url)
+            site = rules.detect(declared, content) if declared else rules.detect(None, raw)
             active = rules.active(site)
         page_meta = read_page_meta(page.tree, url)  # before any node is dropped
         extracted = html_to_text(page, url, active)
