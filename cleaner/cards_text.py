@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 import re2
 
 from .lines import Line, is_paragraph, normalize
+from .listing_intro import is_listing_intro
 from .records import Related
 from .ruleset import Active
 
@@ -690,16 +691,20 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     """A page of cards and no prose outside them is a listing: what is left open (the
     heading, nav) is chrome. An article whose body is its title alone still has a headline
     above its related list; a listing has at most a heading right before its cards
-    ("Latest news with #X")."""
+    ("Latest news with #X"), unless what is left above the cards is the listing's own heading
+    and description (`listing_intro`)."""
     if len(related) < MIN_CARDS:
         return False
     first = next((ln.index for ln in lines if ln.fate == "related"), None)
+    if first is None:
+        return False
     rest = [ln for ln in lines if ln.open]
-    if first is None or any(is_paragraph(ln.text) for ln in rest):
-        return False
-    before = [ln for ln in rest if ln.index < first]
-    if any(_headline_like(ln.text) for ln in before[:-1]):
-        return False
+    if not is_listing_intro(lines, len(related)):
+        if any(is_paragraph(ln.text) for ln in rest):
+            return False
+        before = [ln for ln in rest if ln.index < first]
+        if any(_headline_like(ln.text) for ln in before[:-1]):
+            return False
     for ln in rest:
         ln.decide("noise", "nav", LISTING_CHROME)
     return True

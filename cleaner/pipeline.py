@@ -5,7 +5,7 @@ Stage order (documented in rules/README.md):
     over-pruning guard, trafilatura] -> split lines -> related lists -> sections ->
     [text input: card shapes, listings] -> zones -> line rules -> [lines recurring across
     the site's pages, when the run has recurrence stats] -> title -> caption pairs ->
-    body-zone rules -> [text input: tail chrome] -> repeats -> inner tags reopened ->
+    body-zone rules -> [text input: tail chrome, reader appeals] -> repeats -> inner tags reopened ->
     language -> foreign lines (text input) -> body and inline.
 """
 
@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .appeals import mark_appeals
 from .cards_text import mark_cards, mark_listing
 from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
@@ -104,6 +105,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
         mark_tail_chrome(lines, zones)
+        mark_appeals(lines)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)

@@ -23,6 +23,10 @@ TITLE_MIN_WORDS = 3
 # line is a caption or a card, not the page's headline. Nav items (bullets, one or two
 # words) do not count: a Yahoo copy prints a dozen of them above the headline.
 TITLE_LOOKAHEAD = 12
+# Labels under the headline (source, section, image label) sit within its first few printed
+# lines; a short line past them is the story's own, a live blog's first entry heading after
+# the widget lines and a time stamp (sample 135).
+LABELS_UNDER_TITLE = 4
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
 _BANNER_END = re.compile(r"(?<!\.)\.$")
@@ -252,17 +256,20 @@ def _headline_rank(ln: Line, later: set[str]) -> int:
 
 
 _BULLETS = "•·-–*"
+LONE_CREDIT_MAX_CHARS = 40  # "Photo: Getty Images" (sample 140); a credited caption is longer
 
 
 def _under_credit(head: list[Line]) -> set[int]:
-    """Head lines right under a lone picture credit ("(Photo: Reuters)"): the picture's
-    caption when the page prints the credit first; it ranks as low as a label."""
+    """Head lines right under a lone picture credit ("(Photo: Reuters)", "Photo: Getty
+    Images"): the picture's caption when the page prints the credit first; it ranks as low
+    as a label."""
     out: set[int] = set()
     prev: Line | None = None
     for ln in head:
         if ln.fate == "blank":
             continue
-        if prev is not None and prev.category == "caption" and prev.text[0] == "(":
+        if prev is not None and prev.category == "caption" and (
+                prev.text[0] == "(" or len(prev.text) <= LONE_CREDIT_MAX_CHARS):
             out.add(ln.index)
         prev = ln
     return out
@@ -297,6 +304,11 @@ def _printed_again(lines: list[Line]) -> set[str]:
     return later
 
 
+def _printed_lines(lines: list[Line], start: int, end: int) -> int:
+    """Non-blank lines from `start` (excluded) to `end` (included)."""
+    return sum(ln.fate != "blank" for ln in lines[start + 1:end + 1])
+
+
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                off: frozenset[str] = frozenset()) -> str | None:
     """The head line that looks most like a headline, the first of equals (a title from
@@ -329,6 +341,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         elif ln is title:
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
+                _printed_lines(lines, title.index, ln.index) <= LABELS_UNDER_TITLE) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not _SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
