@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 import re2
 
+from .broken_titles import join_broken_titles
 from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
@@ -602,7 +603,7 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     category of lines a line rule removes anyway: they are no card line, but a repeated
     one ("Read More") may still close each card; an ad label never does (it is set
     between paragraphs, "Advertisment" on PratidinTime)."""
-    texts = [ln.text for ln in open_lines]
+    texts, halves = join_broken_titles([ln.text for ln in open_lines])
     if len(texts) < MIN_CARDS * 2:
         return None
     keys = [normalize(t) for t in texts]
@@ -612,6 +613,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     flags = noise or [None] * len(texts)
     tokens = _mark_repeated([Token("X" if f == "ad" else "N") if f else classify(t)
                              for t, f in zip(texts, flags)], keys, seen)
+    for k in halves:  # a broken headline's first half: its card's, as chrome is
+        tokens[k] = Token("R")
     anchors = [k for k, t in enumerate(tokens) if t.kind == "A"]
     items: list[Related] = []
     used: list[int] = []

@@ -3,10 +3,11 @@
 Stage order (documented in rules/README.md):
     decode -> pick site -> [HTML: metadata from markup, related cards from DOM, DOM drops,
     over-pruning guard, trafilatura] -> split lines -> related lists -> sections ->
-    [text input: card shapes, listings] -> zones -> line rules -> [lines recurring across
-    the site's pages, when the run has recurrence stats] -> title -> caption pairs ->
-    body-zone rules -> [text input: tail chrome, reader appeals] -> repeats -> inner tags reopened ->
-    language -> foreign lines (text input) -> body and inline.
+    [text input: card shapes, listings] -> zones -> line rules -> [text input: a caption
+    printed first] -> [lines recurring across the site's pages, when the run has
+    recurrence stats] -> title -> caption pairs -> body-zone rules -> [text input: tail
+    chrome, reader appeals] -> repeats -> inner tags reopened -> language -> foreign lines
+    (text input) -> body and inline.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .appeals import mark_appeals
+from .caption_first import mark_leading_caption
 from .cards_text import mark_cards, mark_listing
 from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
@@ -98,6 +100,9 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if DOUBLED_SOURCE not in off:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
+    if not is_html and mark_leading_caption(lines):  # the story starts later than it seemed
+        zones = find_zones(lines)
+        apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                    options.recurrence_min_pages, options.recurrence_label_share)
     title = None if listing else pick_title(lines, zones, meta, off)

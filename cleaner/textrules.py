@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .caption_first import LONE_CREDIT_MAX_CHARS
 from .language import is_foreign_line
 from .lines import PARAGRAPH_MIN_CHARS, Line, is_paragraph, normalize
 from .records import Removal
@@ -256,7 +257,6 @@ def _headline_rank(ln: Line, later: set[str]) -> int:
 
 
 _BULLETS = "•·-–*"
-LONE_CREDIT_MAX_CHARS = 40  # "Photo: Getty Images" (sample 140); a credited caption is longer
 
 
 def _under_credit(head: list[Line]) -> set[int]:
