@@ -11,9 +11,9 @@ about the outlet's offer (a newsletter, the app, a subscription, a donation, its
 reporting). A story's line reports on others: its "we" and "you" sit inside quotation
 marks, which are left out before the test.
 
-A line that has all three is an appeal; the lines around it that address the reader, speak
-for the outlet or name an offer ("Before you go...", "Already a subscriber? Log in") join
-the block. Samples 089 and 141-143 set the word lists.
+A line that has all three is an appeal; the lines around it that speak for the outlet or
+name an offer ("Already a subscriber? Log in"), and short ones to the reader ("Before you
+go..."), join the block. Samples 089 and 141-143 set the word lists.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ __all__ = ["mark_appeals", "READER_APPEAL"]
 
 READER_APPEAL = "generic-reader-appeal"
 MAX_APPEAL_CHARS = 400  # an appeal box line; a longer line is a story's paragraph
+SHORT_JOIN_WORDS = 6  # "Before you go...", "Your support makes all the difference."
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _READER = re.compile(r"(?i)\b(?:you|your|yours|you've|you're|you’ve|you’re)\b")
@@ -35,10 +36,10 @@ _OFFER = re.compile(
     r"(?i)\b(?:newsletters?|inbox|paywalls?|subscri(?:be|bed|ber|bers|ption|ptions)|donat(?:e|ion|ions)"
     r"|free articles?|unlimited access|tax-deductible|gifts?|contribut(?:e|ion)"
     r"|support (?:our|us|independent)|your support|(?:our|the) app|notifications|sign(?: |-)up"
-    r"|email (?:us|our)|whatsapp|news team|log in)\b")
+    r"|email (?:us|our)|whatsapp|news team)\b")
 # A sentence that tells the reader to act on the offer.
 _CALL = re.compile(
-    r"(?:^|[.!?] )(?:Subscribe|Sign up|Donate|Download|Email|Support|Join|Give|Log in)\b")
+    r"(?:^|[.!?] )(?:Subscribe|Sign up|Donate|Download|Email|Support|Join|Give)\b")
 
 
 def _unquoted(text: str) -> str:
@@ -55,11 +56,15 @@ def _is_appeal(text: str) -> bool:
 
 
 def _joins(text: str) -> bool:
-    """A line of the appeal's block: it addresses the reader, speaks for the outlet or names
-    an offer."""
+    """A line of the appeal's block: it speaks for the outlet or names an offer, or is a
+    few words to the reader ("Before you go..."). A longer line that only addresses the
+    reader is a story's advice ("If you pay by direct debit, you can ask ...", sample 014)."""
     plain = _unquoted(text)
-    return len(text) <= MAX_APPEAL_CHARS and bool(
-        _READER.search(plain) or _OUTLET.search(plain) or _OFFER.search(plain))
+    if len(text) > MAX_APPEAL_CHARS:
+        return False
+    if _OUTLET.search(plain) or _OFFER.search(plain):
+        return True
+    return len(text.split()) <= SHORT_JOIN_WORDS and bool(_READER.search(plain))
 
 
 def mark_appeals(lines: list[Line]) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 import re2
 
 from .broken_titles import join_broken_titles
+from .cards_first import opens_like_the_rest
 from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
@@ -327,25 +328,10 @@ def _build(texts: list[str], keys: list[str], tokens: list[Token], run: list[int
     if "T" not in common and "S" not in common:
         return None
     if shapes[0] != common and len(run) > MIN_CARDS:
-        if _opens_like_the_rest(tokens, cards, common):
+        if opens_like_the_rest(tokens, cards, common, Token("R")):
             return cards
         return _build(texts, keys, tokens, run[1:], run[0] + 1, hi)  # the page's own head
     return cards
-
-
-def _opens_like_the_rest(tokens: list[Token], cards: list[_Card], common: str) -> bool:
-    """The first card differs only by the page's heading above its anchor: the cards'
-    titles follow their anchors (the common shape has no title before it; what the others
-    have there is the previous card's closing lines), and the first card has the same
-    lines after its anchor as the next one (an archive whose "Posted on DATE by admin"
-    opens every post, the site's tagline above the first, sample 138). Its lead is then
-    dropped; else the first anchor is the page's own (an article's date line)."""
-    kinds = [[tokens[k].kind for k in c.post if tokens[k].kind not in ("R", "N", "X")]
-             for c in cards[:2]]
-    if "T" in common or kinds[0] != kinds[1] or "T" not in kinds[0]:
-        return False
-    cards[0].lead = [k for k in cards[0].lead if tokens[k].kind in ("R", "N", "X")]
-    return True
 
 
 def _single(keys: list[str], tokens: list[Token], anchor: int, lo: int, hi: int
