@@ -41,7 +41,7 @@ _OFFER = re2.compile(
     r"(?i)\b(?:newsletters?|inbox|paywalls?|subscri(?:be|bed|ber|bers|ption|ptions)|donat(?:e|ion|ions)"
     r"|free articles?|unlimited access|tax-deductible|gifts?|contribut(?:e|ion)"
     r"|support (?:our|us|independent)|your support|(?:our|the) app|notifications|sign(?: |-)up"
-    r"|email (?:us|our)|whatsapp|news team)\b")
+    r"|email (?:us|our)|whatsapp|news (?:team|desk))\b")
 # A sentence that tells the reader to act on the offer.
 _CALL = re.compile(
     r"(?:^|[.!?] )(?:Subscribe|Sign up|Donate|Download|Email|Support|Join|Give)\b")

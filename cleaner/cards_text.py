@@ -28,6 +28,7 @@ import re2
 
 from .broken_titles import join_broken_titles
 from .cards_first import opens_like_the_rest
+from .glued_closers import glued_closer_cards
 from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
@@ -660,6 +661,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             opens = bool(seps) and not _closing(tokens, seps)
             found = None if not seps else (_opened_cards(texts, tokens, seps, False) if opens
                                            else _closed_cards(texts, tokens, seps))
+        if not found:
+            found = glued_closer_cards(texts)
         if not found:
             return None
         items, used = found
