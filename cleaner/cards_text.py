@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 import re2
 
 from .broken_titles import join_broken_titles
-from .cards_first import opens_like_the_rest
+from .cards_first import opens_like_the_rest, titled_after_anchor
 from .glued_closers import glued_closer_cards
 from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
@@ -326,7 +326,7 @@ def _build(texts: list[str], keys: list[str], tokens: list[Token], run: list[int
     common = max(set(shapes), key=shapes.count)
     if shapes.count(common) * 3 < len(shapes) * 2:  # two cards in three share the shape
         return None
-    if "T" not in common and "S" not in common:
+    if "T" not in common and "S" not in common and not titled_after_anchor(tokens, cards):
         return None
     if shapes[0] != common and len(run) > MIN_CARDS:
         if opens_like_the_rest(tokens, cards, common, Token("R")):

@@ -17,9 +17,11 @@ looks the same at first sight. What tells them apart is the shape around the par
   repeats its headline's words ("Warehouse fire forces evacuation of 40 homes" over "About
   40 homes were evacuated ... a furniture warehouse"), a page description names the page's
   scope, not one story's facts. A heading that is a section label (three words or fewer, a
-  breadcrumb, a line another heading line repeats inside it) is no headline either way.
+  breadcrumb, a line another heading line repeats inside it) is no headline either way, and
+  nor is one the description restates word for word ("Latest news in Dayton, Ohio" over
+  "Get the latest news in Dayton, Ohio, from city hall ..."): a lead rephrases its headline.
 
-Samples 130-134 (feed copies, NewsBreak-like local and Yahoo topic listings, tag pages) set
+Samples 130-134 and 144 (feed copies, NewsBreak-like local and Yahoo topic listings, tag pages) set
 the numbers below; samples 020-129 hold the articles that must not turn into listings.
 """
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line, is_paragraph
+from .lines import Line, is_paragraph, normalize
 
 __all__ = ["is_listing_intro"]
 
@@ -47,8 +49,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _APPARATUS = re.compile(
     r"(?i)^(?:by|from) \S|^(?:published|updated|posted)\b"
     rf"|\b{_MONTH} \d{{1,2}},? (?:19|20)\d{{2}}|\b\d{{1,2}} {_MONTH},? (?:19|20)\d{{2}}"
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b"
-    r"|^\d{1,2}[:.]\d{2}\b|\b\d+ (?:minutes?|hours?|days?) ago$")
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b"  # glued too: "Axios12-03-2025"
+    r"|^\d{1,2}[:.]\d{2}\b|\d+ ?(?:minutes?|hours?|days?) ago$")
 
 
 def _content_words(text: str) -> set[str]:
@@ -101,6 +103,8 @@ def is_listing_intro(lines: list[Line], cards: int) -> bool:
     if any(_APPARATUS.search(ln.text) for ln in head if ln.open and ln.index < above):
         return False
     lead_words = _content_words(intro)
+    said = normalize(intro)
     return not any(_is_headline(ln.text, printed)
                    and len(_content_words(ln.text) & lead_words) >= SHARED_WORDS_OF_A_LEAD
+                   and normalize(ln.text) not in said  # a label the description restates
                    for ln in head if ln.open and not is_paragraph(ln.text))
