@@ -24,10 +24,8 @@ TITLE_MIN_WORDS = 3
 # line is a caption or a card, not the page's headline. Nav items (bullets, one or two
 # words) do not count: a Yahoo copy prints a dozen of them above the headline.
 TITLE_LOOKAHEAD = 12
-# Labels under the headline (source, section, image label) sit within its first few printed
-# lines; a short line past them is the story's own, a live blog's first entry heading after
-# the widget lines and a time stamp (sample 135).
-LABELS_UNDER_TITLE = 4
+# Rules that find a live blog's entry stamps: the short line after one heads the entry.
+ENTRY_STAMPS = frozenset({"generic-live-stamp", "generic-live-age"})
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
 _BANNER_END = re.compile(r"(?<!\.)\.$")
@@ -304,9 +302,11 @@ def _printed_again(lines: list[Line]) -> set[str]:
     return later
 
 
-def _printed_lines(lines: list[Line], start: int, end: int) -> int:
-    """Non-blank lines from `start` (excluded) to `end` (included)."""
-    return sum(ln.fate != "blank" for ln in lines[start + 1:end + 1])
+def _after_entry_stamp(lines: list[Line], index: int) -> bool:
+    """The line comes right after a live blog's entry stamp ("14.52 BST"): it opens the
+    entry (its heading, "Afternoon summary"), it is no label of the headline (sample 135)."""
+    prev = next((ln for ln in reversed(lines[:index]) if ln.fate != "blank"), None)
+    return prev is not None and prev.rule in ENTRY_STAMPS
 
 
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
@@ -341,7 +341,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         elif ln is title:
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
-                _printed_lines(lines, title.index, ln.index) <= LABELS_UNDER_TITLE) and (
+                not _after_entry_stamp(lines, ln.index)) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not _SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
