@@ -22,6 +22,7 @@ MIN_CLOSERS = 2
 PREFIX_MIN_CHARS = 6  # "Read More »from " ; shorter shared starts are chance ("The ")
 PREFIX_MAX_CHARS = 30
 TITLE_MIN_WORDS = 3
+TITLE_MIN_CHARS = 12
 _BULLETS = "•·*-–"
 
 
@@ -49,9 +50,9 @@ def glued_closer_cards(texts: list[str]) -> tuple[list[Related], list[int]] | No
     ['Kayaker Rescued by Ferry Crew', 'Library Gets Book Back']
     """
     firsts: dict[str, list[int]] = {}
-    for k, t in enumerate(texts):
-        if len(t.split()) > TITLE_MIN_WORDS:
-            firsts.setdefault(t.split(" ", 1)[0], []).append(k)
+    for k, t in enumerate(texts):  # grouped by their first characters: one slice a line
+        if len(t) > PREFIX_MIN_CHARS + TITLE_MIN_CHARS:
+            firsts.setdefault(t[:PREFIX_MIN_CHARS], []).append(k)
     for group in firsts.values():
         if len(group) < MIN_CLOSERS:
             continue
