@@ -45,6 +45,15 @@ _NEW_WORD = re.compile(r"\w{4,}")
 # highest is 0.31 (a real article with short list items).
 MENU_SHARE = 0.8
 MENU_LINE_CHARS = 40
+# 3. A fragment that the fallbacks did not complete either: the page's paragraphs are taken
+#    (_paragraphs_if_fragment) when that text is the size of the paragraph text the page
+#    shows (PAGE_TEXT_SPAN of it), holds PAGE_TEXT_CONTAINS of the fragment's words and is
+#    PAGE_TEXT_EXTENDS times longer. Set on WCXB (4 pages completed, from F1 0.39-0.49 to
+#    0.89-0.99); pages whose paragraph text is larger than the page's paragraphs (teasers,
+#    product boxes: 1.3-2.3 times) or only 1.5 times the fragment stay as they were.
+PAGE_TEXT_SPAN = (0.8, 1.25)
+PAGE_TEXT_EXTENDS = 2.0
+PAGE_TEXT_CONTAINS = 0.75  # the fragment may carry a bio or a disclaimer the body lacks
 
 
 # libxml2 stops building the tree at 256 levels and drops everything deeper, silently
@@ -97,6 +106,7 @@ class _Evidence:
     deferred: bool = False
     note: str = ""
     chosen: int = 0  # characters of the text the comparison kept
+    kept: bool = False  # a fragment that trafilatura's fallbacks did not complete
 
 
 _EVIDENCE: ContextVar[_Evidence | None] = ContextVar("cleaner_extract_evidence", default=None)
@@ -110,6 +120,13 @@ def paragraph_chars(tree: HtmlElement) -> int:
         n = len(" ".join(node.text_content().split()))
         total += n if n >= PARAGRAPH_MIN_CHARS else 0
     return total
+
+
+def contained_share(part: str, whole: str) -> float:
+    """Share of part's words (four letters or more) that whole has too."""
+    words = _NEW_WORD.findall(part.lower())
+    have = set(_NEW_WORD.findall(whole.lower()))
+    return sum(w in have for w in words) / len(words) if words else 1.0
 
 
 def new_word_share(fast: str, full: str) -> float:
@@ -153,7 +170,7 @@ def _compare_if_fragment(cleaned_tree, raw_tree, body, text, options):
             ev.use_fallbacks, ev.chosen = True, len(text2)
             ev.note = f"extraction: fallbacks ({seen}, used)"
             return body2, text2
-        ev.use_fallbacks = False
+        ev.use_fallbacks, ev.kept = False, True
         ev.note = f"extraction: fast pass kept ({seen}, no completion)"
         return body, text
     if ev.use_fallbacks:
@@ -177,11 +194,34 @@ def extract_main(tree: HtmlElement, url: str | None = None) -> Extraction:
     finally:
         _EVIDENCE.reset(token)
     if ev.deferred:
-        return _judge_rescued(tree, url, text, ev)
-    note = ev.note or "extraction: fast pass (nothing to compare)"
-    if len(text) > EXTENDS * ev.chosen:
-        note += f"; trafilatura's recall retry then found {len(text)}"
-    return Extraction(text, note)
+        found = _judge_rescued(tree, url, text, ev)
+    else:
+        note = ev.note or "extraction: fast pass (nothing to compare)"
+        if len(text) > EXTENDS * ev.chosen:
+            note += f"; trafilatura's recall retry then found {len(text)}"
+        found = Extraction(text, note)
+    return _paragraphs_if_fragment(tree, found, ev) if ev.kept else found
+
+
+def _paragraphs_if_fragment(tree: HtmlElement, found: Extraction, ev: _Evidence) -> Extraction:
+    """A fragment that neither pass completed: the body is the page's own paragraphs
+    (trafilatura's baseline: article body, else the <p>s in page order) when they hold
+    about the text the page shows in paragraphs, contain the fragment, and are at least
+    PAGE_TEXT_EXTENDS times as long (WCXB: a fast pass that stopped at the first of a
+    page's sections, the rest in sibling containers)."""
+    n = len(found.text)
+    if PAGE_TEXT_EXTENDS * n > PAGE_TEXT_SPAN[1] * ev.paragraphs:
+        return found  # no text the size of the paragraphs can be that much longer
+    from trafilatura import baseline
+
+    text = baseline(tree)[1]
+    low, high = PAGE_TEXT_SPAN
+    if not (text and low * ev.paragraphs <= len(text) <= high * ev.paragraphs
+            and len(text) >= PAGE_TEXT_EXTENDS * n and contained_share(found.text, text)
+            >= PAGE_TEXT_CONTAINS):
+        return found
+    return Extraction(text, f"{found.note}; the page's paragraphs ({len(text)} characters) "
+                      "taken instead")
 
 
 def _judge_rescued(tree: HtmlElement, url: str | None, fast: str, ev: _Evidence) -> Extraction:
@@ -199,6 +239,7 @@ def _judge_rescued(tree: HtmlElement, url: str | None, fast: str, ev: _Evidence)
     if menu and full or (len(full) >= EXTENDS * n and full
                          and new_word_share(fast, full) >= NEW_WORDS_MIN):
         return Extraction(full, f"extraction: fallbacks ({seen}, used)")
+    ev.kept = True
     return Extraction(fast, f"extraction: fast pass kept ({seen}, no completion)")
 
 
