@@ -150,6 +150,17 @@ def test_paragraphs_stay_out_when_they_do_not_contain_the_fragment_or_barely_ext
     assert _kept_fragment(page, first * 8).text == first * 8  # not a fragment at all
 
 
+def test_a_rescued_text_in_one_glued_line_is_split_by_the_full_run():
+    from cleaner import extract
+
+    tree = parse_html(f"<html><body><article>{SECTIONS * 2}</article></body></html>")
+    glued = " ".join(trafilatura.extract(tree, fast=True).split("\n"))
+    got = extract._split_if_glued(tree, None, extract.Extraction(glued, "rescued"))
+    assert got.text.count("\n") >= 7 and "one glued line" in got.note
+    other = LEAD * 30  # one line, but not the text the full run finds: kept as it was
+    assert extract._split_if_glued(tree, None, extract.Extraction(other, "r")).text == other
+
+
 def test_other_callers_get_trafilaturas_own_comparison(monkeypatch):
     from cleaner import extract
 
