@@ -207,7 +207,10 @@ def extract_main(tree: HtmlElement, url: str | None = None, *,
                  consume: bool = False) -> Extraction:
     """Main text of a parsed page, paragraphs one per line ('' if none), and how it was found.
     With consume=True the caller gives the tree up: trafilatura prunes it in place instead
-    of working on a copy of the whole page (its first step; 0.4 ms a page).
+    of working on a copy of the whole page (its first step; 0.4 ms a page). The judgements
+    after the run (a second run, the page's paragraphs) then read the tree with
+    trafilatura's raw-tree prunes applied, as trafilatura's own rescue reads it (same results
+    on all 892 benchmark pages as with the copy).
 
     >>> extract_main(parse_html("<html><body><article><p>" + "A sentence of body. " * 10
     ...                          + "</p></article></body></html>")).note[:22]
