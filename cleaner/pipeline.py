@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from .appeals import mark_appeals
 from .caption_first import mark_leading_caption
+from .edge_notes import mark_edge_notes
 from .cards_text import mark_cards, mark_listing
 from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
@@ -51,6 +52,7 @@ from .textrules import (
     reopen_inner_tags,
 )
 from .timelimit import time_limit
+from .topic_pairs import mark_tail_headlines
 from .zones import find_zones
 
 log = logging.getLogger(__name__)
@@ -109,8 +111,10 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
+        related += mark_tail_headlines(lines)
         mark_tail_chrome(lines, zones)
         mark_appeals(lines)
+        mark_edge_notes(lines, title)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
