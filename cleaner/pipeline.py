@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from .appeals import mark_appeals
 from .caption_first import mark_leading_caption
+from .credited_caption import mark_credited_caption
 from .edge_notes import mark_edge_notes
 from .cards_text import mark_cards, mark_listing
 from .dates import read_date
@@ -102,7 +103,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if DOUBLED_SOURCE not in off:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
-    if not is_html and mark_leading_caption(lines):  # the story starts later than it seemed
+    if not is_html and (mark_leading_caption(lines) or mark_credited_caption(lines)):  # the story starts later than it seemed
         zones = find_zones(lines)
         apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,

@@ -111,11 +111,11 @@ def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
     run = [pairs[0]]
     for pair in pairs[1:]:
         gap = texts[run[-1][1] + 1:pair[0]]
-        if len(gap) > MAX_BETWEEN or any(is_paragraph(t) for t in gap):
+        if len(gap) > MAX_BETWEEN or any(_prose(t) for t in gap):
             return None  # prose between two cards: an article's subheads
         run.append(pair)
     lo, hi = run[0][0], run[-1][1]
-    if any(is_paragraph(t) for t in texts[:lo] + texts[hi + 1:]):
+    if any(_prose(t) for t in texts[:lo] + texts[hi + 1:]):
         return None  # a lead or story around the run: the other stages decide
     if any(_covers(t, texts, run) for t in texts[:lo]):
         return None  # a roundup's headline over its items ("Wales' papers: X and Y")
@@ -123,10 +123,16 @@ def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
     return items, list(range(lo, hi + 1))
 
 
+def _prose(text: str) -> bool:
+    """A story's paragraph; a teaser cut short ("... some are paying bonuses of ...") is
+    another card's, printed without its headline."""
+    return is_paragraph(text) and not text.endswith(("...", "…"))
+
+
 def _covers(line: str, texts: list[str], run: list[tuple[int, int]]) -> bool:
     """A headline above the run that speaks of two of its stories or more: the page is a
     roundup article (a press review), its items the story's sections."""
-    if len(line.split()) < MIN_HEADLINE_WORDS:
+    if not _headline(line):
         return False
     own = _stems(line)
     return sum(1 for i, j in run if own & _stems(texts[i] + " " + texts[j])) >= MIN_PAIRS
