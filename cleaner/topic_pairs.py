@@ -46,6 +46,7 @@ MIN_HEADLINE_SHARE = 0.3  # of the headline's stems found in its teaser
 MAX_BETWEEN = 3  # lines between two cards: a caption, a label, an outlet line
 SHORT_WORDS = 8  # a label or outlet line between a headline and its teaser
 MIN_TAIL_WORDS = 5
+MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 
 _WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
@@ -153,7 +154,8 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         tail.append(ln)
     if len(tail) == len(live):
         return []  # no story paragraph above: not an article's tail
-    heads = [ln for ln in reversed(tail) if len(ln.text.split()) >= MIN_TAIL_WORDS
+    heads = [ln for ln in reversed(tail)
+             if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
              and _headline(ln.text) and _sentence_case(ln.text)]
     if len(heads) < MIN_PAIRS:
         return []
