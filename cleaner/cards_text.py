@@ -29,11 +29,11 @@ import re2
 from .broken_titles import join_broken_titles
 from .cards_first import opens_like_the_rest, titled_after_anchor
 from .glued_closers import glued_closer_cards
-from .topic_pairs import pair_cards
 from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
 from .ruleset import Active
+from .topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
 CARD_CHROME = "generic-card-chrome"

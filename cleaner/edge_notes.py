@@ -46,7 +46,7 @@ _NOTE_WORDS = re.compile(
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
     r"|verified firsthand|knowledgeable sources)")
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$")
-_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 
 
 def _words(text: str) -> set[str]:

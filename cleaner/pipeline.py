@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 from .appeals import mark_appeals
 from .caption_first import mark_leading_caption
-from .credited_caption import mark_credited_caption
-from .edge_notes import mark_edge_notes
 from .cards_text import mark_cards, mark_listing
+from .credited_caption import mark_credited_caption
 from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
+from .edge_notes import mark_edge_notes
 from .errors import CleanerError
 from .language import detect_language, main_script
 from .lines import Line, split_lines
@@ -103,7 +103,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if DOUBLED_SOURCE not in off:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
-    if not is_html and (mark_leading_caption(lines) or mark_credited_caption(lines)):  # the story starts later than it seemed
+    # a caption printed first: the story starts later than it seemed
+    if not is_html and (mark_leading_caption(lines) or mark_credited_caption(lines)):
         zones = find_zones(lines)
         apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,

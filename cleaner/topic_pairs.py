@@ -49,9 +49,12 @@ MIN_TAIL_WORDS = 5
 MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 
-_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD_CHARS)
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 _END = re.compile(r"[.:;,]$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+# A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
+# its call ("Get X on your phone: download the app") is a widget, not a headline.
+_WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow)\b")
 
 
 def _stems(text: str) -> set[str]:
@@ -156,7 +159,8 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         return []  # no story paragraph above: not an article's tail
     heads = [ln for ln in reversed(tail)
              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
-             and _headline(ln.text) and _sentence_case(ln.text)]
+             and _headline(ln.text) and _sentence_case(ln.text)
+             and _WIDGET.search(ln.text) is None]
     if len(heads) < MIN_PAIRS:
         return []
     story: set[str] = set()
