@@ -33,6 +33,7 @@ from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
 from .ruleset import Active
+from .topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
 CARD_CHROME = "generic-card-chrome"
@@ -663,6 +664,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
                                            else _closed_cards(texts, tokens, seps))
         if not found:
             found = glued_closer_cards(texts)
+        if not found:
+            found = pair_cards(texts)
         if not found:
             return None
         items, used = found

@@ -21,8 +21,10 @@ from urllib.parse import urlsplit
 from .appeals import mark_appeals
 from .caption_first import mark_leading_caption
 from .cards_text import mark_cards, mark_listing
+from .credited_caption import mark_credited_caption
 from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
+from .edge_notes import mark_edge_notes
 from .errors import CleanerError
 from .language import detect_language, main_script
 from .lines import Line, split_lines
@@ -51,6 +53,7 @@ from .textrules import (
     reopen_inner_tags,
 )
 from .timelimit import time_limit
+from .topic_pairs import mark_tail_headlines
 from .zones import find_zones
 
 log = logging.getLogger(__name__)
@@ -100,7 +103,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if DOUBLED_SOURCE not in off:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
-    if not is_html and mark_leading_caption(lines):  # the story starts later than it seemed
+    # a caption printed first: the story starts later than it seemed
+    if not is_html and (mark_leading_caption(lines) or mark_credited_caption(lines)):
         zones = find_zones(lines)
         apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
@@ -109,8 +113,10 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
+        related += mark_tail_headlines(lines)
         mark_tail_chrome(lines, zones)
         mark_appeals(lines)
+        mark_edge_notes(lines, title)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)
