@@ -29,6 +29,7 @@ import re2
 from .broken_titles import join_broken_titles
 from .cards_first import opens_like_the_rest, titled_after_anchor
 from .glued_closers import glued_closer_cards
+from .glued_pairs import glued_pair_cards
 from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
@@ -666,6 +667,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             found = glued_closer_cards(texts)
         if not found:
             found = pair_cards(texts)
+        if not found:
+            found = glued_pair_cards(texts)
         if not found:
             return None
         items, used = found
