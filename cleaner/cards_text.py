@@ -34,6 +34,7 @@ from .lines import Line, is_paragraph, normalize
 from .listing_intro import is_listing_intro
 from .records import Related
 from .ruleset import Active
+from .source_cards import source_triple_cards
 from .topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
@@ -669,6 +670,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             found = pair_cards(texts)
         if not found:
             found = glued_pair_cards(texts)
+        if not found:
+            found = source_triple_cards(texts)
         if not found:
             return None
         items, used = found
