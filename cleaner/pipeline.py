@@ -26,6 +26,7 @@ from .dates import read_date
 from .decode import decode_input, defuse_markup, looks_like_html
 from .edge_notes import mark_edge_notes
 from .errors import CleanerError
+from .glued_bylines import mark_glued_bylines
 from .language import detect_language, main_script
 from .lines import Line, split_lines
 from .options import DEFAULT_OPTIONS, Options
@@ -95,6 +96,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     listing = False
     if not is_html:
         related += mark_cards(lines, active)
+        related += mark_glued_bylines(lines)
         listing = mark_listing(lines, related)
     zones = find_zones(lines)
     meta = Meta()
