@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .appeals import mark_appeals
+from .byline_title import fix_byline_title
 from .caption_first import mark_leading_caption
 from .cards_text import mark_cards, mark_listing
 from .credited_caption import mark_credited_caption
@@ -111,7 +112,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                    options.recurrence_min_pages, options.recurrence_label_share)
-    title = None if listing else pick_title(lines, zones, meta, off)
+    title = None if listing else fix_byline_title(lines, pick_title(lines, zones, meta, off))
     mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
