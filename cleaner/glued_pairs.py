@@ -46,7 +46,7 @@ _OPENERS = frozenset(
 _FUNCTION = frozenset(
     "a an the of to in on at for from by with and or but near over under into as is are "
     "was were its their his her our your my than about after before".split())
-_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?: \([A-Z]+\))?,$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?:\([A-Z]+\))?,$")
 _PUNCT_END = re.compile(r"[.,:;!?\"'”’)\]…—–-]$")
 _SENTENCE_IN = re.compile(r"[.!?][\"'”’)]? [A-Z]")
 _LAST_END = re.compile(r"[.!?…][\"'”’)]?(?=\s|$)")
@@ -60,11 +60,23 @@ def _candidates(words: list[str], loose: bool) -> int | None:
         prev, word = words[i - 1], words[i]
         if _PUNCT_END.search(prev) or prev.lower() in _FUNCTION:
             continue
-        if word in _OPENERS or _DATELINE.match(word):
+        if word in _OPENERS or _dateline(words, i):
             return i
         if loose and _CAP.match(word) and _name_end(words, i):
             return i
     return None
+
+
+def _dateline(words: list[str], i: int) -> bool:
+    """A dateline: capitals up to a comma, then a region and a dash within three words
+    ("TUCSON, Ariz. —", "ROUND ROCK, Texas —"); an acronym in a list ("SSE, Equinor and
+    ...") has no dash after it."""
+    for j in range(i, min(i + 3, len(words))):
+        if _DATELINE.match(words[j]):
+            return any(w in ("—", "–", "-") for w in words[j + 1:j + 4])
+        if not words[j].isupper():
+            return False
+    return False
 
 
 def _name_end(words: list[str], i: int) -> bool:
@@ -118,6 +130,8 @@ def glued_pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None
             run = []
         run.append(k)
     best = max(best, run, key=len)
+    if best and best[0] and is_paragraph(texts[best[0] - 1]):
+        return None  # right after a story's paragraph: more story, not a digest's cards
     if len(best) < MIN_CARDS or not any(k in strict for k in best):
         return None
     items = []
