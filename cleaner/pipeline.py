@@ -112,7 +112,9 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         apply_line_rules(lines, active, zones, meta, body_stage=False)
     mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                    options.recurrence_min_pages, options.recurrence_label_share)
-    title = None if listing else fix_byline_title(lines, pick_title(lines, zones, meta, off))
+    title = None if listing else pick_title(lines, zones, meta, off)
+    if not is_html:  # a text dump's byline over its headline (HTML reads it from markup)
+        title = fix_byline_title(lines, title)
     mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
     if not is_html:
