@@ -47,12 +47,19 @@ STAGES: tuple[Stage, ...] = (
     Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
     Stage("generic-card-shape", "text", "card-shaped runs: title, source, age",
           switch=True, text_only=True),
+    Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
+          "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("zones", "text", "head, body and tail of the page, from its paragraphs"),
     Stage("generic-doubled-source", "text", "the outlet's name printed twice over the story",
           switch=True),
     Stage("line-rules", "text", "`lines` rules of the head and tail zones"),
+    Stage("generic-leading-caption", "text", "a caption printed before the headline, "
+          "beside a lone credit (zones and head rules run again)", switch=True,
+          text_only=True),
+    Stage("generic-credited-caption", "text", "a first line ending in a bracketed credit, "
+          "over a headline and a paragraph", switch=True, text_only=True),
     Stage("generic-recurring-line", "text", "lines on most pages of the site (with "
           "recurrence stats)", switch=True),
     Stage("title", "text", "the title line; the lines above it (`generic-above-title`, "
@@ -60,10 +67,18 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-above-title", "text", "chrome above the title", switch=True),
     Stage("generic-head-fragment", "text", "a fragment of the head left under the title",
           switch=True),
+    Stage("generic-byline-over-headline", "text", "a byline taken for the title gives "
+          "way to the headline under it", switch=True, text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
+    Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
+          "related items", switch=True, text_only=True),
     Stage("generic-tail-chrome", "text", "short chrome lines after the story",
           switch=True, text_only=True),
+    Stage("generic-reader-appeal", "text", "the outlet asking the reader to subscribe, "
+          "donate, download", switch=True, text_only=True),
+    Stage("generic-edge-note", "text", "publishing notes at the body's edges (licence, "
+          "disclaimer, read time), off the story's topic", switch=True, text_only=True),
     Stage("generic-repeated-title", "text", "the title printed again in the body",
           switch=True),
     Stage("generic-repeated-line", "text", "a line printed twice", switch=True),

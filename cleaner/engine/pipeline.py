@@ -28,7 +28,13 @@ from cleaner.markup.pagemeta import PageMeta, read_page_meta
 from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
+from cleaner.text.appeals import READER_APPEAL, mark_appeals
+from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
+from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listing
+from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
+from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
+from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.linerules import (
     CAPTION_PAIR,
     DOUBLED_SOURCE,
@@ -50,6 +56,7 @@ from cleaner.text.linerules import (
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
+from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.zones import find_zones
 
 log = logging.getLogger(__name__)
@@ -103,6 +110,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     listing = False
     if CARD_RULE in run:
         related += mark_cards(lines, active)
+    if GLUED_BYLINES in run:
+        related += mark_glued_bylines(lines)
     if LISTING_CHROME in run:
         listing = mark_listing(lines, related)
     zones = find_zones(lines)
@@ -111,15 +120,28 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if DOUBLED_SOURCE in run:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
+    # a caption printed first: the story starts later than it seemed
+    if ((LEADING_CAPTION in run and mark_leading_caption(lines))
+            or (CREDITED_CAPTION in run and mark_credited_caption(lines))):
+        zones = find_zones(lines)
+        apply_line_rules(lines, active, zones, meta, body_stage=False)
     if RECURRING_LINE in run:
         mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                        options.recurrence_min_pages, options.recurrence_label_share)
     title = None if listing else pick_title(lines, zones, meta, off)
+    if BYLINE_AS_TITLE in run:  # a text dump's byline over its headline (HTML: markup)
+        title = fix_byline_title(lines, title)
     if CAPTION_PAIR in run:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
+    if TAIL_HEADLINES in run:
+        related += mark_tail_headlines(lines)
     if TAIL_CHROME in run:
         mark_tail_chrome(lines, zones)
+    if READER_APPEAL in run:
+        mark_appeals(lines)
+    if EDGE_NOTE in run:
+        mark_edge_notes(lines, title)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)

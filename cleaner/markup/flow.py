@@ -83,5 +83,5 @@ def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:
     title = page_title(tree)
     related, card_nodes = read_cards(tree, active.dom_cards, url)
     removed, notes = drop_noise(tree, active.dom_drop, card_nodes, active.dom_sections)
-    main = extract_main(tree, url)
+    main = extract_main(tree, url, consume=True)  # the caller reads the tree no more
     return Extracted(main.text, tuple(related), tuple(removed), (*notes, main.note), title)

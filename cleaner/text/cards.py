@@ -30,6 +30,13 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.rulebook.patterns import LARGE_SET_MAX_MEM
+from cleaner.text.broken_titles import join_broken_titles
+from cleaner.text.cards_first import opens_like_the_rest, titled_after_anchor
+from cleaner.text.glued_closers import glued_closer_cards
+from cleaner.text.glued_pairs import glued_pair_cards
+from cleaner.text.listing_intro import is_listing_intro
+from cleaner.text.source_cards import source_triple_cards
+from cleaner.text.topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
 CARD_CHROME = "generic-card-chrome"
@@ -323,9 +330,11 @@ def _build(texts: list[str], keys: list[str], tokens: list[Token], run: list[int
     common = max(set(shapes), key=shapes.count)
     if shapes.count(common) * 3 < len(shapes) * 2:  # two cards in three share the shape
         return None
-    if "T" not in common and "S" not in common:
+    if "T" not in common and "S" not in common and not titled_after_anchor(tokens, cards):
         return None
     if shapes[0] != common and len(run) > MIN_CARDS:
+        if opens_like_the_rest(tokens, cards, common, Token("R")):
+            return cards
         return _build(texts, keys, tokens, run[1:], run[0] + 1, hi)  # the page's own head
     return cards
 
@@ -602,7 +611,7 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     category of lines a line rule removes anyway: they are no card line, but a repeated
     one ("Read More") may still close each card; an ad label never does (it is set
     between paragraphs, "Advertisment" on PratidinTime)."""
-    texts = [ln.text for ln in open_lines]
+    texts, halves = join_broken_titles([ln.text for ln in open_lines])
     if len(texts) < MIN_CARDS * 2:
         return None
     keys = [normalize(t) for t in texts]
@@ -612,6 +621,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     flags = noise or [None] * len(texts)
     tokens = _mark_repeated([Token("X" if f == "ad" else "N") if f else classify(t)
                              for t, f in zip(texts, flags)], keys, seen)
+    for k in halves:  # a broken headline's first half: its card's, as chrome is
+        tokens[k] = Token("R")
     anchors = [k for k, t in enumerate(tokens) if t.kind == "A"]
     items: list[Related] = []
     used: list[int] = []
@@ -655,6 +666,14 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             found = None if not seps else (_opened_cards(texts, tokens, seps, False) if opens
                                            else _closed_cards(texts, tokens, seps))
         if not found:
+            found = glued_closer_cards(texts)
+        if not found:
+            found = pair_cards(texts)
+        if not found:
+            found = glued_pair_cards(texts)
+        if not found:
+            found = source_triple_cards(texts)
+        if not found:
             return None
         items, used = found
     items = _unnumbered(items)
@@ -688,16 +707,20 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     """A page of cards and no prose outside them is a listing: what is left open (the
     heading, nav) is chrome. An article whose body is its title alone still has a headline
     above its related list; a listing has at most a heading right before its cards
-    ("Latest news with #X")."""
+    ("Latest news with #X"), unless what is left above the cards is the listing's own heading
+    and description (`listing_intro`)."""
     if len(related) < MIN_CARDS:
         return False
     first = next((ln.index for ln in lines if ln.fate == "related"), None)
+    if first is None:
+        return False
     rest = [ln for ln in lines if ln.open]
-    if first is None or any(is_paragraph(ln.text) for ln in rest):
-        return False
-    before = [ln for ln in rest if ln.index < first]
-    if any(_headline_like(ln.text) for ln in before[:-1]):
-        return False
+    if not is_listing_intro(lines, len(related)):
+        if any(is_paragraph(ln.text) for ln in rest):
+            return False
+        before = [ln for ln in rest if ln.index < first]
+        if any(_headline_like(ln.text) for ln in before[:-1]):
+            return False
     for ln in rest:
         ln.decide("noise", "nav", LISTING_CHROME)
     return True

@@ -10,15 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner.core.language import is_foreign_line
-from cleaner.core.lines import (
-    PARAGRAPH_MIN_CHARS,
-    TITLE_MAX_CHARS,
-    Line,
-    is_paragraph,
-    normalize,
-)
+from cleaner.core.lines import PARAGRAPH_MIN_CHARS, TITLE_MAX_CHARS, Line, is_paragraph, normalize
 from cleaner.core.records import Removal
 from cleaner.rulebook.model import Active, LineRule, SectionRule
+from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
 from cleaner.text.zones import Zones
 
 # Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
@@ -28,6 +23,8 @@ TITLE_MIN_WORDS = 3
 # line is a caption or a card, not the page's headline. Nav items (bullets, one or two
 # words) do not count: a Yahoo copy prints a dozen of them above the headline.
 TITLE_LOOKAHEAD = 12
+# Rules that find a live blog's entry stamps: the short line after one heads the entry.
+ENTRY_STAMPS = frozenset({"generic-live-stamp", "generic-live-age"})
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
 _BANNER_END = re.compile(r"(?<!\.)\.$")
@@ -260,14 +257,16 @@ _BULLETS = "•·-–*"
 
 
 def _under_credit(head: list[Line]) -> set[int]:
-    """Head lines right under a lone picture credit ("(Photo: Reuters)"): the picture's
-    caption when the page prints the credit first; it ranks as low as a label."""
+    """Head lines right under a lone picture credit ("(Photo: Reuters)", "Photo: Getty
+    Images"): the picture's caption when the page prints the credit first; it ranks as low
+    as a label."""
     out: set[int] = set()
     prev: Line | None = None
     for ln in head:
         if ln.fate == "blank":
             continue
-        if prev is not None and prev.category == "caption" and prev.text[0] == "(":
+        if prev is not None and prev.category == "caption" and (
+                prev.text[0] == "(" or len(prev.text) <= LONE_CREDIT_MAX_CHARS):
             out.add(ln.index)
         prev = ln
     return out
@@ -302,6 +301,13 @@ def _printed_again(lines: list[Line]) -> set[str]:
     return later
 
 
+def _after_entry_stamp(lines: list[Line], index: int) -> bool:
+    """The line comes right after a live blog's entry stamp ("14.52 BST"): it opens the
+    entry (its heading, "Afternoon summary"), it is no label of the headline (sample 135)."""
+    prev = next((ln for ln in reversed(lines[:index]) if ln.fate != "blank"), None)
+    return prev is not None and prev.rule in ENTRY_STAMPS
+
+
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                off: frozenset[str] = frozenset()) -> str | None:
     """The head line that looks most like a headline, the first of equals (a title from
@@ -334,6 +340,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         elif ln is title:
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
+                not _after_entry_stamp(lines, ln.index)) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not _SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a

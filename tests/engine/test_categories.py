@@ -113,7 +113,22 @@ ROWS = [
      "generic-foreign-line"),
     ("tail", "© 2025 Example Media. All rights reserved.", None, "boilerplate",
      "generic-copyright"),
+    ("body", "14.52 BST", None, "metadata", "generic-live-stamp"),
+    ("body", "Updated at 15.03 BST", None, "metadata", "generic-live-stamp"),
+    ("body", "2h ago", None, "metadata", "generic-live-age"),
+    ("body", "Show key events only", None, "nav", "generic-live-widget"),
+    ("body", "Photo: Getty Images", None, "caption", "generic-credit-alone"),
+    ("body", "A crane on the quay at dawn. (Credit: Sam Lee/Harbour News)", None, "caption",
+     "generic-photo-credit-parenthesised"),
+    ("body", "Want the best of our reporting in your inbox? Sign up to our free newsletter.",
+     None, "promo", "generic-reader-appeal"),
+    ("tail", "If you value our reporting, please consider making a donation today.", None,
+     "promo", "generic-reader-appeal"),
     # lines that must stay in the body
+    ("body", "If you subscribe to the bus pass, the council said, fares fall by a third.", None,
+     None, None),                               # the reader addressed, no outlet speaking
+    ("body", '"We will support our members," the union said.', None, None, None),  # quoted
+    ("body", "14.52", None, None, None),        # a clock without a zone: a time or a score
     ("body", "— Jane Doe (@janedoe) June 12, 2025", None, None, None),  # an embed's attribution
     ("body", "5/5", None, None, None),                              # a review's rating
     ("body", "[stack trace omitted]", None, None, None),            # an editor's bracket

@@ -122,6 +122,46 @@ def test_fallbacks_that_only_repeat_the_fragment_are_no_completion(monkeypatch):
     assert got == ([], LEAD) and ev.note.startswith("extraction: fast pass kept")
 
 
+SECTIONS = "".join(f"<p>Section {w}: the ferry crews were told on Friday that the harbour "
+                   "board would pay for new moorings, and the repairs start next month.</p>"
+                   for w in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+
+
+def _kept_fragment(html: str, fragment: str):
+    from cleaner.markup import extract
+
+    tree = parse_html(html)
+    ev = extract._Evidence(extract.paragraph_chars(tree), 0, kept=True)
+    return extract._paragraphs_if_fragment(tree, extract.Extraction(fragment, "kept"), ev)
+
+
+def test_an_uncompleted_fragment_becomes_the_pages_paragraphs():
+    first = SECTIONS.split("</p>")[0].removeprefix("<p>")
+    got = _kept_fragment(f"<html><body><div>{SECTIONS}</div></body></html>", first)
+    assert got.text.count("\n") == 7 and got.text.startswith(first)
+    assert got.note.startswith("kept; the page's paragraphs (")
+
+
+def test_paragraphs_stay_out_when_they_do_not_contain_the_fragment_or_barely_extend_it():
+    first = SECTIONS.split("</p>")[0].removeprefix("<p>")
+    page = f"<html><body><div>{SECTIONS}</div></body></html>"
+    assert _kept_fragment(page, LEAD).text == LEAD  # another text: not this fragment's page
+    most = "\n".join(p.removeprefix("<p>") for p in SECTIONS.split("</p>")[:5])
+    assert _kept_fragment(page, most).text == most  # the paragraphs are not twice as long
+    assert _kept_fragment(page, first * 8).text == first * 8  # not a fragment at all
+
+
+def test_a_rescued_text_in_one_glued_line_is_split_by_the_full_run():
+    from cleaner.markup import extract
+
+    tree = parse_html(f"<html><body><article>{SECTIONS * 2}</article></body></html>")
+    glued = " ".join(trafilatura.extract(tree, fast=True).split("\n"))
+    got = extract._split_if_glued(tree, None, extract.Extraction(glued, "rescued"))
+    assert got.text.count("\n") >= 7 and "one glued line" in got.note
+    other = LEAD * 30  # one line, but not the text the full run finds: kept as it was
+    assert extract._split_if_glued(tree, None, extract.Extraction(other, "r")).text == other
+
+
 def test_other_callers_get_trafilaturas_own_comparison(monkeypatch):
     from cleaner.markup import extract
 

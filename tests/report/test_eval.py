@@ -186,9 +186,9 @@ WCXB = ROOT / ".." / "shared" / "bench" / "wcxb-dev"
 # Issue 11: on WCXB's 711 article pages cleaner must not fall below trafilatura alone in the
 # same run, lose recall (> 0.1 below trafilatura's) on at most 1% of pages, and agree with the
 # truth's author and date at least as often as trafilatura's metadata. About 90 s, run once
-# for the tests below. Measured: 0.9377 vs 0.9353, 0 pages losing recall.
+# for the tests below. Measured: 0.9406 vs 0.9353, 0 pages losing recall.
 WCXB_MAX_LOST_SHARE = 0.01
-WCXB_MARGIN = 0.005  # the issue's target; not reached yet (see the xfail below)
+WCXB_MARGIN = 0.005  # the issue's target; measured +0.0053
 needs_wcxb = pytest.mark.skipif(not (WCXB / "ground-truth.json").exists(),
                                 reason="the wcxb-dev benchmark folder is not on this machine")
 
@@ -220,9 +220,6 @@ def test_wcxb_floor():
 
 @pytest.mark.slow
 @needs_wcxb
-@pytest.mark.xfail(strict=True, reason="issue 11 asks for trafilatura + 0.005 on WCXB; "
-                   "measured +0.0024: on the rest of the gap cleaner and trafilatura take the "
-                   "same fallback text (teasers in it) or the same glued one-line text")
 def test_wcxb_margin():
     report = _wcxb_report()
     assert report.cleaner.f1 >= report.trafilatura.f1 + WCXB_MARGIN, (

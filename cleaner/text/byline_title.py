@@ -1,0 +1,49 @@
+"""A byline taken for the title: "Daniel Okafor in Seattle", "Priya Lindqvist and Tom
+Eardley (earlier)".
+
+Newspaper templates copied by aggregators print the byline between the section label and
+the headline; the title stage ranks head lines by shape, and a short Title-Case line of
+names ranks like a headline, while the headline itself, under a blank line, starts the
+body. A line of two or three capitalised names joined by "and", with a place after "in"
+or a live blog's "(earlier)", is a byline by its shape; when the open line right after it
+is headline-shaped (four words or more, no paragraph, no closing stop), that line is the
+title and the byline is metadata.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import Line, is_paragraph
+
+__all__ = ["fix_byline_title", "BYLINE_AS_TITLE"]
+
+BYLINE_AS_TITLE = "generic-byline-over-headline"
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 30
+_NAME = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
+_BYLINE = re.compile(
+    rf"^{_NAME}(?:(?:, {_NAME})* (?:and|&) {_NAME}(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+    rf"| in [A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: \((?:earlier|now|later)\))?$"
+    rf"|^{_NAME} \((?:earlier|now|later)\)$")
+
+
+def _headline(text: str) -> bool:
+    words = len(text.split())
+    return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and not is_paragraph(text)
+            and text[-1] not in ".,:;")
+
+
+def fix_byline_title(lines: list[Line], title: str | None) -> str | None:
+    """The headline under a byline picked as the title, or the title unchanged."""
+    if not title or _BYLINE.match(title) is None:
+        return title
+    at = next((ln for ln in lines if ln.fate == "title"), None)
+    if at is None:
+        return title
+    after = next((ln for ln in lines[at.index + 1:] if ln.fate != "blank"), None)
+    if after is None or not after.open and after.fate != "body" or not _headline(after.text):
+        return title
+    at.decide("meta", "metadata", BYLINE_AS_TITLE)
+    after.decide("title", None, None)
+    return after.text

@@ -1,0 +1,96 @@
+"""Publisher's notes at the edges of a text page's body: disclaimers, licence and
+republication notes, funding disclosures, "The post X appeared first on Y", browser
+warnings, app and follow appeals, masthead mission statements.
+
+They are sentences, so the shape stages keep them, and each outlet words them its own way
+("Disclaimer: The views and comments expressed ...", "This article is republished from
+... under a Creative Commons license", "X receives funding from ...", "You are using an
+older browser version"). Two things tell them from a story's own sentences:
+
+- where they sit: in the run of lines before the story's first paragraph or after its
+  last one (the edges), never between two paragraphs of the story;
+- what they talk about: the page, the outlet or the reader, not the story's topic. A
+  line is a note when it carries the vocabulary of publishing (`_NOTE_WORDS`) and shares
+  few content words with the rest of the body (`MAX_TOPIC_SHARE`); the headline's words
+  are left out first, as "The post <headline> appeared first on Y" quotes it whole.
+
+From each edge inward, notes are removed and short lines (a label, "Facebook Twitter")
+are stepped over; the first story paragraph that is no note ends the walk. The same walk
+drops a read-time widget printed with its separator dot ("·1 min read"). Holdout pages of
+NewsBreak, MSN, autoblog, The Conversation reprints set the word list; samples 200-229.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import Line, is_paragraph
+
+__all__ = ["mark_edge_notes", "EDGE_NOTE"]
+
+EDGE_NOTE = "generic-edge-note"
+READ_TIME = "generic-read-time-dotted"
+MAX_NOTE_CHARS = 400  # a note is one or two sentences; a longer line is the story's
+MAX_TOPIC_SHARE = 0.5  # the share of a note's content words the body also uses
+MIN_WORD_CHARS = 4  # content words: four letters or more ("views", "funding", "browser")
+
+_NOTE_WORDS = re.compile(
+    r"(?i)\b(?:disclaimer|views (?:and \w+ )?(?:expressed|are (?:those|their own))"
+    r"|do(?:es)? not (?:necessarily )?(?:represent|reflect)|republished|reproduced"
+    r"|creative commons|licen[cs]ed? (?:under|from)|under a \w+ licen[cs]e"
+    r"|appeared first on|(?:was|were) (?:originally )?(?:posted|published) (?:by|on|in)"
+    r"|receives? funding|received funding|declares? no|disclos(?:e|ure)"
+    r"|older browser|supported (?:version|browser)|best \w+ experience"
+    r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
+    r"|follow us\b|sign up for|notifications|click here|download (?:the|our) app"
+    r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
+    r"|verified firsthand|knowledgeable sources)")
+_READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$")
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _is_note(text: str, title: str | None, body_words: dict[str, int]) -> bool:
+    """Publishing vocabulary and little of the story's topic (see the module docstring)."""
+    if len(text) > MAX_NOTE_CHARS or not _NOTE_WORDS.search(text):
+        return False
+    own = _words(text.replace(title, " ") if title else text)
+    if not own:
+        return True
+    mine = _words(text)
+    shared = sum(1 for w in own if body_words.get(w, 0) - (w in mine) > 0)
+    return shared / len(own) < MAX_TOPIC_SHARE
+
+
+def mark_edge_notes(lines: list[Line], title: str | None) -> None:
+    """Decide notes at the start and the end of the open lines as boilerplate.
+
+    >>> from cleaner.core.lines import split_lines
+    >>> page = split_lines("Council approves new library\\n"
+    ...     "The council approved a new library on Monday after a long debate in the chamber.\\n"
+    ...     "Disclaimer: The views expressed here do not represent the opinions of the site.")
+    >>> mark_edge_notes(page, "Council approves new library")
+    >>> [ln.fate for ln in page]
+    ['undecided', 'undecided', 'noise']
+    """
+    live = [ln for ln in lines if ln.open]
+    if not live:
+        return
+    body_words: dict[str, int] = {}
+    for ln in live:
+        for w in _words(ln.text):
+            body_words[w] = body_words.get(w, 0) + 1
+    for ln in live:
+        if _READ_TIME.match(ln.text):
+            ln.decide("noise", "metadata", READ_TIME)
+    for order in (live, live[::-1]):
+        for ln in order:
+            if not ln.open:
+                continue
+            if _is_note(ln.text, title, body_words):
+                ln.decide("noise", "boilerplate", EDGE_NOTE)
+            elif is_paragraph(ln.text) or len(ln.text.split()) > 12:
+                break  # the story's first (or last) paragraph: the edge ends

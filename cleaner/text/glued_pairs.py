@@ -1,0 +1,141 @@
+"""Cards printed on one line each: a headline glued to its teaser.
+
+Digests, e-mail reports and app "Latest News" blocks copied as text lose the break between
+a story's headline and its summary: "Ranchers sue over drought rules A coalition of
+ranchers filed suit ...", sometimes with "Read more" or a tally ("Coverage Distribution:
+...") after the summary. Nothing but the shape tells the two apart:
+
+- the headline is a prefix of 4 to `MAX_HEADLINE_WORDS` words with no punctuation at its
+  end and no sentence end inside, ending on a content word (a headline does not end on
+  "near" or "the");
+- the summary starts a sentence right after it: a capitalised opener ("A", "The",
+  "Researchers" is not one: see `_OPENERS`), a dateline in capitals ("TUCSON, Ariz. —"),
+  or, when the page shows the shape on another line already, any capitalised word;
+- a page has two such lines or more, with nothing but short labels between them ("TOP
+  VIEWED", "Blindspot for the Right:"): a story's paragraph that happens to have a
+  capitalised word after its fourth word is alone, among other paragraphs.
+
+The headline is the card's title, the summary (up to its last sentence end; a short tail
+after it is the digest's link or tally) its teaser.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import is_paragraph
+from cleaner.core.records import Related
+
+__all__ = ["glued_pair_cards", "split_glued"]
+
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 20
+MIN_LINE_CHARS = 100
+MIN_TEASER_WORDS = 8
+MIN_CARDS = 2
+MAX_BETWEEN = 3  # short label lines between two glued cards
+MAX_TAIL_WORDS = 10  # "Read more", a tally of percentages after the summary
+
+# Words that open a summary's first sentence and are capitalised only there.
+_OPENERS = frozenset(
+    "A An The This That These Those It Its He She They We Our His Her Their In On At After "
+    "Before For From When While As More Most Some Many Several Two Three Officials "
+    "Residents Researchers Scientists Students Parents Ministers Lawmakers Experts "
+    "Shoppers Drivers Passengers Families".split())
+# A headline never ends on these.
+_FUNCTION = frozenset(
+    "a an the of to in on at for from by with and or but near over under into as is are "
+    "was were its their his her our your my than about after before".split())
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?:\([A-Z]+\))?,$")
+_PUNCT_END = re.compile(r"[.,:;!?\"'”’)\]…—–-]$")
+_SENTENCE_IN = re.compile(r"[.!?][\"'”’)]? [A-Z]")
+_LAST_END = re.compile(r"[.!?…][\"'”’)]?(?=\s|$)")
+_CAP = re.compile(r"^[A-Z][a-z'’]")
+
+
+def _candidates(words: list[str], loose: bool) -> int | None:
+    """The word index where the summary starts, or None."""
+    last = min(len(words) - MIN_TEASER_WORDS, MAX_HEADLINE_WORDS)
+    for i in range(MIN_HEADLINE_WORDS, last + 1):
+        prev, word = words[i - 1], words[i]
+        if _PUNCT_END.search(prev) or prev.lower() in _FUNCTION:
+            continue
+        if word in _OPENERS or _dateline(words, i):
+            return i
+        if loose and _CAP.match(word) and _name_end(words, i):
+            return i
+    return None
+
+
+def _dateline(words: list[str], i: int) -> bool:
+    """A dateline: capitals up to a comma, then a region and a dash within three words
+    ("TUCSON, Ariz. —", "ROUND ROCK, Texas —"); an acronym in a list ("SSE, Equinor and
+    ...") has no dash after it."""
+    for j in range(i, min(i + 3, len(words))):
+        if _DATELINE.match(words[j]):
+            return any(w in ("—", "–", "-") for w in words[j + 1:j + 4])
+        if not words[j].isupper():
+            return False
+    return False
+
+
+def _name_end(words: list[str], i: int) -> bool:
+    """A capitalised word after a lowercase one starts the summary; after a capitalised
+    one it does only when a name of two words or more ends there and a lowercase word
+    follows ("... near Mount Lemmon Search and rescue ...")."""
+    if not words[i - 1][:1].isupper():
+        return True
+    return (i >= 2 and words[i - 2][:1].isupper() and i + 1 < len(words)
+            and words[i + 1][:1].islower())
+
+
+def split_glued(text: str, loose: bool = False) -> tuple[str, str] | None:
+    """(headline, summary) when the line reads as a headline glued to its summary."""
+    if len(text) < MIN_LINE_CHARS or not text[:1].isupper():
+        return None
+    words = text.split()
+    cut = _candidates(words, False)
+    if cut is None and loose:
+        cut = _candidates(words, True)
+    if cut is None:
+        return None
+    head = " ".join(words[:cut])
+    if _SENTENCE_IN.search(head):
+        return None
+    rest = " ".join(words[cut:])
+    ends = list(_LAST_END.finditer(rest))
+    if not ends:
+        return None  # a summary has a sentence; a caption printed twice has none
+    if ends:
+        tail = rest[ends[-1].end():].split()
+        if tail and (len(tail) <= MAX_TAIL_WORDS or ":" in " ".join(tail[:4])):
+            rest = rest[:ends[-1].end()]
+    if len(rest.split()) < MIN_TEASER_WORDS:
+        return None
+    return head, rest
+
+
+def glued_pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
+    """The glued cards of a page (open lines), with the positions they use, or None."""
+    strict = [k for k, t in enumerate(texts) if split_glued(t)]
+    if not strict:
+        return None
+    found = [k for k, t in enumerate(texts) if split_glued(t, loose=True)]
+    best: list[int] = []
+    run: list[int] = []
+    for k in found:
+        if run and (k - run[-1] - 1 > MAX_BETWEEN
+                    or any(is_paragraph(texts[j]) for j in range(run[-1] + 1, k))):
+            best = max(best, run, key=len)
+            run = []
+        run.append(k)
+    best = max(best, run, key=len)
+    if best and best[0] and is_paragraph(texts[best[0] - 1]):
+        return None  # right after a story's paragraph: more story, not a digest's cards
+    if len(best) < MIN_CARDS or not any(k in strict for k in best):
+        return None
+    items = []
+    for k in best:
+        head, rest = split_glued(texts[k], loose=True)  # type: ignore[misc]
+        items.append(Related(head, None, None, None, rest))
+    return items, best

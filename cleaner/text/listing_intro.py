@@ -1,0 +1,101 @@
+"""A listing page's own introduction: the heading and description printed above its cards.
+
+Section fronts, topic and tag pages, feed copies and local-news listings print a short
+description over their cards ("The latest news and headlines from ...", "Stay up to date
+with the latest local news in ...", "Everything we have published on ..."). It is a
+paragraph, so the plain listing test (`cards_text.mark_listing`: no prose outside the cards)
+refuses the page, and an article whose one-paragraph story is followed by related cards
+looks the same at first sight. What tells them apart is the shape around the paragraph:
+
+- the page's prose is all above the first card, and there is little of it (one short
+  paragraph) next to the text the cards carry;
+- there are several cards: an article's related list is often two or three title-only
+  links, a listing's cards carry teasers;
+- nothing above the paragraph is an article's apparatus: no byline, no dateline (a
+  feed's "Updated: 2 hours ago" under its description is the listing's);
+- no headline sits above the paragraph: a story's headline has five words or more, while a
+  listing's heading is a section label (four words or fewer, a breadcrumb, a line that
+  another heading line repeats inside it, "Subscribe to Top Stories feed Top Stories"
+  under "Top Stories") or one the description restates word for word ("Latest news in
+  Dayton, Ohio" over "Get the latest news in Dayton, Ohio, from city hall ..."): a lead
+  rephrases its headline, it does not quote it.
+
+Samples 130-134 and 144 (feed copies, NewsBreak-like local and Yahoo topic listings, tag
+pages) set the numbers below; samples 020-129 hold the articles that must not turn into listings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import Line, is_paragraph, normalize
+
+__all__ = ["is_listing_intro"]
+
+MAX_INTRO_PARAGRAPHS = 1  # two paragraphs over cards are a short story (test_cards_text)
+MAX_INTRO_WORDS = 60  # the longest description in the samples has 38 words; a lead has more
+MIN_INTRO_CARDS = 3
+CARD_TEXT_FACTOR = 2  # the cards carry at least twice the intro's characters
+# Two cards are enough when they are long stories (an RSS proxy prints whole items, 098)
+FEW_CARDS_TEXT_FACTOR = 4
+MIN_HEADLINE_WORDS = 5  # "Springfield Local News", "Top Stories": labels, not headlines
+
+_LABEL_MARKS = re.compile(r"[|@»›>/]")
+# An article's apparatus above its story: a byline, a dateline or a printed date line.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_APPARATUS = re.compile(
+    r"(?i)^(?:by|from) \S|^(?:published|updated|posted)\b"
+    rf"|\b{_MONTH} \d{{1,2}},? (?:19|20)\d{{2}}|\b\d{{1,2}} {_MONTH},? (?:19|20)\d{{2}}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b"  # glued too: "Axios12-03-2025"
+    r"|^\d{1,2}[:.]\d{2}\b|\d+ ?(?:minutes?|hours?|days?) ago$")
+
+
+def _is_headline(text: str, others: list[str]) -> bool:
+    """A story headline: five words or more, no sentence end, no label marks, and not a
+    line that repeats another heading line inside it ("Subscribe to Top Stories feed Top
+    Stories" under "Top Stories")."""
+    words = text.split()
+    if len(words) < MIN_HEADLINE_WORDS or text.endswith((".", "!", ":")):
+        return False
+    if _LABEL_MARKS.search(text):
+        return False
+    return not any(o != text and len(o.split()) >= 2 and o in text for o in others)
+
+
+def is_listing_intro(lines: list[Line], cards: int) -> bool:
+    """True when the open lines left around a page's cards (lines decided `related`) are
+    the listing's heading and description (see the module docstring); `cards` is how many
+    stories the cards hold.
+
+    >>> from cleaner.core.lines import split_lines
+    >>> page = split_lines("Local News\\nThe latest local news from the city and the "
+    ...                    "county, updated around the clock by our partners.\\n" + "x" * 900)
+    >>> for ln in page[2:]:
+    ...     ln.decide("related", "related", "generic-card-shape")
+    >>> is_listing_intro(page, 4)
+    True
+    """
+    card_lines = [ln for ln in lines if ln.fate == "related"]
+    if not card_lines:
+        return False
+    first_card = card_lines[0].index
+    card_chars = sum(len(ln.text) for ln in card_lines)
+    rest = [ln for ln in lines if ln.open]
+    paragraphs = [ln for ln in rest if is_paragraph(ln.text)]
+    if not paragraphs or len(paragraphs) > MAX_INTRO_PARAGRAPHS:
+        return False
+    if any(ln.index > first_card for ln in paragraphs):
+        return False
+    intro = " ".join(ln.text for ln in paragraphs)
+    factor = CARD_TEXT_FACTOR if cards >= MIN_INTRO_CARDS else FEW_CARDS_TEXT_FACTOR
+    if len(intro.split()) > MAX_INTRO_WORDS or card_chars < factor * len(intro):
+        return False
+    head = [ln for ln in lines[:first_card] if ln.fate not in ("blank", "related")]
+    printed = [ln.text for ln in head]
+    above = paragraphs[0].index  # an article prints its byline and date over its lead
+    if any(_APPARATUS.search(ln.text) for ln in head if ln.open and ln.index < above):
+        return False
+    said = normalize(intro)
+    return not any(_is_headline(ln.text, printed)
+                   and normalize(ln.text) not in said  # a label the description restates
+                   for ln in head if ln.open and ln.index < above)

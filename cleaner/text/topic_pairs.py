@@ -1,0 +1,180 @@
+"""Cards with no source or time line: a headline and its teaser, over and over.
+
+Category and archive pages of autoblogs, app listings and summary sites print each story
+as a headline line and one paragraph of teaser, with at most a caption, a label or an
+outlet line between two stories ("Category: UK News", "neutralWorld Affairs", "4don
+MSN"). Nothing marks a line as a card's, so the shape stage (`cards_text`) finds no
+anchor. An article's subheads and paragraphs alternate the same way; what differs is
+what the lines say:
+
+- a card's headline restates its teaser: most of the headline's content words come back
+  in the paragraph under it (`MIN_SHARED_STEMS`, `MIN_HEADLINE_SHARE`), while a subhead
+  is a pun or a label ("The heat breaks at last", "What a hedge needs") whose words the
+  paragraph seldom repeats;
+- a roundup (a press review) prints the same pairs under a headline that names two of
+  its items or more; a listing's heading is a section label;
+- the pairs follow each other with nothing but short lines between them, and a listing
+  has no prose outside them: an article keeps its lead and paragraphs around any such
+  run, so a page with a paragraph outside the run is left to the other stages.
+
+A second shape closes articles: after the last paragraph, two or more headlines alone on
+their lines, about something else than the story (`mark_tail_headlines`). Words are
+compared by their first `STEM_CHARS` letters ("offer"/"offering", "driver"/"drivers").
+Holdout pages of autoblog, upday, MSN and summary sites set the numbers (samples 200-229).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import Line, is_paragraph
+from cleaner.core.records import Related
+
+__all__ = ["pair_cards", "mark_tail_headlines", "TAIL_HEADLINES"]
+
+TAIL_HEADLINES = "generic-tail-headlines"
+STEM_CHARS = 5
+MIN_WORD_CHARS = 4
+MIN_PAIRS = 2
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_WORDS = 30
+MAX_HEADLINE_CHARS = 220
+MIN_TEASER_CHARS = 80
+MIN_TEASER_WORDS = 12
+MIN_SHARED_STEMS = 2
+MIN_HEADLINE_SHARE = 0.3  # of the headline's stems found in its teaser
+MAX_BETWEEN = 3  # lines between two cards: a caption, a label, an outlet line
+SHORT_WORDS = 8  # a label or outlet line between a headline and its teaser
+MIN_TAIL_WORDS = 5
+MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
+MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
+
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
+_END = re.compile(r"[.:;,]$")
+_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
+# A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
+# its call ("Get X on your phone: download the app") is a widget, not a headline.
+_WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow)\b")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_CHARS].lower() for w in _WORD.findall(text)}
+
+
+def _headline(text: str) -> bool:
+    words = len(text.split())
+    return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
+            and len(text) <= MAX_HEADLINE_CHARS and _END.search(text) is None
+            and not text.startswith(("*", "•", "·", "-")) and not is_paragraph(text))
+
+
+def _teaser(text: str) -> bool:
+    return len(text) >= MIN_TEASER_CHARS and len(text.split()) >= MIN_TEASER_WORDS
+
+
+def _restates(headline: str, teaser: str) -> bool:
+    """Most of the headline's content words come back in the teaser."""
+    head = _stems(headline)
+    if not head:
+        return False
+    shared = len(head & _stems(teaser))
+    return shared >= MIN_SHARED_STEMS and shared / len(head) >= MIN_HEADLINE_SHARE
+
+
+def _pairs(texts: list[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last = -1
+    for i, text in enumerate(texts):
+        if i <= last or not _headline(text):
+            continue
+        for j in (i + 1, i + 2):
+            if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS):
+                break
+            if _teaser(texts[j]) and _restates(text, texts[j]):
+                out.append((i, j))
+                last = j
+                break
+    return out
+
+
+def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
+    """The page's headline-and-teaser cards and the lines they take, when the page is made
+    of them (see the module docstring), else None.
+
+    >>> pair_cards(["Council approves new library for the east side",
+    ...     "The city council approved a new library for the east side on Monday, "
+    ...     "after years of campaigning.",
+    ...     "Ferry fares to rise for island commuters in spring",
+    ...     "Island commuters will pay more for ferry fares from the spring, the operator "
+    ...     "said on Tuesday."])[1]
+    [0, 1, 2, 3]
+    """
+    pairs = _pairs(texts)
+    if len(pairs) < MIN_PAIRS:
+        return None
+    run = [pairs[0]]
+    for pair in pairs[1:]:
+        gap = texts[run[-1][1] + 1:pair[0]]
+        if len(gap) > MAX_BETWEEN or any(_prose(t) for t in gap):
+            return None  # prose between two cards: an article's subheads
+        run.append(pair)
+    if len({" ".join(texts[i].lower().split()) for i, _ in run}) < len(run):
+        return None  # one headline twice: a story printing its title again, not a list
+    lo, hi = run[0][0], run[-1][1]
+    if any(_prose(t) for t in texts[:lo] + texts[hi + 1:]):
+        return None  # a lead or story around the run: the other stages decide
+    if any(_covers(t, texts, run) for t in texts[:lo]):
+        return None  # a roundup's headline over its items ("Wales' papers: X and Y")
+    items = [Related(texts[i], teaser=texts[j]) for i, j in run]
+    return items, list(range(lo, hi + 1))
+
+
+def _prose(text: str) -> bool:
+    """A story's paragraph; a teaser cut short ("... some are paying bonuses of ...") is
+    another card's, printed without its headline."""
+    return is_paragraph(text) and not text.endswith(("...", "…"))
+
+
+def _covers(line: str, texts: list[str], run: list[tuple[int, int]]) -> bool:
+    """A headline above the run that speaks of two of its stories or more: the page is a
+    roundup article (a press review), its items the story's sections."""
+    if not _headline(line):
+        return False
+    own = _stems(line)
+    return sum(1 for i, j in run if own & _stems(texts[i] + " " + texts[j])) >= MIN_PAIRS
+
+
+def _sentence_case(text: str) -> bool:
+    return len(_LOWER_WORD.findall(text)) >= 2
+
+
+def mark_tail_headlines(lines: list[Line]) -> list[Related]:
+    """Headlines alone on their lines after the story's last paragraph, about something
+    else, are related links: decide them so and return them."""
+    live = [ln for ln in lines if ln.open]
+    tail: list[Line] = []
+    for ln in reversed(live):
+        if is_paragraph(ln.text):
+            break
+        tail.append(ln)
+    if len(tail) == len(live):
+        return []  # no story paragraph above: not an article's tail
+    heads = [ln for ln in reversed(tail)
+             if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
+             and _headline(ln.text) and _sentence_case(ln.text)
+             and _WIDGET.search(ln.text) is None]
+    if len(heads) < MIN_PAIRS:
+        return []
+    story: set[str] = set()
+    for ln in live[:len(live) - len(tail)]:
+        story |= _stems(ln.text)
+    found = []
+    for ln in heads:
+        own = _stems(ln.text)
+        if own and len(own & story) / len(own) < MAX_TAIL_SHARE:
+            found.append(ln)
+    if len(found) < MIN_PAIRS:
+        return []
+    for ln in found:
+        ln.decide("related", "related", TAIL_HEADLINES)
+    return [Related(ln.text, None, None) for ln in found]
