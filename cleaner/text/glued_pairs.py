@@ -13,7 +13,9 @@ ranchers filed suit ...", sometimes with "Read more" or a tally ("Coverage Distr
   or, when the page shows the shape on another line already, any capitalised word;
 - a page has two such lines or more, with nothing but short labels between them ("TOP
   VIEWED", "Blindspot for the Right:"): a story's paragraph that happens to have a
-  capitalised word after its fourth word is alone, among other paragraphs.
+  capitalised word after its fourth word is alone, among other paragraphs. A run right
+  after a paragraph, or right before one with a single line read strictly ("said Sunday
+  that ...", "at Gate A for ..."), is the story's.
 
 The headline is the card's title, the summary (up to its last sentence end; a short tail
 after it is the digest's link or tally) its teaser.
@@ -132,6 +134,9 @@ def glued_pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None
     best = max(best, run, key=len)
     if best and best[0] and is_paragraph(texts[best[0] - 1]):
         return None  # right after a story's paragraph: more story, not a digest's cards
+    if (best and best[-1] + 1 < len(texts) and is_paragraph(texts[best[-1] + 1])
+            and sum(k in strict for k in best) < MIN_CARDS):
+        return None  # right before one, one line strict: a story's "said Sunday", "Gate A"
     if len(best) < MIN_CARDS or not any(k in strict for k in best):
         return None
     items = []
