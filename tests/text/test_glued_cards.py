@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.byline_title import BYLINE_AS_TITLE, fix_byline_title
-from cleaner.glued_bylines import GLUED_BYLINES, mark_glued_bylines
-from cleaner.glued_pairs import glued_pair_cards, split_glued
-from cleaner.lines import split_lines
-from cleaner.pipeline import clean_record
-from cleaner.records import InputRecord
-from cleaner.source_cards import source_triple_cards
+from cleaner.core.lines import split_lines
+from cleaner.core.records import InputRecord
+from cleaner.engine.pipeline import clean_record
+from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
+from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
+from cleaner.text.glued_pairs import glued_pair_cards, split_glued
+from cleaner.text.source_cards import source_triple_cards
 
 TITLE = "Council approves east side library"
 STORY = ("The council approved a new library for the east side on Monday, after years of "
