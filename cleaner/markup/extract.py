@@ -6,18 +6,21 @@ exactly as trafilatura alone would on the same markup.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 import htmldate.core as htmldate_core
 import trafilatura
 import trafilatura.core
+import trafilatura.external
 from lxml.html import HtmlElement
 from trafilatura.utils import HTML_PARSER, load_html
 
 from cleaner.markup.dom import visible_len
+from cleaner.markup.extract_cleaning import basic_cleaning_quick
 
 # Each page gets trafilatura's main extractor, as its fast mode runs it (no readability or
 # justext fallbacks): on aggregator pages its text holds fewer teasers and menus. On ordinary
@@ -148,10 +151,11 @@ def _block_lines(body) -> str:
 def _compare_if_fragment(cleaned_tree, raw_tree, body, text, options):
     """Stands in for trafilatura.core.compare_extraction (pinned 2.3.1): on cleaner's own
     runs it lets the comparison with the fallbacks happen only when the page shows that the
-    main extractor's text is a fragment or a menu; every other caller gets the original."""
+    main extractor's text is a fragment or a menu; every other caller gets the original.
+    raw_tree may be the copy not made yet (_RawCopy, see _extract_then_compare)."""
     ev = _EVIDENCE.get()
     if ev is None:
-        return _trafilatura_compare(cleaned_tree, raw_tree, body, text, options)
+        return _trafilatura_compare(cleaned_tree, _made(raw_tree), body, text, options)
     if ev.use_fallbacks is None:
         n = len(text)
         if n < options.min_extracted_size:
@@ -167,7 +171,8 @@ def _compare_if_fragment(cleaned_tree, raw_tree, body, text, options):
             ev.use_fallbacks = False
             ev.note = f"extraction: fast pass ({n} characters; {held})"
             return body, text
-        body2, text2 = _trafilatura_compare(cleaned_tree, raw_tree, body, text, options)
+        body2, text2 = _trafilatura_compare(cleaned_tree, _made(raw_tree), body, text,
+                                             options)
         why = "a menu (short lines)" if menu else f"{n} characters ({held})"
         seen = f"the fast pass found {why}; trafilatura's fallbacks found {len(text2)}"
         if menu and text2 or (len(text2) >= EXTENDS * n and text2
@@ -179,11 +184,39 @@ def _compare_if_fragment(cleaned_tree, raw_tree, body, text, options):
         ev.note = f"extraction: fast pass kept ({seen}, no completion)"
         return body, text
     if ev.use_fallbacks:
-        return _trafilatura_compare(cleaned_tree, raw_tree, body, text, options)
+        return _trafilatura_compare(cleaned_tree, _made(raw_tree), body, text, options)
     return body, text
 
 
+@dataclass(frozen=True, slots=True)
+class _RawCopy:
+    """A copy of the raw tree not made yet."""
+
+    make: Callable[[], HtmlElement]
+
+
+def _made(raw_tree):
+    return raw_tree.make() if isinstance(raw_tree, _RawCopy) else raw_tree
+
+
 trafilatura.core.compare_extraction = _compare_if_fragment
+_trafilatura_extract_and_compare = trafilatura.core._extract_and_compare
+
+
+def _extract_then_compare(cleaned_tree, cleaned_tree_backup, tree, options):
+    """Stands in for trafilatura.core._extract_and_compare (pinned 2.3.1), which copies the
+    raw tree for the comparison with the fallbacks before it knows whether that runs: on
+    cleaner's own runs the copy is made only when it does (1 ms a page; nothing reads or
+    changes the raw tree in between). Every other caller gets the original."""
+    if _EVIDENCE.get() is None or options.fast:
+        return _trafilatura_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+    postbody, temp_text = trafilatura.core.extract_content(cleaned_tree, options)
+    return trafilatura.core.compare_extraction(
+        cleaned_tree_backup, _RawCopy(lambda: trafilatura.core.copy(tree)), postbody,
+        temp_text, options)
+
+
+trafilatura.core._extract_and_compare = _extract_then_compare
 
 # trafilatura.extract copies a tree it is given before pruning it (core.bare_extraction,
 # pinned 2.3.1), so that the caller's tree survives. A caller that gives its tree up
@@ -202,6 +235,25 @@ def _copy_unless_given_up(obj):
 
 trafilatura.core.copy = _copy_unless_given_up
 
+# trafilatura's basic cleaning (html2txt's page measure before its recall retry, baseline,
+# justext) found the faster way on cleaner's own runs, the same nodes (see
+# extract_cleaning); trafilatura alone, the baseline, keeps its own.
+_OWN_RUN: ContextVar[bool] = ContextVar("cleaner_own_run", default=False)
+_trafilatura_baseline_module = importlib.import_module("trafilatura.baseline")
+_trafilatura_basic_cleaning = _trafilatura_baseline_module.basic_cleaning
+
+
+def _basic_cleaning_quickly(tree: HtmlElement) -> HtmlElement:
+    """Stands in for trafilatura.baseline.basic_cleaning (pinned 2.3.1; trafilatura.external
+    imports it by name): basic_cleaning_quick on cleaner's own runs when it can decide."""
+    if _OWN_RUN.get() and (done := basic_cleaning_quick(tree)) is not None:
+        return done
+    return _trafilatura_basic_cleaning(tree)
+
+
+_trafilatura_baseline_module.basic_cleaning = _basic_cleaning_quickly
+trafilatura.external.basic_cleaning = _basic_cleaning_quickly
+
 
 def extract_main(tree: HtmlElement, url: str | None = None, *,
                  consume: bool = False) -> Extraction:
@@ -215,6 +267,14 @@ def extract_main(tree: HtmlElement, url: str | None = None, *,
     >>> extract_main(parse_html("<html><body><article><p>" + "A sentence of body. " * 10
     ...                          + "</p></article></body></html>")).note[:22]
     'extraction: fast pass '"""
+    own = _OWN_RUN.set(True)
+    try:
+        return _extract_main(tree, url, consume)
+    finally:
+        _OWN_RUN.reset(own)
+
+
+def _extract_main(tree: HtmlElement, url: str | None, consume: bool) -> Extraction:
     ev = _Evidence(paragraph_chars(tree), visible_len(tree))
     token = _EVIDENCE.set(ev)
     owned = _OWNED_TREE.set(tree if consume else None)
