@@ -26,14 +26,9 @@ from cleaner.markup.flow import Extracted, html_to_text, parse_page
 from cleaner.report.evaluate import Benchmark, load_benchmark, set_aside_benchmark_sites
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import RuleSet
-from cleaner.text.linerules import (
-    ABOVE_TITLE,
-    DOUBLED_SOURCE,
-    FOREIGN_LINE,
-    HEAD_FRAGMENT,
-    REPEATED_LINE,
-    REPEATED_TITLE,
-)
+from cleaner.text.linerules import FOREIGN_LINE
+from cleaner.text.repeats import DOUBLED_SOURCE, REPEATED_LINE, REPEATED_TITLE
+from cleaner.text.title_pick import ABOVE_TITLE, HEAD_FRAGMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHES = (ROOT / ".." / "shared" / "bench" / "scrapinghub",

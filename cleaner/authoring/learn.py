@@ -32,6 +32,7 @@ from cleaner.authoring.learn_pages import (
     generic_macros,
     read_pages,
 )
+from cleaner.authoring.learn_rules import RuleIds, category_of, regex_for
 from cleaner.authoring.proposal import (
     CardsProposal,
     LineProposal,
@@ -39,7 +40,7 @@ from cleaner.authoring.proposal import (
     SectionProposal,
 )
 from cleaner.core.errors import InputError
-from cleaner.core.lines import is_paragraph, normalize
+from cleaner.core.lines import is_paragraph
 from cleaner.rulebook.model import RuleSet
 
 log = logging.getLogger(__name__)
@@ -59,15 +60,6 @@ MAX_EXAMPLES = 3
 SLOT_MIN_WORDS, SLOT_MAX_WORDS = 2, 4  # a chrome label, not a sentence or a headline
 
 _BULLET = re.compile(r"^[-•·*]\s*\S")
-_CATEGORY_WORDS = (  # first match wins; a guess the maintainer confirms
-    ("comment", re.compile(r"(?i)comment")),
-    ("ad", re.compile(r"(?i)\b(?:advert\w*|sponsored|promoted)\b")),
-    ("related", re.compile(r"(?i)\b(?:related|more from|latest|trending|read (?:more|next)|"
-                           r"recommended|you may also)\b")),
-    ("promo", re.compile(r"(?i)\b(?:app|apps|download|subscribe|newsletter|premium|upgrade|"
-                         r"try|explore|features|sign up|follow)\b|app-store|play-store")),
-    ("metadata", re.compile(r"(?i)\b(?:logo|background|image|avatar|icon|updated?)\b")),
-)
 
 
 def site_name(domain: str) -> str:
@@ -90,58 +82,6 @@ def _body_span(page: Page, frequent: set[Shape]) -> tuple[int, int]:
         if score > best_score:
             best, best_score = (start, i + 1), score
     return best
-
-
-def _regex(texts: list[str], shape: Shape, shaper: Shaper, labels: set[str] | None = None
-           ) -> str:
-    """An anchored RE2 pattern for the examples of one shape."""
-    if shape.kind == "time":
-        opt = "|".join(sorted(_escape(x) for x in (labels or set()) if x))
-        return f"^(?:{opt})?(?:{shaper.time_alts})$" if opt else f"^(?:{shaper.time_alts})$"
-    if shape.kind == "prefix-time":
-        return f"^(?P<source>[^\\d]{{2,60}}?) ?(?P<published>{shaper.time_alts})$"
-    if shape.kind == "slot":  # one word varies: it becomes \S+, the rest stays literal
-        slot = int(shape.label)
-        words = texts[0].split()
-        if len(words) == len(shape.key.split()):
-            return "^" + " ".join("\\S+" if k == slot else _escape(w)
-                                  for k, w in enumerate(words)) + "$"
-        return "(?i)^" + " ".join("\\S+" if w == "<w>" else w
-                                  for w in shape.key.split()) + "$"
-    distinct = sorted(set(texts), key=texts.count, reverse=True)
-    base = distinct[0]
-    if len(distinct) == 1:
-        return f"^{_escape(base)}$"
-    # Variants differ in digits or case (they normalise alike): digits become \d+.
-    pattern = re.sub(r"\d+", lambda m: "\\d+", _escape(base))
-    same_case = len({t.lower() for t in distinct}) == len(distinct)
-    return f"^{pattern}$" if same_case else f"(?i)^{pattern}$"
-
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\.^$|?*+()\[\]{}])", r"\\\1", text)
-
-
-def _category(text: str, default: str = "boilerplate") -> str:
-    return next((cat for cat, rx in _CATEGORY_WORDS if rx.search(text)), default)
-
-
-def _slug(text: str) -> str:
-    words = normalize(text).replace("0", "").split()
-    return "-".join(words[:5]) or "line"
-
-
-class _Ids:
-    def __init__(self, site: str, taken: set[str]) -> None:
-        self.site, self.taken = site, set(taken)
-
-    def __call__(self, text: str) -> str:
-        base = f"{self.site}-{_slug(text)}"
-        rid, n = base, 2
-        while rid in self.taken:
-            rid, n = f"{base}-{n}", n + 1
-        self.taken.add(rid)
-        return rid
 
 
 def _most_common(values: list[Any]) -> tuple[Any, int]:
@@ -206,7 +146,8 @@ def learn(directory: Path, domain: str, ruleset: RuleSet, min_pages: int = MIN_P
     frequent = {s for s, c in page_count.items() if c >= threshold}
     for page in pages:
         page.body = _body_span(page, frequent)
-    ids = _Ids(site, {rid for s in (ruleset.generic, *ruleset.sites) for rid in s.all_rule_ids()})
+    ids = RuleIds(site, {rid for s in (ruleset.generic, *ruleset.sites)
+                         for rid in s.all_rule_ids()})
     covered: dict[int, set[int]] = defaultdict(set)  # page index -> line indexes in a block
     related = _cards(pages, frequent, threshold, shaper, ids, covered)
     blocks = {r.id for site_ in (ruleset.generic, *ruleset.sites)
@@ -224,7 +165,7 @@ def _heading(page: Page, i: int, frequent: set[Shape]) -> bool:
 
 
 def _cards(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shaper,
-           ids: _Ids, covered: dict[int, set[int]]) -> list[CardsProposal]:
+           ids: RuleIds, covered: dict[int, set[int]]) -> list[CardsProposal]:
     anchor = Shape("time", "<time>")
     internal: set[Shape] = set()  # lines seen between two anchors: parts of cards
     for page in pages:
@@ -271,9 +212,9 @@ def _cards(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shap
     after = ("source", "title", "teaser") if with_source else ("title", "teaser")
     text_of = _texts_by_shape(pages)
     return [CardsProposal(
-        ids(f"{text_of[start][0]} cards"), _regex(text_of[start], start, shaper),
-        _regex(text_of[stop], stop, shaper) if stop else None,
-        _regex([], anchor, shaper, labels), after,
+        ids(f"{text_of[start][0]} cards"), regex_for(text_of[start], start, shaper),
+        regex_for(text_of[stop], stop, shaper) if stop else None,
+        regex_for([], anchor, shaper, labels), after,
         "^[-•·*]\\s*(?P<source>.+)$" if with_source else None, count, tuple(examples))]
 
 
@@ -304,7 +245,7 @@ def _texts_by_shape(pages: list[Page]) -> dict[Shape, list[str]]:
 
 
 def _sections(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shaper,
-              ids: _Ids, covered: dict[int, set[int]], blocks: set[str]
+              ids: RuleIds, covered: dict[int, set[int]], blocks: set[str]
               ) -> list[SectionProposal]:
     """Headings after the article that open varying content, and the page's closing run."""
     text_of = _texts_by_shape(pages)
@@ -321,11 +262,11 @@ def _sections(pages: list[Page], frequent: set[Shape], threshold: int, shaper: S
                 continue
             after_body[page.shapes[i]] += 1
             j = i + 1
-            if _category(page.texts[i]) == "comment":
+            if category_of(page.texts[i]) == "comment":
                 # A comment widget: its thread varies even where the samples show none
                 # ("No comments yet..."), so it runs to the next heading not part of it.
                 while j < n and not (_heading(page, j, frequent)
-                                     and _category(page.texts[j]) != "comment"):
+                                     and category_of(page.texts[j]) != "comment"):
                     j += 1
                 widget_end = j
                 variable[page.shapes[i]] += 1
@@ -357,8 +298,8 @@ def _sections(pages: list[Page], frequent: set[Shape], threshold: int, shaper: S
         examples = tuple(pages[pi].texts[i + 1] for pi, i, _ in spans[shape][:MAX_EXAMPLES])
         heading = text_of[shape][0]
         out.append(SectionProposal(
-            ids(heading), _category(heading), _regex(text_of[shape], shape, shaper),
-            _regex(text_of[stop], stop, shaper) if stop else None, total, examples))
+            ids(heading), category_of(heading), regex_for(text_of[shape], shape, shaper),
+            regex_for(text_of[stop], stop, shaper) if stop else None, total, examples))
     start, count = _most_common([s for s, _, _ in tails])
     run = [(pi, k) for s, pi, k in tails if s == start]
     whole = [(pi, k, len(pages[pi].texts)) for pi, k in run]
@@ -368,13 +309,13 @@ def _sections(pages: list[Page], frequent: set[Shape], threshold: int, shaper: S
         examples = tuple(dict.fromkeys(t for pi, k in run[:1] for t in pages[pi].texts[k:]))
         heading = text_of[start][0]
         out.append(SectionProposal(
-            ids(heading), _category(" ".join(examples)),
-            _regex(text_of[start], start, shaper), None, count, examples[:MAX_EXAMPLES + 2]))
+            ids(heading), category_of(" ".join(examples)),
+            regex_for(text_of[start], start, shaper), None, count, examples[:MAX_EXAMPLES + 2]))
     return out
 
 
 def _lines(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shaper,
-           ids: _Ids, covered: dict[int, set[int]]
+           ids: RuleIds, covered: dict[int, set[int]]
            ) -> tuple[list[LineProposal], list[tuple[str, str, int]]]:
     texts: dict[Shape, list[str]] = defaultdict(list)
     rules: dict[Shape, Counter[str | None]] = defaultdict(Counter)
@@ -402,8 +343,10 @@ def _lines(pages: list[Page], frequent: set[Shape], threshold: int, shaper: Shap
         timed = shape.kind in ("time", "prefix-time")
         labels = {p.shapes[i].label for p in pages for i, s in enumerate(p.shapes) if s == shape}
         proposals.append(LineProposal(
-            ids("source age" if timed else example), "metadata" if timed else _category(example),
-            _regex(texts[shape], shape, shaper, labels if shape.kind == "time" else {shape.label}),
+            ids("source age" if timed else example),
+            "metadata" if timed else category_of(example),
+            regex_for(texts[shape], shape, shaper,
+                      labels if shape.kind == "time" else {shape.label}),
             count, tuple(dict.fromkeys(texts[shape]))[:MAX_EXAMPLES],
             "head" if head or timed else None))
     return proposals, handled

@@ -31,31 +31,32 @@ from cleaner.rulebook.model import Active, RuleSet
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
-from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listing
+from cleaner.text.cards import CARD_RULE, mark_cards
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.linerules import (
-    CAPTION_PAIR,
-    DOUBLED_SOURCE,
     FOREIGN_LINE,
-    TAIL_CHROME,
     Meta,
     apply_line_rules,
     apply_sections,
     clean_inline,
     finish_body,
-    mark_caption_pairs,
-    mark_doubled_source,
     mark_foreign,
-    mark_repeats,
-    mark_tail_chrome,
-    pick_title,
-    reopen_inner_tags,
 )
+from cleaner.text.listing import LISTING_CHROME, mark_listing
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
+from cleaner.text.repeats import (
+    CAPTION_PAIR,
+    DOUBLED_SOURCE,
+    mark_caption_pairs,
+    mark_doubled_source,
+    mark_repeats,
+)
+from cleaner.text.tail_chrome import TAIL_CHROME, mark_tail_chrome, reopen_inner_tags
+from cleaner.text.title_pick import pick_title
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.zones import find_zones
 

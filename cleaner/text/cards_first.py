@@ -6,7 +6,8 @@ and the builder would drop the first anchor as the page's own date line (an arti
 Here the first card is kept when the others show that their titles follow their anchors.
 Cards that are opened by their anchor and have nothing before it (`titled_after_anchor`)
 are recognised here too.
-Duck-typed over cards_text's tokens and cards, so that module need not grow (sample 138).
+Duck-typed over card_lines' tokens and card_anchored's cards, so that module need not
+grow (sample 138).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Section fronts, topic and tag pages, feed copies and local-news listings print a short
 description over their cards ("The latest news and headlines from ...", "Stay up to date
 with the latest local news in ...", "Everything we have published on ..."). It is a
-paragraph, so the plain listing test (`cards_text.mark_listing`: no prose outside the cards)
+paragraph, so the plain listing test (`listing.mark_listing`: no prose outside the cards)
 refuses the page, and an article whose one-paragraph story is followed by related cards
 looks the same at first sight. What tells them apart is the shape around the paragraph:
 

@@ -12,10 +12,11 @@ Four shapes, each declared by a rule (see rules/README.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from cleaner.core.lines import Line, normalize
 from cleaner.core.records import Related
-from cleaner.rulebook.model import Active, CardSpec, RelatedRule
+from cleaner.rulebook.model import Active, CardSpec, EmbeddedSpec, RelatedRule
 
 LEAD_SOURCE_MAX_CHARS = 60  # a bare source name before the anchor (Daily8: "Time of India")
 
@@ -33,10 +34,10 @@ class _Finder:
                 for k in active.related_hits(ln.text):
                     self.hits.setdefault(k, set()).add(ln.index)
 
-    def match(self, regex, ln: Line) -> bool:
+    def match(self, regex: Any, ln: Line) -> bool:
         return ln.index in self.hits.get(self.slot[regex.pattern], ())
 
-    def anywhere(self, regex) -> bool:
+    def anywhere(self, regex: Any) -> bool:
         """False when the pattern matches no line at all (the rule can be skipped)."""
         return bool(self.hits.get(self.slot[regex.pattern]))
 
@@ -149,13 +150,13 @@ def _cards(region: list[Line], spec: CardSpec, default_source: str | None,
                     "\n".join(c.teaser) or None) for c in cards if c.title]
 
 
-def _item(m, ln: Line, rule: RelatedRule, source: str | None) -> Related:
+def _item(m: Any, ln: Line, source: str | None) -> Related:
     g = m.groupdict()
     return Related(_group(g, "title") or ln.text, _group(g, "source") or source,
                    _group(g, "published"), _group(g, "url"), _group(g, "teaser"))
 
 
-def _items(region: list[Line], rule: RelatedRule, active: Active,
+def _items(region: list[Line], item: Any, active: Active,
            source: str | None) -> tuple[list[Related], list[Line]]:
     """One article per line until the first line that is not an item, or that a line rule
     calls noise (the share bar or the comments after a "Further Reading" list), or a
@@ -168,10 +169,10 @@ def _items(region: list[Line], rule: RelatedRule, active: Active,
             out[-1] = replace(out[-1], published=date)
             used.append(ln)
             continue
-        m = rule.item.search(ln.text)
+        m = item.search(ln.text)
         if not m or _is_noise(ln.text, active) or _sentence(ln.text):
             break  # a sentence ends the list: items are headlines, the story goes on
-        out.append(_item(m, ln, rule, source))
+        out.append(_item(m, ln, source))
         used.append(ln)
     return out, used
 
@@ -193,24 +194,24 @@ def _is_noise(text: str, active: Active) -> bool:
     return active.noise_anywhere(text) is not None
 
 
-def _single_items(lines: list[Line], rule: RelatedRule, source: str | None,
+def _single_items(lines: list[Line], rule: RelatedRule, item: Any, source: str | None,
                   finder: _Finder) -> list[Related]:
     """An item rule without a heading: each matching line is a promo on its own
     ("Also Read: <headline>")."""
-    found = []
-    if not finder.anywhere(rule.item):
+    found: list[Related] = []
+    if not finder.anywhere(item):
         return found
     for ln in lines:
-        if ln.open and finder.match(rule.item, ln):
-            m = rule.item.search(ln.text)
+        if ln.open and finder.match(item, ln):
+            m = item.search(ln.text)
             if m:
-                found.append(_item(m, ln, rule, source))
+                found.append(_item(m, ln, source))
                 ln.decide("related", rule.category, rule.id)
     return found
 
 
-def _embedded(lines: list[Line], rule: RelatedRule, finder: _Finder) -> list[Related]:
-    spec = rule.embedded
+def _embedded(lines: list[Line], rule: RelatedRule, spec: EmbeddedSpec,
+              finder: _Finder) -> list[Related]:
     found: list[Related] = []
     if not finder.anywhere(spec.end):
         return found
@@ -238,11 +239,11 @@ def extract_related(lines: list[Line], active: Active) -> list[Related]:
     finder = _Finder(lines, active)
     for rule in active.related:
         if rule.embedded:
-            related.extend(_embedded(lines, rule, finder))
+            related.extend(_embedded(lines, rule, rule.embedded, finder))
             continue
         source = rule.source or active.publisher  # a list with no source is the site's own
         if rule.item and rule.start is None:
-            related.extend(_single_items(lines, rule, source, finder))
+            related.extend(_single_items(lines, rule, rule.item, source, finder))
             continue
         found = _region(lines, rule, finder)
         if not found:
@@ -255,8 +256,10 @@ def extract_related(lines: list[Line], active: Active) -> list[Related]:
             region = _drop_noise([ln for ln in region if ln not in headings], active,
                                  rule.cards, finder)
             items, used = _cards(region, rule.cards, rule.source, finder), region + headings
+        elif rule.item:  # the schema asks for exactly one of cards, item, embedded
+            items, used = _items(region, rule.item, active, source)
         else:
-            items, used = _items(region, rule, active, source)
+            continue
         if not items:
             continue
         related.extend(items)

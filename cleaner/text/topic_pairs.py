@@ -3,7 +3,7 @@
 Category and archive pages of autoblogs, app listings and summary sites print each story
 as a headline line and one paragraph of teaser, with at most a caption, a label or an
 outlet line between two stories ("Category: UK News", "neutralWorld Affairs", "4don
-MSN"). Nothing marks a line as a card's, so the shape stage (`cards_text`) finds no
+MSN"). Nothing marks a line as a card's, so the shape stage (`cards`) finds no
 anchor. An article's subheads and paragraphs alternate the same way; what differs is
 what the lines say:
 

@@ -10,7 +10,7 @@ from cleaner.core.records import InputRecord
 from cleaner.core.stages import STAGE_IDS, STAGES, SWITCHES, planned
 from cleaner.engine.pipeline import analyze
 from cleaner.rulebook.loader import default_rules, load_rules
-from cleaner.text import cards, linerules, recurrence
+from cleaner.text import cards, linerules, listing, recurrence, repeats, tail_chrome, title_pick
 
 BODY = ("The harbour town opened its first new public library in fifty years on Monday, "
         "after a long campaign by residents.")
@@ -27,9 +27,9 @@ def test_ids_are_unique_and_switches_are_declared():
 
 
 @pytest.mark.parametrize("constant", [
-    cards.CARD_RULE, cards.LISTING_CHROME, linerules.DOUBLED_SOURCE, linerules.ABOVE_TITLE,
-    linerules.HEAD_FRAGMENT, linerules.CAPTION_PAIR, linerules.TAIL_CHROME,
-    linerules.REPEATED_TITLE, linerules.REPEATED_LINE, linerules.FOREIGN_LINE,
+    cards.CARD_RULE, listing.LISTING_CHROME, repeats.DOUBLED_SOURCE, title_pick.ABOVE_TITLE,
+    title_pick.HEAD_FRAGMENT, repeats.CAPTION_PAIR, tail_chrome.TAIL_CHROME,
+    repeats.REPEATED_TITLE, repeats.REPEATED_LINE, linerules.FOREIGN_LINE,
     recurrence.GENERIC_RULE])
 def test_every_built_in_rule_id_is_a_declared_switch(constant):
     # the id a built-in stage writes on its removals is the id a site disables it by

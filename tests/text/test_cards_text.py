@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.text.cards import classify
+from cleaner.text.card_lines import classify
 
 STORY = ("The council approved the new budget on Tuesday after a long debate that ran well "
          "into the evening.\nOfficials said the plan would keep every library open for at "

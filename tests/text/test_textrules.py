@@ -8,13 +8,9 @@ from cleaner.core.lines import split_lines
 from cleaner.core.records import InputRecord
 from cleaner.engine.pipeline import analyze
 from cleaner.rulebook.loader import load_rules
-from cleaner.text.linerules import (
-    Meta,
-    apply_sections,
-    mark_doubled_source,
-    mark_repeats,
-    pick_title,
-)
+from cleaner.text.linerules import Meta, apply_sections
+from cleaner.text.repeats import mark_doubled_source, mark_repeats
+from cleaner.text.title_pick import pick_title
 from cleaner.text.zones import find_zones
 
 LONG = "A paragraph long enough to count as one, with enough words in it to pass the bar."

@@ -1,0 +1,54 @@
+"""A listing page: cards and no prose outside them, so what is left open is chrome.
+
+Runs after the card finder (`cards.mark_cards`): an archive, tag or author page is a list
+of cards under a heading, and its leftover lines (the heading, nav) are no article. Apart
+from the card readers because it judges the page around the cards, not the cards.
+"""
+
+from __future__ import annotations
+
+import re
+
+import re2
+
+from cleaner.core.lines import Line, is_paragraph
+from cleaner.core.records import Related
+from cleaner.text.card_lines import MIN_CARDS, classify
+from cleaner.text.listing_intro import is_listing_intro
+
+LISTING_CHROME = "generic-listing-chrome"
+
+_GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
+_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")  # "Latest News – Page 292 – Site"
+
+def mark_listing(lines: list[Line], related: list[Related]) -> bool:
+    """A page of cards and no prose outside them is a listing: what is left open (the
+    heading, nav) is chrome. An article whose body is its title alone still has a headline
+    above its related list; a listing has at most a heading right before its cards
+    ("Latest news with #X"), unless what is left above the cards is the listing's own heading
+    and description (`listing_intro`)."""
+    if len(related) < MIN_CARDS:
+        return False
+    first = next((ln.index for ln in lines if ln.fate == "related"), None)
+    if first is None:
+        return False
+    rest = [ln for ln in lines if ln.open]
+    if not is_listing_intro(lines, len(related)):
+        if any(is_paragraph(ln.text) for ln in rest):
+            return False
+        before = [ln for ln in rest if ln.index < first]
+        if any(_headline_like(ln.text) for ln in before[:-1]):
+            return False
+    for ln in rest:
+        ln.decide("noise", "nav", LISTING_CHROME)
+    return True
+
+
+def _headline_like(text: str) -> bool:
+    """A headline above the cards: a title-like line of four words or more that is no
+    label ("@desk | Section"), no breadcrumb glued together ("You are here: HomeNews…"),
+    no archive page's counter and no banner sentence."""
+    return (classify(text).kind == "T" and len(text.split()) >= 4
+            and not any(c in text for c in "|@") and not text.endswith(".")
+            and _GLUED_WORDS.search(text) is None and _PAGE_COUNTER.search(text) is None)
+

@@ -1,0 +1,155 @@
+"""The page's headline among the head lines, and the chrome around it.
+
+Text dumps print nav items, section labels, banners and datelines above and under the
+headline, some as long as a headline. `pick_title` ranks the head lines by how much they
+look like one (`_headline_rank`), takes the best, and decides the short lines around it as
+chrome (`generic-above-title`, `generic-head-fragment`). Apart from the rule stages
+(`linerules`) because it weighs lines against each other rather than applying a rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import TITLE_MAX_CHARS, Line, is_paragraph, normalize
+from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
+from cleaner.text.linerules import SENTENCE_END, Meta
+from cleaner.text.zones import Zones
+
+# Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
+# them ("Home", "World", "inkl") have one or two.
+TITLE_MIN_WORDS = 3
+# The headline is looked for among the first head lines only: further down, a doubled
+# line is a caption or a card, not the page's headline. Nav items (bullets, one or two
+# words) do not count: a Yahoo copy prints a dozen of them above the headline.
+TITLE_LOOKAHEAD = 12
+# Rules that find a live blog's entry stamps: the short line after one heads the entry.
+ENTRY_STAMPS = frozenset({"generic-live-stamp", "generic-live-age"})
+# A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
+# your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
+_BANNER_END = re.compile(r"(?<!\.)\.$")
+_PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
+# A line saying how old the story is ("MSN UK 6 hrs ago News desk") is its dateline, however
+# long; headlines name years ago, not hours ago.
+_AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
+                         r"|days?|weeks?) ago\b")
+
+ABOVE_TITLE = "generic-above-title"
+HEAD_FRAGMENT = "generic-head-fragment"
+
+def _headline_rank(ln: Line, later: set[str]) -> int:
+    """How much a head line looks like the headline: 0 for chrome that has the headline's
+    size (a banner sentence "Get all your news in one place.", a page counter "Latest News
+    - Page 292 - Site", a bullet, a dateline with an age), 1 for three-word lines (site
+    names, "Open in App") and bylines of names, 2 for longer lines, 3 for a longer line the
+    page prints again (aggregators double the headline)."""
+    text = ln.text
+    words = len(text.split())
+    if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in _BULLETS
+            or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
+            or _AGE_INSIDE.search(text)):
+        return 0
+    if words == TITLE_MIN_WORDS or _names(text):
+        return 1
+    return 3 if normalize(text) in later else 2
+
+
+_BULLETS = "•·-–*"
+
+
+def _under_credit(head: list[Line]) -> set[int]:
+    """Head lines right under a lone picture credit ("(Photo: Reuters)", "Photo: Getty
+    Images"): the picture's caption when the page prints the credit first; it ranks as low
+    as a label."""
+    out: set[int] = set()
+    prev: Line | None = None
+    for ln in head:
+        if ln.fate == "blank":
+            continue
+        if prev is not None and prev.category == "caption" and (
+                prev.text[0] == "(" or len(prev.text) <= LONE_CREDIT_MAX_CHARS):
+            out.add(ln.index)
+        prev = ln
+    return out
+
+
+def _nav_item(text: str) -> bool:
+    return text[0] in _BULLETS or text.count(" ") < TITLE_MIN_WORDS - 1
+
+
+def _names(text: str) -> bool:
+    """A byline of names ("Josh Kemble and Priya Lal", "Ana Ruiz, Tom Hale"): a few
+    capitalised words joined by "and", "&" or commas, no other word; a headline has a verb
+    and, in sentence case, lower-case words."""
+    words = text.replace(",", " ").split()
+    joins = sum(w in ("and", "&") for w in words) + text.count(",")
+    return (0 < joins and len(words) <= 8
+            and all(w in ("and", "&") or (w[0].isupper() and w.isalpha()) for w in words))
+
+
+def _printed_again(lines: list[Line]) -> set[str]:
+    """Keys of lines the page prints again, not on the very next line: aggregators double
+    the headline with a blank line between, while a caption printed twice (alt text and
+    caption) sits on consecutive lines."""
+    later: set[str] = set()
+    seen: dict[str, int] = {}
+    for ln in lines:
+        if ln.fate != "blank":
+            key = normalize(ln.text)
+            if key in seen and ln.index - seen[key] > 1:
+                later.add(key)
+            seen.setdefault(key, ln.index)
+    return later
+
+
+def _after_entry_stamp(lines: list[Line], index: int) -> bool:
+    """The line comes right after a live blog's entry stamp ("14.52 BST"): it opens the
+    entry (its heading, "Afternoon summary"), it is no label of the headline (sample 135)."""
+    prev = next((ln for ln in reversed(lines[:index]) if ln.fate != "blank"), None)
+    return prev is not None and prev.rule in ENTRY_STAMPS
+
+
+def pick_title(lines: list[Line], zones: Zones, meta: Meta,
+               off: frozenset[str] = frozenset()) -> str | None:
+    """The head line that looks most like a headline, the first of equals (a title from
+    metadata wins; see `_headline_rank`). Short head lines around it are page chrome: nav
+    and section labels above it, a lone source or image label between it and the story.
+    `off` names built-in stages switched off (for the ablation, bench/ablation.py)."""
+    if "title" in meta.values:
+        return meta.values["title"]
+    head = [ln for ln in lines[:zones.body_start]
+            if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
+    if not head:
+        return None
+    later = _printed_again(lines)
+    window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
+    captioned = _under_credit(lines[:zones.body_start])
+    ranks = [min(_headline_rank(ln, later), 1) if ln.index in captioned
+             else _headline_rank(ln, later) for ln in window]
+    best = max(ranks, default=0)
+    if best:
+        title = window[ranks.index(best)]
+    else:  # nothing looks like a headline: the first line of a few words, as before
+        title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS
+                      and ln.text[0] not in _BULLETS), head[0])
+    found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
+    under_title = True
+    for ln in head:
+        if ln.index < title.index:
+            if ABOVE_TITLE not in off:
+                ln.decide("noise", "nav", ABOVE_TITLE)
+        elif ln is title:
+            continue
+        elif under_title and found_body and HEAD_FRAGMENT not in off and (
+                not _after_entry_stamp(lines, ln.index)) and (
+                len(ln.text.split()) < TITLE_MIN_WORDS
+                or (_AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
+            # right under the title: a source, section or image label on its own, or a
+            # dateline with the story's age ("MSN UK 6 hrs ago News desk")
+            ln.decide("noise", "metadata", HEAD_FRAGMENT)
+        else:
+            under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
+    title.decide("title", None, None)
+    return title.text
+
+
