@@ -45,7 +45,7 @@ def base_url(root: HtmlElement, url: str | None) -> str | None:
     page = url or page_url(root)
     for href in head_of(root).xpath(".//base/@href"):
         if href.strip():
-            return urljoin(page or "", href.strip())
+            return urljoin(page or "", str(href).strip())
     return page
 
 
@@ -77,8 +77,8 @@ def _url(node: HtmlElement | str | None, base: str | None) -> str | None:
 
 
 def _published(node: HtmlElement | str | None) -> str | None:
-    if isinstance(node, HtmlElement) and node.get("datetime"):
-        return node.get("datetime").strip()
+    if isinstance(node, HtmlElement) and (stamp := node.get("datetime")):
+        return str(stamp).strip()
     return _text(node)
 
 

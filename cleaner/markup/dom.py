@@ -158,7 +158,7 @@ def apply_drops(root: HtmlElement, planned: list[Planned]) -> list[Removal]:
     return removed
 
 
-def drop_noise(root: HtmlElement, rules: Iterable[DomDrop], extra: list[Planned] = (),
+def drop_noise(root: HtmlElement, rules: Iterable[DomDrop], extra: Iterable[Planned] = (),
                sections: Iterable[DomSection] = ()) -> tuple[list[Removal], list[str]]:
     """Plan, guard and apply the drops; `extra` are nodes already chosen (read cards)."""
     planned = list(extra) + plan_sections(root, sections) + plan_drops(root, rules)

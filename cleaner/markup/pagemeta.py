@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 
 from cleaner.core.dates import read_date
 from cleaner.markup.cards import declared_addresses, head_of
-from cleaner.markup.extract import markup_metadata
+from cleaner.markup.markupmeta import markup_metadata
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "date", "dc.date.issued", "dc.date")

@@ -84,7 +84,7 @@ REST = " ".join(f"Paragraph {i}: the fishermen counted {i} damaged moorings alon
 def _compare_with(monkeypatch, paragraphs: int, page: int, fallback_text: str):
     """Run the comparison stand-in on a main-extractor text of len(LEAD) characters, with
     trafilatura's own comparison replaced by one returning fallback_text."""
-    from cleaner.markup import extract
+    from cleaner.markup import extract_choice
 
     calls = []
 
@@ -92,16 +92,16 @@ def _compare_with(monkeypatch, paragraphs: int, page: int, fallback_text: str):
         calls.append(text)
         return "fallback body", fallback_text
 
-    monkeypatch.setattr(extract, "_trafilatura_compare", fake_compare)
+    monkeypatch.setattr(extract_choice, "_trafilatura_compare", fake_compare)
     from types import SimpleNamespace
 
-    ev = extract._Evidence(paragraphs, page)
-    token = extract._EVIDENCE.set(ev)
+    ev = extract_choice.Evidence(paragraphs, page)
+    token = extract_choice.EVIDENCE.set(ev)
     try:
-        got = extract._compare_if_fragment(None, None, [], LEAD,
-                                           SimpleNamespace(min_extracted_size=250))
+        got = extract_choice.compare_if_fragment(None, None, [], LEAD,
+                                                 SimpleNamespace(min_extracted_size=250))
     finally:
-        extract._EVIDENCE.reset(token)
+        extract_choice.EVIDENCE.reset(token)
     return got, ev, calls
 
 
@@ -128,11 +128,12 @@ SECTIONS = "".join(f"<p>Section {w}: the ferry crews were told on Friday that th
 
 
 def _kept_fragment(html: str, fragment: str):
-    from cleaner.markup import extract
+    from cleaner.markup import extract_choice, extract_rescue
 
     tree = parse_html(html)
-    ev = extract._Evidence(extract.paragraph_chars(tree), 0, kept=True)
-    return extract._paragraphs_if_fragment(tree, extract.Extraction(fragment, "kept"), ev)
+    ev = extract_choice.Evidence(extract_choice.paragraph_chars(tree), 0, kept=True)
+    found = extract_choice.Extraction(fragment, "kept")
+    return extract_rescue.paragraphs_if_fragment(tree, found, ev)
 
 
 def test_an_uncompleted_fragment_becomes_the_pages_paragraphs():
@@ -152,22 +153,23 @@ def test_paragraphs_stay_out_when_they_do_not_contain_the_fragment_or_barely_ext
 
 
 def test_a_rescued_text_in_one_glued_line_is_split_by_the_full_run():
-    from cleaner.markup import extract
+    from cleaner.markup.extract_choice import Extraction
+    from cleaner.markup.extract_rescue import split_if_glued
 
     tree = parse_html(f"<html><body><article>{SECTIONS * 2}</article></body></html>")
     glued = " ".join(trafilatura.extract(tree, fast=True).split("\n"))
-    got = extract._split_if_glued(tree, None, extract.Extraction(glued, "rescued"))
+    got = split_if_glued(tree, None, Extraction(glued, "rescued"))
     assert got.text.count("\n") >= 7 and "one glued line" in got.note
     other = LEAD * 30  # one line, but not the text the full run finds: kept as it was
-    assert extract._split_if_glued(tree, None, extract.Extraction(other, "r")).text == other
+    assert split_if_glued(tree, None, Extraction(other, "r")).text == other
 
 
 def test_other_callers_get_trafilaturas_own_comparison(monkeypatch):
-    from cleaner.markup import extract
+    from cleaner.markup import extract_choice
 
-    monkeypatch.setattr(extract, "_trafilatura_compare", lambda *a: ("theirs", "text"))
-    assert extract._EVIDENCE.get() is None
-    assert extract._compare_if_fragment(None, None, [], "x", None) == ("theirs", "text")
+    monkeypatch.setattr(extract_choice, "_trafilatura_compare", lambda *a: ("theirs", "text"))
+    assert extract_choice.EVIDENCE.get() is None
+    assert extract_choice.compare_if_fragment(None, None, [], "x", None) == ("theirs", "text")
 
 
 def test_site_from_canonical_url_when_no_url_given():
@@ -234,7 +236,7 @@ def test_card_container_is_dropped_whole_with_its_heading(tmp_path):
 
 
 def test_menu_share_tells_a_link_list_from_an_article():
-    from cleaner.markup.extract import MENU_SHARE, menu_share
+    from cleaner.markup.extract_choice import MENU_SHARE, menu_share
 
     menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us", "Privacy"] * 5)
     assert menu_share(menu) >= MENU_SHARE
@@ -251,3 +253,11 @@ def test_title_prefers_confirmed_h1_then_meta_without_site_name():
     no_h1 = ("<html><head><meta property='og:title' content='Bridge to reopen in May - Valley "
              "News'></head><body><p>x</p></body></html>")
     assert page_title(parse_html(no_h1)) == "Bridge to reopen in May"
+
+
+def test_the_adapters_docstring_example_holds():
+    import doctest
+
+    from cleaner.markup import extract
+
+    assert doctest.testmod(extract).failed == 0

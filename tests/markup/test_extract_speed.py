@@ -8,7 +8,7 @@ from copy import copy
 import trafilatura
 from lxml import etree
 
-from cleaner.markup import extract, extract_cleaning
+from cleaner.markup import extract_cleaning, extract_speed
 from cleaner.markup.extract import extract_main, parse_html
 
 BODY = "".join(f"<p>Paragraph {n} of the story: the council voted on the new harbour plan and "
@@ -46,27 +46,27 @@ def test_a_cookie_banner_class_leaves_the_page_to_trafilaturas_own_selector():
 
 def test_trafilatura_alone_keeps_its_own_cleaning(monkeypatch):
     calls = []
-    monkeypatch.setattr(extract, "basic_cleaning_quick", lambda t: calls.append(t))
+    monkeypatch.setattr(extract_speed, "basic_cleaning_quick", lambda t: calls.append(t))
     trafilatura.html2txt(_page())  # not cleaner's run: the shortcut is not asked
     assert calls == []
     tree = parse_html(_page())
-    with_shortcut = extract._OWN_RUN.set(True)
+    with_shortcut = extract_speed.OWN_RUN.set(True)
     try:
         trafilatura.html2txt(tree)
     finally:
-        extract._OWN_RUN.reset(with_shortcut)
+        extract_speed.OWN_RUN.reset(with_shortcut)
     assert len(calls) == 1
 
 
 def test_the_raw_tree_is_copied_for_the_fallbacks_only_when_they_run(monkeypatch):
     copies = []
-    real = extract._copy
+    real = extract_speed._copy
 
     def counted(obj):
         copies.append(obj)
         return real(obj)
 
-    monkeypatch.setattr(extract, "_copy", counted)
+    monkeypatch.setattr(extract_speed, "_copy", counted)
     found = extract_main(parse_html(_page()), consume=True)
     assert found.note.startswith("extraction: fast pass (")
     quiet = len(copies)

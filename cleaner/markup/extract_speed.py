@@ -1,0 +1,79 @@
+"""Stand-ins that make trafilatura's run cheaper on cleaner's own pages, output unchanged.
+
+Why this is its own module: each stand-in skips work whose result the run never reads (a
+tree copy) or does the same work a faster way (basic cleaning), and each must stay exactly
+trafilatura's own for every other caller (trafilatura alone is the benchmark's baseline).
+tests/markup/test_extract_speed.py holds them to both.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from contextvars import ContextVar
+
+import trafilatura.core
+import trafilatura.external
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
+
+from cleaner.markup.extract_choice import EVIDENCE, RawCopy, compare_if_fragment
+from cleaner.markup.extract_cleaning import basic_cleaning_quick
+from cleaner.markup.standin import stand_in
+
+
+def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlElement,
+                          tree: HtmlElement, options: Extractor) -> tuple[_Element, str]:
+    """Stands in for trafilatura.core._extract_and_compare (pinned 2.3.1), which copies the
+    raw tree for the comparison with the fallbacks before it knows whether that runs: on
+    cleaner's own runs the copy is made only when it does (1 ms a page; nothing reads or
+    changes the raw tree in between). Every other caller gets the original."""
+    if EVIDENCE.get() is None or options.fast:
+        return _trafilatura_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+    postbody, temp_text = extract_content(cleaned_tree, options)
+    return compare_if_fragment(
+        cleaned_tree_backup, RawCopy(lambda: _copy_unless_given_up(tree)), postbody,
+        temp_text, options)
+
+
+_trafilatura_extract_and_compare: Callable[
+    [HtmlElement, HtmlElement, HtmlElement, Extractor], tuple[_Element, str]] = stand_in(
+    trafilatura.core, "_extract_and_compare", _extract_then_compare)
+
+# trafilatura.extract copies a tree it is given before pruning it (core.bare_extraction,
+# pinned 2.3.1), so that the caller's tree survives. A caller that gives its tree up
+# (extract_main(consume=True)) has that first copy skipped; every other copy is made.
+OWNED_TREE: ContextVar[HtmlElement | None] = ContextVar("cleaner_owned_tree", default=None)
+
+
+def _copy_unless_given_up(obj: HtmlElement) -> HtmlElement:
+    """Stands in for trafilatura.core.copy: the given-up tree once, uncopied; else a copy."""
+    if obj is not None and obj is OWNED_TREE.get():
+        OWNED_TREE.set(None)
+        return obj
+    return _copy(obj)
+
+
+_copy: Callable[[HtmlElement], HtmlElement] = stand_in(trafilatura.core, "copy",
+                                                       _copy_unless_given_up)
+
+# trafilatura's basic cleaning (html2txt's page measure before its recall retry, baseline,
+# justext) found the faster way on cleaner's own runs, the same nodes (see
+# extract_cleaning); trafilatura alone, the baseline, keeps its own.
+OWN_RUN: ContextVar[bool] = ContextVar("cleaner_own_run", default=False)
+
+
+def _basic_cleaning_quickly(tree: HtmlElement) -> HtmlElement:
+    """Stands in for trafilatura.baseline.basic_cleaning (pinned 2.3.1; trafilatura.external
+    imports it by name): basic_cleaning_quick on cleaner's own runs when it can decide."""
+    if OWN_RUN.get() and (done := basic_cleaning_quick(tree)) is not None:
+        return done
+    return _trafilatura_basic_cleaning(tree)
+
+
+# the module, not trafilatura.baseline: the package's attribute of that name is a function
+_trafilatura_basic_cleaning: Callable[[HtmlElement], HtmlElement] = stand_in(
+    importlib.import_module("trafilatura.baseline"), "basic_cleaning", _basic_cleaning_quickly)
+stand_in(trafilatura.external, "basic_cleaning", _basic_cleaning_quickly)
