@@ -70,7 +70,11 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-byline-over-headline", "text", "a byline taken for the title gives "
           "way to the headline under it", switch=True, text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
+    Stage("generic-caption-alt", "text", "an image's alt text over its full caption",
+          switch=True, text_only=True),
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
+    Stage("generic-tail-pairs", "text", "headline-and-teaser cards on other topics "
+          "that close the page: related items", switch=True, text_only=True),
     Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
           "related items", switch=True, text_only=True),
     Stage("generic-tail-chrome", "text", "short chrome lines after the story",

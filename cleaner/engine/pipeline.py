@@ -28,6 +28,7 @@ from cleaner.markup.pagemeta import PageMeta, read_page_meta
 from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
+from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
@@ -56,6 +57,7 @@ from cleaner.text.linerules import (
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
+from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.zones import find_zones
 
@@ -134,6 +136,10 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if CAPTION_PAIR in run:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
+    if CAPTION_ALT in run:
+        mark_alt_text(lines)
+    if TAIL_PAIRS in run:
+        related += mark_tail_pairs(lines)
     if TAIL_HEADLINES in run:
         related += mark_tail_headlines(lines)
     if TAIL_CHROME in run:
