@@ -72,6 +72,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
     Stage("generic-caption-alt", "text", "an image's alt text over its full caption",
           switch=True, text_only=True),
+    Stage("generic-sign-off", "text", "writers' sign-offs, role lines and counter "
+          "banners printed as lines", switch=True, text_only=True),
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
     Stage("generic-tail-pairs", "text", "headline-and-teaser cards on other topics "
           "that close the page: related items", switch=True, text_only=True),
