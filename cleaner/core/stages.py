@@ -74,6 +74,8 @@ STAGES: tuple[Stage, ...] = (
           switch=True, text_only=True),
     Stage("generic-sign-off", "text", "writers' sign-offs, role lines and counter "
           "banners printed as lines", switch=True, text_only=True),
+    Stage("generic-related-head", "text", "a related box inside the body under a "
+          "glued or capitals heading", switch=True, text_only=True),
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
     Stage("generic-tail-pairs", "text", "headline-and-teaser cards on other topics "
           "that close the page: related items", switch=True, text_only=True),

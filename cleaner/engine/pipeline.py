@@ -57,6 +57,7 @@ from cleaner.text.linerules import (
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
+from cleaner.text.related_heads import RELATED_HEAD, mark_related_heads
 from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
@@ -141,6 +142,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_alt_text(lines)
     if SIGN_OFF in run:
         mark_signoffs(lines, title)
+    if RELATED_HEAD in run:
+        related += mark_related_heads(lines)
     if TAIL_PAIRS in run:
         related += mark_tail_pairs(lines)
     if TAIL_HEADLINES in run:
