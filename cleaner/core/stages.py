@@ -47,6 +47,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
     Stage("generic-card-shape", "text", "card-shaped runs: title, source, age",
           switch=True, text_only=True),
+    Stage("generic-dated-bullets", "text", "bullet cards with the date glued to the "
+          "headline, the teaser under them", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",

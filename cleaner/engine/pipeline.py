@@ -34,6 +34,7 @@ from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listing
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
+from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.linerules import (
@@ -114,6 +115,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     listing = False
     if CARD_RULE in run:
         related += mark_cards(lines, active)
+    if DATED_BULLETS in run:
+        related += mark_dated_bullets(lines)
     if GLUED_BYLINES in run:
         related += mark_glued_bylines(lines)
     if LISTING_CHROME in run:
