@@ -49,6 +49,8 @@ STAGES: tuple[Stage, ...] = (
           switch=True, text_only=True),
     Stage("generic-dated-bullets", "text", "bullet cards with the date glued to the "
           "headline, the teaser under them", switch=True, text_only=True),
+    Stage("generic-age-source-cards", "text", "cards closed by an age-and-source line "
+          "('3y ago from X')", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",

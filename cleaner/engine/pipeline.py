@@ -28,6 +28,7 @@ from cleaner.markup.pagemeta import PageMeta, read_page_meta
 from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
+from cleaner.text.age_source_cards import AGE_SOURCE_CARDS, mark_age_source_cards
 from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
@@ -117,6 +118,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_cards(lines, active)
     if DATED_BULLETS in run:
         related += mark_dated_bullets(lines)
+    if AGE_SOURCE_CARDS in run:
+        related += mark_age_source_cards(lines)
     if GLUED_BYLINES in run:
         related += mark_glued_bylines(lines)
     if LISTING_CHROME in run:
