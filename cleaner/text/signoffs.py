@@ -47,11 +47,12 @@ def mark_signoffs(lines: list[Line], title: str | None) -> None:
     counts = Counter(ln.text for ln in filled if _SIGN_OFF.match(ln.text))
     above = True
     previous: Line | None = None
-    for ln in filled:
+    for k, ln in enumerate(filled):
         if title is not None and ln.text == title:
             above = False
         elif ln.open:
-            if _SIGN_OFF.match(ln.text) and (counts[ln.text] > 1 or above):
+            over_title = k + 1 < len(filled) and filled[k + 1].text == title
+            if _SIGN_OFF.match(ln.text) and (counts[ln.text] > 1 or above or over_title):
                 ln.decide("noise", "metadata", SIGN_OFF)
             elif _COUNTER.match(ln.text):
                 ln.decide("noise", "metadata", SIGN_OFF)
