@@ -68,8 +68,8 @@ def mark_related_heads(lines: list[Line]) -> list[Related]:
                 if not _item(nxt.text) or nxt.text.isupper():
                     break
                 items.append((nxt, nxt.text))
-            if items and k + 1 + len(items) < len(live) and not is_paragraph(
-                    live[k + 1 + len(items)].text):
+            after = k + 1 + len(items)
+            if items and (after >= len(live) or not is_paragraph(live[after].text)):
                 items = []  # the story does not go on under it: a list of the story's own
             if items:
                 ln.decide("noise", "related", RELATED_HEAD)
