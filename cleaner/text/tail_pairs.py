@@ -11,9 +11,9 @@ run to the other stages. What tells the run from the story's own subheads and pa
   when the teasers do not restate them, the same label (the outlet's name) recurs
   between the cards;
 - the run reaches the end of the page, with only short lines after its last card;
-- the headlines are about something else than the story above the run: most of their
-  content words are not the story's (`MAX_TOPIC_SHARE`), where a story's subhead
-  speaks of the story.
+- the headlines are about something else than the story above the run: most of them
+  have most of their content words outside the story (`MAX_TOPIC_SHARE`; a local
+  outlet's next story may share the town's name), where a story's subheads speak of it.
 
 The short lines between the story's last paragraph and the run ("Read full article on
 original website", "MORE STORIES FROM X", the first card's outlet) are the block's
@@ -128,10 +128,12 @@ def mark_tail_pairs(lines: list[Line]) -> list[Related]:
     story: set[str] = set()
     for text in paragraphs:
         story |= stems(text)
+    on_topic = 0
     for i, _ in run:
         own = stems(texts[i])
-        if not own or len(own & story) / len(own) >= MAX_TOPIC_SHARE:
-            return []  # a subhead on the story's topic: the story's own sections
+        on_topic += not own or len(own & story) / len(own) >= MAX_TOPIC_SHARE
+    if 2 * on_topic >= len(run):
+        return []  # subheads on the story's topic: the story's own sections
     heads = {i: j for i, j in run}
     for k in range(start, len(live)):
         live[k].decide("noise" if k not in heads and k not in heads.values() else "related",
