@@ -73,6 +73,9 @@ STAGES: tuple[Stage, ...] = (
           switch=True),
     Stage("generic-byline-over-headline", "text", "a byline taken for the title gives "
           "way to the headline under it", switch=True, text_only=True),
+    Stage("generic-title-over-dateline", "text", "the headline over the first "
+          "paragraph's dateline, when the title is missing or below that paragraph",
+          switch=True, text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
     Stage("generic-caption-alt", "text", "an image's alt text over its full caption",
           switch=True, text_only=True),

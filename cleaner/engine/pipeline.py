@@ -36,6 +36,7 @@ from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listing
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
+from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.linerules import (
@@ -141,6 +142,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     title = None if listing else pick_title(lines, zones, meta, off)
     if BYLINE_AS_TITLE in run:  # a text dump's byline over its headline (HTML: markup)
         title = fix_byline_title(lines, title)
+    if DATELINE_TITLE in run:
+        title = fix_dateline_title(lines, title)
     if CAPTION_PAIR in run:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)

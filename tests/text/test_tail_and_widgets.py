@@ -17,6 +17,7 @@ from cleaner.text import (
     alt_text,
     byline_title,
     dated_bullets,
+    dateline_title,
     related_heads,
     signoffs,
     tail_pairs,
@@ -43,7 +44,8 @@ CARDS = ("Read full article on original website\n"
 
 
 @pytest.mark.parametrize("module", [tail_pairs, alt_text, signoffs, related_heads,
-                                    dated_bullets, age_source_cards, byline_title])
+                                    dated_bullets, age_source_cards, byline_title,
+                                    dateline_title])
 def test_doctests(module: types.ModuleType) -> None:
     assert doctest.testmod(module).failed == 0
 
@@ -176,3 +178,25 @@ def test_pipeline_moves_closing_cards_to_related() -> None:
 def test_byline_with_place_after_the_first_name() -> None:
     assert byline_title._BYLINE.match("Ana Ruiz in Phoenix and Tom Hale")
     assert not byline_title._BYLINE.match("Fire in Sydney and Melbourne")
+
+
+def test_dateline_title_replaces_an_item_headline_below_the_intro() -> None:
+    from cleaner.text.dateline_title import fix_dateline_title
+
+    intro = ("Good morning. Here is what you need to know to start your day, compiled by "
+             "our news desk.")
+    page = split_lines(f"Your Morning Briefing\nMSN UK 6 hrs ago News desk\n{intro}\n"
+                       f"Flood warnings issued in the south west\n{STORY}")
+    page[4].decide("title", None, None)
+    assert fix_dateline_title(page, page[4].text) == "Your Morning Briefing"
+    assert page[4].open and page[1].fate == "meta"
+
+
+def test_dateline_title_keeps_a_title_above_the_story() -> None:
+    from cleaner.text.dateline_title import fix_dateline_title
+
+    page = split_lines("Ferry fares rise for island commuters\nSection News\n"
+                       "Harbour Times 6 hrs ago\n" + STORY)
+    page[0].decide("title", None, None)
+    assert fix_dateline_title(page, page[0].text) == page[0].text
+    assert page[2].open
