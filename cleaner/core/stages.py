@@ -51,6 +51,8 @@ STAGES: tuple[Stage, ...] = (
           "headline, the teaser under them", switch=True, text_only=True),
     Stage("generic-age-source-cards", "text", "cards closed by an age-and-source line "
           "('3y ago from X')", switch=True, text_only=True),
+    Stage("generic-echo-cards", "text", "cards whose headline comes back under the "
+          "teaser with 'Read More'", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",

@@ -37,6 +37,7 @@ from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listi
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
+from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.linerules import (
@@ -121,6 +122,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_dated_bullets(lines)
     if AGE_SOURCE_CARDS in run:
         related += mark_age_source_cards(lines)
+    if ECHO_CARDS in run:
+        related += mark_echo_cards(lines)
     if GLUED_BYLINES in run:
         related += mark_glued_bylines(lines)
     if LISTING_CHROME in run:

@@ -18,6 +18,7 @@ from cleaner.text import (
     byline_title,
     dated_bullets,
     dateline_title,
+    echo_cards,
     related_heads,
     signoffs,
     tail_pairs,
@@ -45,7 +46,7 @@ CARDS = ("Read full article on original website\n"
 
 @pytest.mark.parametrize("module", [tail_pairs, alt_text, signoffs, related_heads,
                                     dated_bullets, age_source_cards, byline_title,
-                                    dateline_title])
+                                    dateline_title, echo_cards])
 def test_doctests(module: types.ModuleType) -> None:
     assert doctest.testmod(module).failed == 0
 
@@ -200,3 +201,34 @@ def test_dateline_title_keeps_a_title_above_the_story() -> None:
     page[0].decide("title", None, None)
     assert fix_dateline_title(page, page[0].text) == page[0].text
     assert page[2].open
+
+
+def test_echo_cards_need_two_and_the_same_headline() -> None:
+    from cleaner.text.echo_cards import mark_echo_cards
+
+    card = ("UK inflation edges down as food prices cool\n"
+            "LONDON - Inflation fell slightly in August, official data showed on Wednesday.\n"
+            "UK inflation edges down as food prices cool Read More »\n")
+    assert mark_echo_cards(split_lines(STORY + card)) == []  # one linked post: a story's
+    other = card.replace("UK inflation edges down as food prices cool", "Club fined over tax")
+    page = split_lines(card + other)
+    assert [r.title for r in mark_echo_cards(page)] == [
+        "UK inflation edges down as food prices cool", "Club fined over tax"]
+    # a "Read more" line that echoes no headline above it closes no card
+    page = split_lines(STORY + "Ferry fares to rise Read More »\n"
+                       "Rail strike called off Read More »")
+    assert mark_echo_cards(page) == []
+
+
+def test_category_page_with_two_short_description_paragraphs_is_a_listing() -> None:
+    intro = ("Browsing: Harbour Wire\n"
+             "Harbour Wire brings you the latest local news from across the county, "
+             "republished from the wire.\n"
+             "Stories cover politics, transport and sport, and are updated all day.\n")
+    cards = "".join(
+        f"{t}\nHARBOURTON - {t} after a vote of the council on Monday night, officials said "
+        f"in a statement.\n{t} Read More »\n"
+        for t in ("Council delays vote on parking garage", "Parkway lanes close for works",
+                  "Food pantry sees record winter demand"))
+    result = clean(intro + cards)
+    assert result.page_kind == "listing" and len(result.related) == 3
