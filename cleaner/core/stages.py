@@ -53,6 +53,8 @@ STAGES: tuple[Stage, ...] = (
           "('3y ago from X')", switch=True, text_only=True),
     Stage("generic-echo-cards", "text", "cards whose headline comes back under the "
           "teaser with 'Read More'", switch=True, text_only=True),
+    Stage("generic-via-labels", "text", "cards opened by a syndication label glued to "
+          "the next field ('X on MSN2d')", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",

@@ -65,6 +65,7 @@ from cleaner.text.related_heads import RELATED_HEAD, mark_related_heads
 from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
+from cleaner.text.via_labels import VIA_LABELS, mark_via_labels
 from cleaner.text.zones import find_zones
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_age_source_cards(lines)
     if ECHO_CARDS in run:
         related += mark_echo_cards(lines)
+    if VIA_LABELS in run:
+        related += mark_via_labels(lines)
     if GLUED_BYLINES in run:
         related += mark_glued_bylines(lines)
     if LISTING_CHROME in run:

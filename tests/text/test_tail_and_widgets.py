@@ -22,6 +22,7 @@ from cleaner.text import (
     related_heads,
     signoffs,
     tail_pairs,
+    via_labels,
 )
 from cleaner.text.age_source_cards import mark_age_source_cards
 from cleaner.text.alt_text import mark_alt_text
@@ -46,7 +47,7 @@ CARDS = ("Read full article on original website\n"
 
 @pytest.mark.parametrize("module", [tail_pairs, alt_text, signoffs, related_heads,
                                     dated_bullets, age_source_cards, byline_title,
-                                    dateline_title, echo_cards])
+                                    dateline_title, echo_cards, via_labels])
 def test_doctests(module: types.ModuleType) -> None:
     assert doctest.testmod(module).failed == 0
 
@@ -232,3 +233,21 @@ def test_category_page_with_two_short_description_paragraphs_is_a_listing() -> N
                   "Food pantry sees record winter demand"))
     result = clean(intro + cards)
     assert result.page_kind == "listing" and len(result.related) == 3
+
+
+def test_via_labels_open_cards_and_leave_sentences() -> None:
+    from cleaner.text.via_labels import mark_via_labels
+
+    page = split_lines("Fox Weather on MSNStorm could rapidly intensify over warm water\n"
+                       "Sea temperatures near 31C could let the storm gain strength quickly.\n"
+                       "1don MSNOpinion\nWhy Gulf storms keep getting stronger, faster\n"
+                       "Meteorologists say rapid intensification has become more common.\n")
+    found = mark_via_labels(page)
+    assert [(r.title, r.source, r.published) for r in found] == [
+        ("Storm could rapidly intensify over warm water", "Fox Weather", None),
+        ("Why Gulf storms keep getting stronger, faster", None, "1d")]
+    # a story's sentences ending on a channel's name are no labels
+    page = split_lines("The mayor appeared on CNN\n" + STORY + "The governor spoke on NBC\n"
+                       + STORY)
+    assert mark_via_labels(page) == []
+    assert all(ln.open for ln in page if ln.text)
