@@ -61,7 +61,8 @@ def mark_via_labels(lines: list[Line]) -> list[Related]:
     ends = [k for k, _ in labels[1:]] + [len(live)]
     for (k, m), end in zip(labels, ends):
         rest = m["rest"]
-        age = m["age"] or (_AGE.match(rest).group(0) if _AGE.match(rest) else None)
+        glued_age = _AGE.match(rest)
+        age = m["age"] or (glued_age.group(0) if glued_age else None)
         glued = rest[len(age):] if age and not m["age"] else rest
         if len(glued.split()) >= MIN_TITLE_WORDS:
             title, first = glued, k + 1
