@@ -94,6 +94,8 @@ STAGES: tuple[Stage, ...] = (
           "related items", switch=True, text_only=True),
     Stage("generic-tail-chrome", "text", "short chrome lines after the story",
           switch=True, text_only=True),
+    Stage("generic-card-heading", "text", "short lines heading a related block or "
+          "between its cards", switch=True, text_only=True),
     Stage("generic-reader-appeal", "text", "the outlet asking the reader to subscribe, "
           "donate, download", switch=True, text_only=True),
     Stage("generic-edge-note", "text", "publishing notes at the body's edges (licence, "

@@ -33,6 +33,7 @@ from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
+from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
 from cleaner.text.cards import CARD_RULE, LISTING_CHROME, mark_cards, mark_listing
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
@@ -165,6 +166,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_tail_headlines(lines)
     if TAIL_CHROME in run:
         mark_tail_chrome(lines, zones)
+    if CARD_HEADING in run:
+        mark_card_headings(lines)
     if READER_APPEAL in run:
         mark_appeals(lines)
     if EDGE_NOTE in run:

@@ -16,6 +16,7 @@ from cleaner.text import (
     age_source_cards,
     alt_text,
     byline_title,
+    card_headings,
     dated_bullets,
     dateline_title,
     echo_cards,
@@ -46,7 +47,7 @@ CARDS = ("Read full article on original website\n"
 
 
 @pytest.mark.parametrize("module", [tail_pairs, alt_text, signoffs, related_heads,
-                                    dated_bullets, age_source_cards, byline_title,
+                                    dated_bullets, age_source_cards, byline_title, card_headings,
                                     dateline_title, echo_cards, via_labels])
 def test_doctests(module: types.ModuleType) -> None:
     assert doctest.testmod(module).failed == 0
@@ -251,3 +252,26 @@ def test_via_labels_open_cards_and_leave_sentences() -> None:
                        + STORY)
     assert mark_via_labels(page) == []
     assert all(ln.open for ln in page if ln.text)
+
+
+def test_card_headings_touch_the_cards_only() -> None:
+    from cleaner.text.card_headings import mark_card_headings
+
+    page = split_lines(STORY + "You May Also Be Interested In...\nCard one\nCard two\n"
+                       "More from CBC\nCard three\n")
+    for k in (3, 4, 6):
+        page[k].decide("related", "related", "x")
+    mark_card_headings(page)
+    assert [ln.fate for ln in page[:7]] == ["undecided", "undecided", "noise", "related",
+                                            "related", "noise", "related"]
+    # a run of short lines above the cards is a list of the page's own; a sentence stays
+    page = split_lines(STORY + "Apples\nPears\nPlums\nFigs\nCard one\nCard two\n")
+    page[6].decide("related", "related", "x")
+    page[7].decide("related", "related", "x")
+    mark_card_headings(page)
+    assert all(ln.open for ln in page[:6])
+    page = split_lines(STORY + "He denies the charges.\nCard one\nCard two\n")
+    page[3].decide("related", "related", "x")
+    page[4].decide("related", "related", "x")
+    mark_card_headings(page)
+    assert page[2].open
