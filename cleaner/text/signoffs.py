@@ -29,6 +29,7 @@ _NAME = r"(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)(?: (?:[A-Z][a-z'’-]+|[A-Z][A-Z
 _SIGN_OFF = re.compile(rf"^[-–—] ?{_NAME}$")
 _NAME_LINE = re.compile(rf"^{_NAME}$")
 _ROLE = re.compile(r"^[·•] ?[A-Z][^.!?]*$")
+_LEADS = frozenset("-–—·•")
 _COUNTER = re.compile(r"^[A-Z][A-Z'’ ]{3,}[A-Z]\d+ [a-z]+$")
 
 
@@ -44,6 +45,8 @@ def mark_signoffs(lines: list[Line], title: str | None) -> None:
     ['undecided', 'undecided', 'noise', 'undecided', 'undecided', 'noise']
     """
     filled = [ln for ln in lines if ln.text.strip()]
+    if not any(ln.text[0] in _LEADS or ln.text[-1].islower() for ln in filled):
+        return  # no dash, dot or count on the page: nothing to look at
     counts = Counter(ln.text for ln in filled if _SIGN_OFF.match(ln.text))
     above = True
     previous: Line | None = None

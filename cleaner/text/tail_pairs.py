@@ -114,6 +114,9 @@ def mark_tail_pairs(lines: list[Line]) -> list[Related]:
     """
     live = [ln for ln in lines if ln.open]
     texts = [ln.text for ln in live]
+    last = next((k for k in range(len(texts) - 1, -1, -1) if not _short(texts[k])), None)
+    if last is None or last < 1 or not any(headline(t) for t in texts[max(0, last - 2):last]):
+        return []  # the page does not end on a headline and its teaser: most articles
     run = _tail_run(texts)
     if len(run) < MIN_PAIRS:
         return []
