@@ -7,7 +7,9 @@ at a shop in Leeds. Photograph: ..."). The caption stages recognise the long lin
 credit; the short one has no credit and no sentence, and stays as a subhead would.
 
 The shape: a short line whose words are the first words of the next non-blank line, when
-that next line has been decided a caption (non-body) already. A story's subhead repeated
+that next line has been decided a caption (non-body) already. Portals print a generated
+description instead ("a flooded street with cars: Flooding in Devon") over the credit
+("© Provided by PA Media"): lower-case, with the caption after a colon. A story's subhead repeated
 at the start of its paragraph keeps the paragraph, so it is never matched.
 """
 
@@ -40,6 +42,13 @@ def mark_alt_text(lines: list[Line]) -> None:
     """
     filled = [ln for ln in lines if ln.text.strip()]
     for ln, nxt in zip(filled, filled[1:]):
-        if (ln.open and not nxt.open and nxt.fate != "body"
-                and len(ln.text.split()) <= MAX_ALT_WORDS and _prefix(ln.text, nxt.text)):
+        if not ln.open or nxt.open or nxt.fate == "body" or len(ln.text.split()) > MAX_ALT_WORDS:
+            continue
+        if _prefix(ln.text, nxt.text) or (_described(ln.text) and nxt.text.startswith("©")):
             ln.decide("noise", "caption", CAPTION_ALT)
+
+
+def _described(text: str) -> bool:
+    """A portal's generated description over a credit: "a flooded street with cars:
+    Flooding in Devon" (lower-case, the caption after a colon); a subhead is capitalised."""
+    return text[:1].islower() and ": " in text

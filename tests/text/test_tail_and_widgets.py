@@ -275,3 +275,14 @@ def test_card_headings_touch_the_cards_only() -> None:
     page[4].decide("related", "related", "x")
     mark_card_headings(page)
     assert page[2].open
+
+
+def test_generated_description_over_a_credit() -> None:
+    page = split_lines("a flooded street with cars: Flooding in Devon\n© Provided by PA Media")
+    page[1].decide("noise", "caption", "x")
+    mark_alt_text(page)
+    assert page[0].rule == "generic-caption-alt"
+    page = split_lines("Flooding in Devon: what we know\n© Provided by PA Media")
+    page[1].decide("noise", "caption", "x")
+    mark_alt_text(page)
+    assert page[0].open  # a capitalised subhead over a credit stays
