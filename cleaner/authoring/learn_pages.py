@@ -18,6 +18,12 @@ from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.model import RuleSet
 from cleaner.rulebook.patterns import compile_pattern
 from cleaner.rulebook.yamlsource import LocDict, load_located
+from cleaner.text.card_headings import CARD_HEADING
+
+# Stages that only tidy around what a rule should anchor: a related block's heading taken
+# by `generic-card-heading` is still the start a site's `related` rule wants, so learn
+# reads those lines as unhandled and proposes them.
+FALLBACK_RULES = frozenset({CARD_HEADING})
 
 MAX_HEADING_CHARS = 60  # longer lines are sentences, not headings or markers
 PAGE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES  # a rule file is no page
@@ -95,7 +101,8 @@ def read_pages(directory: Path, domain: str, ruleset: RuleSet, shaper: Shaper
             skipped.append(str(exc))
             continue
         lines = [ln for ln in analysis.lines if ln.text]
-        handled = [ln.rule if ln.fate in ("noise", "meta", "related") else None for ln in lines]
+        handled = [ln.rule if ln.fate in ("noise", "meta", "related")
+                   and ln.rule not in FALLBACK_RULES else None for ln in lines]
         pages.append(Page(record.name, [ln.text for ln in lines],
                            [shaper.shape(ln.text) for ln in lines], handled))
     return pages, skipped

@@ -47,6 +47,14 @@ STAGES: tuple[Stage, ...] = (
     Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
     Stage("generic-card-shape", "text", "card-shaped runs: title, source, age",
           switch=True, text_only=True),
+    Stage("generic-dated-bullets", "text", "bullet cards with the date glued to the "
+          "headline, the teaser under them", switch=True, text_only=True),
+    Stage("generic-age-source-cards", "text", "cards closed by an age-and-source line "
+          "('3y ago from X')", switch=True, text_only=True),
+    Stage("generic-echo-cards", "text", "cards whose headline comes back under the "
+          "teaser with 'Read More'", switch=True, text_only=True),
+    Stage("generic-via-labels", "text", "cards opened by a syndication label glued to "
+          "the next field ('X on MSN2d')", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
@@ -69,12 +77,25 @@ STAGES: tuple[Stage, ...] = (
           switch=True),
     Stage("generic-byline-over-headline", "text", "a byline taken for the title gives "
           "way to the headline under it", switch=True, text_only=True),
+    Stage("generic-title-over-dateline", "text", "the headline over the first "
+          "paragraph's dateline, when the title is missing or below that paragraph",
+          switch=True, text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
+    Stage("generic-caption-alt", "text", "an image's alt text over its full caption",
+          switch=True, text_only=True),
+    Stage("generic-sign-off", "text", "writers' sign-offs, role lines and counter "
+          "banners printed as lines", switch=True, text_only=True),
+    Stage("generic-related-head", "text", "a related box inside the body under a "
+          "glued or capitals heading", switch=True, text_only=True),
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
+    Stage("generic-tail-pairs", "text", "headline-and-teaser cards on other topics "
+          "that close the page: related items", switch=True, text_only=True),
     Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
           "related items", switch=True, text_only=True),
     Stage("generic-tail-chrome", "text", "short chrome lines after the story",
           switch=True, text_only=True),
+    Stage("generic-card-heading", "text", "short lines heading a related block or "
+          "between its cards", switch=True, text_only=True),
     Stage("generic-reader-appeal", "text", "the outlet asking the reader to subscribe, "
           "donate, download", switch=True, text_only=True),
     Stage("generic-edge-note", "text", "publishing notes at the body's edges (licence, "

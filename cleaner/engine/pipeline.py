@@ -28,11 +28,17 @@ from cleaner.markup.pagemeta import PageMeta, read_page_meta
 from cleaner.rulebook.files import bundled_rules_dir
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
+from cleaner.text.age_source_cards import AGE_SOURCE_CARDS, mark_age_source_cards
+from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
+from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
 from cleaner.text.cards import CARD_RULE, mark_cards
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
+from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
+from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
+from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.linerules import (
@@ -48,6 +54,7 @@ from cleaner.text.listing import LISTING_CHROME, mark_listing
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
+from cleaner.text.related_heads import RELATED_HEAD, mark_related_heads
 from cleaner.text.repeats import (
     CAPTION_PAIR,
     DOUBLED_SOURCE,
@@ -55,9 +62,12 @@ from cleaner.text.repeats import (
     mark_doubled_source,
     mark_repeats,
 )
+from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
 from cleaner.text.tail_chrome import TAIL_CHROME, mark_tail_chrome, reopen_inner_tags
+from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.title_pick import pick_title
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
+from cleaner.text.via_labels import VIA_LABELS, mark_via_labels
 from cleaner.text.zones import find_zones
 
 log = logging.getLogger(__name__)
@@ -111,6 +121,14 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     listing = False
     if CARD_RULE in run:
         related += mark_cards(lines, active)
+    if DATED_BULLETS in run:
+        related += mark_dated_bullets(lines)
+    if AGE_SOURCE_CARDS in run:
+        related += mark_age_source_cards(lines)
+    if ECHO_CARDS in run:
+        related += mark_echo_cards(lines)
+    if VIA_LABELS in run:
+        related += mark_via_labels(lines)
     if GLUED_BYLINES in run:
         related += mark_glued_bylines(lines)
     if LISTING_CHROME in run:
@@ -132,13 +150,25 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     title = None if listing else pick_title(lines, zones, meta, off)
     if BYLINE_AS_TITLE in run:  # a text dump's byline over its headline (HTML: markup)
         title = fix_byline_title(lines, title)
+    if DATELINE_TITLE in run:
+        title = fix_dateline_title(lines, title)
     if CAPTION_PAIR in run:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
+    if CAPTION_ALT in run:
+        mark_alt_text(lines)
+    if SIGN_OFF in run:
+        mark_signoffs(lines, title)
+    if RELATED_HEAD in run:
+        related += mark_related_heads(lines)
+    if TAIL_PAIRS in run:
+        related += mark_tail_pairs(lines)
     if TAIL_HEADLINES in run:
         related += mark_tail_headlines(lines)
     if TAIL_CHROME in run:
         mark_tail_chrome(lines, zones)
+    if CARD_HEADING in run:
+        mark_card_headings(lines)
     if READER_APPEAL in run:
         mark_appeals(lines)
     if EDGE_NOTE in run:

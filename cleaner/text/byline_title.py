@@ -5,6 +5,7 @@ Newspaper templates copied by aggregators print the byline between the section l
 the headline; the title stage ranks head lines by shape, and a short Title-Case line of
 names ranks like a headline, while the headline itself, under a blank line, starts the
 body. A line of two or three capitalised names joined by "and", with a place after "in"
+(after either name: "Ana Ruiz in Phoenix and Tom Hale")
 or a live blog's "(earlier)", is a byline by its shape; when the open line right after it
 is headline-shaped (four words or more, no paragraph, no closing stop), that line is the
 title and the byline is metadata.
@@ -22,9 +23,10 @@ BYLINE_AS_TITLE = "generic-byline-over-headline"
 MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_WORDS = 30
 _NAME = r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}"
+_IN = r" in [A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _BYLINE = re.compile(
-    rf"^{_NAME}(?:(?:, {_NAME})* (?:and|&) {_NAME}(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
-    rf"| in [A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: \((?:earlier|now|later)\))?$"
+    rf"^{_NAME}(?:(?:, {_NAME})* (?:and|&) {_NAME}(?:{_IN})?"
+    rf"|{_IN}(?: (?:and|&) {_NAME}(?:{_IN})?)?)(?: \((?:earlier|now|later)\))?$"
     rf"|^{_NAME} \((?:earlier|now|later)\)$")
 
 

@@ -44,7 +44,8 @@ _NOTE_WORDS = re.compile(
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow us\b|sign up for|notifications|click here|download (?:the|our) app"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
-    r"|verified firsthand|knowledgeable sources)")
+    r"|verified firsthand|knowledgeable sources"
+    r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber)")
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$")
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 

@@ -32,7 +32,9 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 
 __all__ = ["is_listing_intro"]
 
-MAX_INTRO_PARAGRAPHS = 1  # two paragraphs over cards are a short story (test_cards_text)
+MAX_INTRO_PARAGRAPHS = 2  # more over cards is a short story (test_cards_text); two only
+# when together they are no longer than one description (`MAX_INTRO_WORDS`): a category
+# page's "X brings you ..." and "Stories cover ...", where a story's two paragraphs run longer
 MAX_INTRO_WORDS = 60  # the longest description in the samples has 38 words; a lead has more
 MIN_INTRO_CARDS = 3
 CARD_TEXT_FACTOR = 2  # the cards carry at least twice the intro's characters

@@ -30,7 +30,8 @@ import re
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 
-__all__ = ["pair_cards", "mark_tail_headlines", "TAIL_HEADLINES"]
+__all__ = ["pair_cards", "pairs_of", "stems", "headline", "teaser", "mark_tail_headlines",
+           "TAIL_HEADLINES"]
 
 TAIL_HEADLINES = "generic-tail-headlines"
 STEM_CHARS = 5
@@ -57,40 +58,44 @@ _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 _WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow)\b")
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
+    """Content words cut to their first `STEM_CHARS` letters."""
     return {w[:STEM_CHARS].lower() for w in _WORD.findall(text)}
 
 
-def _headline(text: str) -> bool:
+def headline(text: str) -> bool:
+    """A headline's shape: 4 to 30 words, no end punctuation, no bullet, no sentence."""
     words = len(text.split())
     return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
             and len(text) <= MAX_HEADLINE_CHARS and _END.search(text) is None
             and not text.startswith(("*", "•", "·", "-")) and not is_paragraph(text))
 
 
-def _teaser(text: str) -> bool:
+def teaser(text: str) -> bool:
+    """A teaser's shape: a long line of 12 words or more."""
     return len(text) >= MIN_TEASER_CHARS and len(text.split()) >= MIN_TEASER_WORDS
 
 
 def _restates(headline: str, teaser: str) -> bool:
     """Most of the headline's content words come back in the teaser."""
-    head = _stems(headline)
+    head = stems(headline)
     if not head:
         return False
-    shared = len(head & _stems(teaser))
+    shared = len(head & stems(teaser))
     return shared >= MIN_SHARED_STEMS and shared / len(head) >= MIN_HEADLINE_SHARE
 
 
-def _pairs(texts: list[str]) -> list[tuple[int, int]]:
+def pairs_of(texts: list[str]) -> list[tuple[int, int]]:
+    """Each headline's index with its restating teaser's (next line, or one after a label)."""
     out: list[tuple[int, int]] = []
     last = -1
     for i, text in enumerate(texts):
-        if i <= last or not _headline(text):
+        if i <= last or not headline(text):
             continue
         for j in (i + 1, i + 2):
             if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS):
                 break
-            if _teaser(texts[j]) and _restates(text, texts[j]):
+            if teaser(texts[j]) and _restates(text, texts[j]):
                 out.append((i, j))
                 last = j
                 break
@@ -109,7 +114,7 @@ def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
     ...     "said on Tuesday."])[1]
     [0, 1, 2, 3]
     """
-    pairs = _pairs(texts)
+    pairs = pairs_of(texts)
     if len(pairs) < MIN_PAIRS:
         return None
     run = [pairs[0]]
@@ -138,10 +143,10 @@ def _prose(text: str) -> bool:
 def _covers(line: str, texts: list[str], run: list[tuple[int, int]]) -> bool:
     """A headline above the run that speaks of two of its stories or more: the page is a
     roundup article (a press review), its items the story's sections."""
-    if not _headline(line):
+    if not headline(line):
         return False
-    own = _stems(line)
-    return sum(1 for i, j in run if own & _stems(texts[i] + " " + texts[j])) >= MIN_PAIRS
+    own = stems(line)
+    return sum(1 for i, j in run if own & stems(texts[i] + " " + texts[j])) >= MIN_PAIRS
 
 
 def _sentence_case(text: str) -> bool:
@@ -161,16 +166,16 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         return []  # no story paragraph above: not an article's tail
     heads = [ln for ln in reversed(tail)
              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
-             and _headline(ln.text) and _sentence_case(ln.text)
+             and headline(ln.text) and _sentence_case(ln.text)
              and _WIDGET.search(ln.text) is None]
     if len(heads) < MIN_PAIRS:
         return []
     story: set[str] = set()
     for ln in live[:len(live) - len(tail)]:
-        story |= _stems(ln.text)
+        story |= stems(ln.text)
     found = []
     for ln in heads:
-        own = _stems(ln.text)
+        own = stems(ln.text)
         if own and len(own & story) / len(own) < MAX_TAIL_SHARE:
             found.append(ln)
     if len(found) < MIN_PAIRS:
