@@ -129,6 +129,7 @@ ROWS = [
      None, None),                               # the reader addressed, no outlet speaking
     ("body", '"We will support our members," the union said.', None, None, None),  # quoted
     ("body", "14.52", None, None, None),        # a clock without a zone: a time or a score
+    ("body", "4:14 p.m.", None, None, None),    # a running wire story's entry time
     ("body", "— Jane Doe (@janedoe) June 12, 2025", None, None, None),  # an embed's attribution
     ("body", "5/5", None, None, None),                              # a review's rating
     ("body", "[stack trace omitted]", None, None, None),            # an editor's bracket
