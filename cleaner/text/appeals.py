@@ -31,6 +31,10 @@ MAX_APPEAL_CHARS = 400  # an appeal box line; a longer line is a story's paragra
 MIN_APPEAL_CHARS = 20  # "Subscribe" alone is left to the block around an appeal
 SHORT_JOIN_WORDS = 6  # "Before you go...", "Your support makes all the difference."
 
+# A sentence glued to the next without a space ("...the difference.One of Colorado's ...");
+# an autoblog copy glues an appeal's last sentence to the story's first paragraph.
+_GLUED = re.compile(r"[a-z][.!?](?=[A-Z][a-z])")
+GLUED_STORY_CHARS = 100  # what follows the glue is a paragraph, not a short appeal line
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _READER = re.compile(r"(?i)\b(?:you|your|yours|you've|you're|you’ve|you’re)\b")
 _OUTLET = re.compile(r"(?i)\b(?:we|our|us|we're|we've|we’re|we’ve)\b")
@@ -62,6 +66,18 @@ def _is_appeal(text: str) -> bool:
     return bool((reader and outlet) or ((reader or outlet) and _CALL.search(plain)))
 
 
+def _glued_story(text: str) -> bool:
+    """An appeal sentence glued to a story paragraph: the part after the glue is long and
+    neither addresses the reader nor speaks for the outlet nor names an offer. The line
+    is the story's first paragraph, and the story must not be lost for its first words."""
+    glue = _GLUED.search(text)
+    if glue is None:
+        return False
+    rest = _unquoted(text[glue.end():])
+    return (len(rest) >= GLUED_STORY_CHARS and not _OFFER.search(rest)
+            and not _READER.search(rest) and not _OUTLET.search(rest))
+
+
 def _joins(text: str) -> bool:
     """A line of the appeal's block: it speaks for the outlet or names an offer, or is a
     few words to the reader ("Before you go..."). A longer line that only addresses the
@@ -86,7 +102,7 @@ def mark_appeals(lines: list[Line]) -> None:
     """
     live = [ln for ln in lines if ln.fate != "blank"]
     core = [k for k, ln in enumerate(live) if ln.open and "  " not in ln.text
-            and _is_appeal(ln.text)]
+            and _is_appeal(ln.text) and not _glued_story(ln.text)]
     for k in core:
         live[k].decide("noise", "promo", READER_APPEAL)
     for k in core:
@@ -95,7 +111,7 @@ def mark_appeals(lines: list[Line]) -> None:
             while 0 <= j < len(live):
                 ln = live[j]
                 if ln.open:
-                    if not _joins(ln.text):
+                    if not _joins(ln.text) or _glued_story(ln.text):
                         break
                     ln.decide("noise", "promo", READER_APPEAL)
                 elif ln.rule != READER_APPEAL and ln.fate not in ("noise", "meta"):

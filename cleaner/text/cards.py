@@ -31,6 +31,7 @@ from cleaner.text.card_spans import (
     opened_cards,
     separator_runs,
 )
+from cleaner.text.card_story import story_card
 from cleaner.text.glued_closers import glued_closer_cards
 from cleaner.text.glued_pairs import glued_pair_cards
 from cleaner.text.source_cards import source_triple_cards
@@ -142,6 +143,12 @@ def mark_cards(lines: list[Line], active: Active) -> list[Related]:
     run = find_cards(open_lines, [_rule_noise(ln.text, active) for ln in open_lines])
     if run is None:
         return []
+    story = story_card(open_lines, run.used)
+    if story:  # the page's own story heads the cards: its headline and paragraph stay
+        for k in story[:-2]:  # a picture label, byline or date over the headline
+            open_lines[k].decide("noise", "nav", CARD_CHROME)
+        run = CardRun(run.items[1:], tuple(k for k in run.used if k > story[-1]), run.chrome,
+                      run.first, run.last)
     for k in run.used:
         open_lines[k].decide("related", "related", CARD_RULE)
     for k in run.chrome:

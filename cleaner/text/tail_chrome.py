@@ -22,14 +22,50 @@ TAIL_KEEP_CHARS = 160
 _INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: prose, or a
 # question a maintainer should see ("Was this article helpful? Yes No")
 
+# A fact box line: "Power: 455hp", "Range: Up to 510km (WLTP)", "Founder: Omar Haddad".
+_FACT = re.compile(r"^[A-Z][\w'&/ -]{0,30}: \S.{0,80}$")
+_FACT_HEADING_CHARS = 40  # "The specs", "Company profile", "Fact box"
+MIN_FACTS = 3  # two "Label: value" lines can be a share bar; three with data are a box
+
+
+def _is_data(value: str) -> bool:
+    """A fact's value carries data: a digit, a unit, or several words (not one tag)."""
+    return any(ch.isdigit() for ch in value) or len(value.split()) >= 2
+
+
+def _fact_box(tail: list[Line], before: Line | None) -> set[int]:
+    """A specs or fact box right after the story's last paragraph ("The specs" / "Power:
+    455hp" / "Price: From Dh189,000"): a run of "Label: value" lines, most of whose values
+    carry data, under an optional short heading. It is the story's data, not chrome. Only
+    the run that directly follows a sentence-ended paragraph counts: a box further down,
+    after other tail chrome, belongs to another story."""
+    if before is None or not SENTENCE_END.search(before.text) or not tail:
+        return set()
+    start = 1 if (not _FACT.match(tail[0].text) and len(tail[0].text) <= _FACT_HEADING_CHARS
+                  and not SENTENCE_END.search(tail[0].text)) else 0
+    run = []
+    for ln in tail[start:]:
+        if not _FACT.match(ln.text):
+            break
+        run.append(ln)
+    data = sum(_is_data(ln.text.split(": ", 1)[1]) for ln in run)
+    if len(run) < MIN_FACTS or data * 2 <= len(run):
+        return set()
+    return {ln.index for ln in tail[:start] + run}
+
+
 def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     """After the last paragraph, lines that do not end like a sentence are page chrome:
     tag labels, "Hashtags", "Show more", video durations, a list of newspaper names, a
     heading over the related list. A closing sentence stays ("The plan takes effect in
     May."), and so does a long line (a paragraph with a promo glued to its end). Short
-    lines inside the body (subheads, list items) are never judged here."""
-    for ln in lines[zones.tail_start:]:
-        if (ln.open and len(ln.text) < TAIL_KEEP_CHARS
+    lines inside the body (subheads, list items) are never judged here, nor a fact box
+    right after the story (see `_fact_box`)."""
+    tail = [ln for ln in lines[zones.tail_start:] if ln.open]
+    before = next((ln for ln in reversed(lines[:zones.tail_start]) if ln.fate != "blank"), None)
+    box = _fact_box(tail, before if before is not None and before.open else None)
+    for ln in tail:
+        if (ln.index not in box and len(ln.text) < TAIL_KEEP_CHARS
                 and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
             ln.decide("noise", "nav", TAIL_CHROME)
 

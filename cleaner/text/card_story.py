@@ -1,0 +1,39 @@
+"""The page's own story printed as the first card of a run of same-shaped cards.
+
+A copied article page can print its story as a headline and one paragraph, then the
+site's headline/teaser cards below it in the same shape (NewsBreak), or a feed page can
+open with the top story whose text is one long line (a local radio site's news feed). The
+card readers take the whole page as a listing and the story is lost. What sets the story
+apart is its paragraph: far longer than any teaser under it. A teaser is cut to a few
+lines; the story's paragraph is not.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from cleaner.core.lines import Line
+
+STORY_MIN_CHARS = 300  # the story's paragraph: longer than a teaser is cut to
+PROSE_MIN_CHARS = 80  # a teaser or paragraph line among the cards
+STORY_OVER_TEASERS = 1.5  # times the median teaser of the other cards
+MAX_LEAD_LINES = 4  # headline, byline, date and picture label above the paragraph
+
+
+def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
+    """Positions (in `open_lines`) of the first card when it is the page's story: the run
+    opens the page (short chrome above it at most), and its first prose line, within a few
+    lines of the run's top, is the longest, at least `STORY_MIN_CHARS` long and
+    `STORY_OVER_TEASERS` times the median of the other cards' prose. Returns the lead
+    lines and the paragraph; [] when no story."""
+    if not used or any(len(ln.text) >= PROSE_MIN_CHARS for ln in open_lines[:used[0]]):
+        return []  # prose above the cards: the story is there, not in them
+    prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS]
+    if len(prose) < 2:
+        return []
+    first, rest = prose[0], [len(open_lines[k].text) for k in prose[1:]]
+    size = len(open_lines[first].text)
+    if (first - used[0] > MAX_LEAD_LINES or size < STORY_MIN_CHARS or size <= max(rest)
+            or size < STORY_OVER_TEASERS * median(rest)):
+        return []
+    return [k for k in used if k <= first]
