@@ -22,6 +22,9 @@ FOREIGN_LINE = "generic-foreign-line"
 # A line that ends as a sentence, maybe with a bracketed credit after the stop; unlike
 # core.lines' paragraph test, an ellipsis ends one too (the line stages judge short lines).
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?: \([^()]{2,40}\))?$""")
+# A statement ended by a full stop, perhaps with its outlet in brackets ("... a year. (Sky
+# News)"); not a question (headlines ask them) nor a teaser cut short ("...", "…").
+STATEMENT_END = re.compile(r"""(?<!\.)\.["'”’)\]]*(?: \([^()]{2,40}\))?$""")
 META_FIELDS = ("source", "author", "published", "title")
 
 

@@ -11,7 +11,7 @@ import re
 
 from cleaner.core.lines import Line
 from cleaner.rulebook.model import Active
-from cleaner.text.linerules import SENTENCE_END
+from cleaner.text.linerules import SENTENCE_END, STATEMENT_END
 from cleaner.text.zones import Zones
 
 TAIL_CHROME = "generic-tail-chrome"
@@ -26,6 +26,8 @@ _INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: pro
 _FACT = re.compile(r"^[A-Z][\w'&/ -]{0,30}: \S.{0,80}$")
 _FACT_HEADING_CHARS = 40  # "The specs", "Company profile", "Fact box"
 MIN_FACTS = 3  # two "Label: value" lines can be a share bar; three with data are a box
+
+_NUMBERED = re.compile(r"^(\d{1,2})[.)] [A-Z]")  # "2. What remains unclear"
 
 
 def _is_data(value: str) -> bool:
@@ -54,6 +56,17 @@ def _fact_box(tail: list[Line], before: Line | None) -> set[int]:
     return {ln.index for ln in tail[:start] + run}
 
 
+def _numbered_subheads(lines: list[Line], tail: list[Line]) -> set[int]:
+    """Numbered subheads that go on counting the story's own ("1. What the studies found"
+    in the body, then "2. What remains unclear" over a short closing paragraph): the
+    story's last section, not chrome. A tail line counts when the line numbered one less
+    is open above it and a sentence-ended line follows it."""
+    numbers = {int(m.group(1)) for ln in lines if ln.open and (m := _NUMBERED.match(ln.text))}
+    return {ln.index for ln, nxt in zip(tail, tail[1:])
+            if (m := _NUMBERED.match(ln.text)) and int(m.group(1)) - 1 in numbers
+            and STATEMENT_END.search(nxt.text)}
+
+
 def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     """After the last paragraph, lines that do not end like a sentence are page chrome:
     tag labels, "Hashtags", "Show more", video durations, a list of newspaper names, a
@@ -64,8 +77,9 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     tail = [ln for ln in lines[zones.tail_start:] if ln.open]
     before = next((ln for ln in reversed(lines[:zones.tail_start]) if ln.fate != "blank"), None)
     box = _fact_box(tail, before if before is not None and before.open else None)
+    heads = _numbered_subheads(lines, tail)
     for ln in tail:
-        if (ln.index not in box and len(ln.text) < TAIL_KEEP_CHARS
+        if (ln.index not in box and ln.index not in heads and len(ln.text) < TAIL_KEEP_CHARS
                 and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
             ln.decide("noise", "nav", TAIL_CHROME)
 

@@ -29,6 +29,7 @@ import re
 
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
+from cleaner.text.linerules import STATEMENT_END
 
 __all__ = ["pair_cards", "pairs_of", "stems", "headline", "teaser", "mark_tail_headlines",
            "TAIL_HEADLINES"]
@@ -153,6 +154,15 @@ def _sentence_case(text: str) -> bool:
     return len(_LOWER_WORD.findall(text)) >= 2
 
 
+def _story_line(order: list[Line], k: int) -> bool:
+    """A tail line that ends as a sentence ("The unit will treat 4,000 patients a year.
+    (Sky News)") or has one right under it is the story's: a short last item and its
+    subhead, or the last row of a fact box over a closing sentence. A related headline
+    stands over another headline, chrome or the end of the page."""
+    return STATEMENT_END.search(order[k].text) is not None or (
+        k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
+
+
 def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     """Headlines alone on their lines after the story's last paragraph, about something
     else, are related links: decide them so and return them."""
@@ -164,10 +174,11 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         tail.append(ln)
     if len(tail) == len(live):
         return []  # no story paragraph above: not an article's tail
-    heads = [ln for ln in reversed(tail)
+    order = list(reversed(tail))
+    heads = [ln for k, ln in enumerate(order)
              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
              and headline(ln.text) and _sentence_case(ln.text)
-             and _WIDGET.search(ln.text) is None]
+             and _WIDGET.search(ln.text) is None and not _story_line(order, k)]
     if len(heads) < MIN_PAIRS:
         return []
     story: set[str] = set()

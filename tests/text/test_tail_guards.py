@@ -1,0 +1,54 @@
+"""Guards that keep the story's last lines from the tail stages (hold-out 7): a short line
+over a closing statement is no related headline, and a numbered subhead that goes on
+counting the story's own is no tail chrome. Each has a firing and a must-not-fire case."""
+
+from __future__ import annotations
+
+from cleaner.core.lines import split_lines
+from cleaner.text.tail_chrome import mark_tail_chrome
+from cleaner.text.topic_pairs import mark_tail_headlines
+from cleaner.text.zones import find_zones
+
+STORY = ("The harbour trust opened its new ferry pier on Monday after two years of work on "
+         "the old stone quay, and the first boat left it at seven in the morning.\n"
+         "Crews rebuilt the deck on steel piles and widened the ramp for wheelchairs, the "
+         "trust said, and the old waiting room will become a cafe next spring.\n")
+RELATED = ("Mountain rescue teams train new volunteers in winter\n"
+           "Library reopens its reading room after a long repair\n")
+
+
+def _headline_fates(text: str) -> dict[str, str]:
+    lines = split_lines(text)
+    mark_tail_headlines(lines)
+    return {ln.text: ln.fate for ln in lines if ln.text}
+
+
+def test_item_over_a_short_statement_stays() -> None:
+    fates = _headline_fates(STORY + "Bakery wins a regional bread award\n"
+                            "The judges tasted 300 loaves. (Local Radio)\n" + RELATED)
+    assert fates["Bakery wins a regional bread award"] == "undecided"
+    assert fates["The judges tasted 300 loaves. (Local Radio)"] == "undecided"
+    assert fates["Library reopens its reading room after a long repair"] == "related"
+
+
+def test_headline_over_a_question_headline_goes() -> None:
+    fates = _headline_fates(STORY + RELATED + "Should the old town close its streets to cars?\n")
+    assert fates["Mountain rescue teams train new volunteers in winter"] == "related"
+    assert fates["Library reopens its reading room after a long repair"] == "related"
+
+
+def _chrome_fates(text: str) -> dict[str, str]:
+    lines = split_lines(text)
+    mark_tail_chrome(lines, find_zones(lines))
+    return {ln.text: ln.fate for ln in lines if ln.text}
+
+
+def test_numbered_subhead_going_on_counting_stays() -> None:
+    page = ("1. What the builders found\n" + STORY + "2. What is left to do\n"
+            "The ramp still needs its rails.\n")
+    assert _chrome_fates(page)["2. What is left to do"] == "undecided"
+
+
+def test_numbered_line_without_the_story_numbering_goes() -> None:
+    page = STORY + "2. Share this story\nThe ramp still needs its rails.\n"
+    assert _chrome_fates(page)["2. Share this story"] == "noise"
