@@ -48,20 +48,28 @@ def separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.kind == "R" and keys[k] == best]
 
 
-def closed_cards(texts: list[str], tokens: list[Token], ends: list[int]
-                  ) -> tuple[list[Related], list[int]] | None:
+def closed_cards(texts: list[str], tokens: list[Token], ends: list[int],
+                 dated: bool = True) -> tuple[list[Related], list[int]] | None:
     """Cards that end at their anchor: title, teaser lines, then "Read More", a feed line or
-    the date. The first card is as long as the second (what is above it is the heading)."""
+    the date. The first card is as long as the second (what is above it is the heading).
+    Cards closed by a repeated line and not a date (not `dated`) that run on from a
+    paragraph right above the first and have another paragraph after the last marker are
+    a live blog's posts between their repeated stamps ("16.42 BST"): the story going on
+    through them, not a card list under its heading."""
     spans = [list(range(ends[n - 1] + 1 if n else max(0, e - MAX_CARD_LINES), e))
              for n, e in enumerate(ends)]
     spans = [[k for k in span if tokens[k].kind not in ("N", "R", "X")] for span in spans]
     if len(spans) > 1:
-        spans[0] = spans[0][len(spans[0]) - len(spans[1]):] if len(spans[1]) else []
+        keep = len(spans[0]) - len(spans[1]) if len(spans[1]) else len(spans[0])
+        if not dated and 0 < keep <= len(spans[0]) and tokens[spans[0][keep - 1]].kind == "P" \
+                and any(t.kind == "P" for t in tokens[ends[-1] + 1:ends[-1] + MAX_CARD_LINES]):
+            return None  # the story runs through the "cards" and past them (live blog)
+        spans[0] = spans[0][keep:]
     shapes = ["".join(dict.fromkeys(tokens[k].kind for k in span if tokens[k].kind != "P"))
               for span in spans]
     common = max(set(shapes), key=shapes.count)
     if shapes.count(common) * 3 < len(shapes) * 2:  # two cards in three share the shape
-        return closed_cards(texts, tokens, ends[1:]) if len(ends) > MIN_CARDS else None
+        return closed_cards(texts, tokens, ends[1:], dated) if len(ends) > MIN_CARDS else None
     out, used = [], []
     for span, e in zip(spans, ends):
         titles = [k for k in span if tokens[k].kind in ("T", "S")]

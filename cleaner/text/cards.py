@@ -111,7 +111,7 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             # one followed by chrome or nothing closes it ("Read More")
             opens = bool(seps) and not anchors_close(tokens, seps)
             found = None if not seps else (opened_cards(texts, tokens, seps, False) if opens
-                                           else closed_cards(texts, tokens, seps))
+                                           else closed_cards(texts, tokens, seps, False))
         if not found:
             found = glued_closer_cards(texts)
         if not found:

@@ -5,6 +5,8 @@ counting the story's own is no tail chrome. Each has a firing and a must-not-fir
 from __future__ import annotations
 
 from cleaner.core.lines import split_lines
+from cleaner.text.card_lines import Token
+from cleaner.text.card_spans import closed_cards
 from cleaner.text.tail_chrome import mark_tail_chrome
 from cleaner.text.topic_pairs import mark_tail_headlines
 from cleaner.text.zones import find_zones
@@ -52,3 +54,21 @@ def test_numbered_subhead_going_on_counting_stays() -> None:
 def test_numbered_line_without_the_story_numbering_goes() -> None:
     page = STORY + "2. Share this story\nThe ramp still needs its rails.\n"
     assert _chrome_fates(page)["2. Share this story"] == "noise"
+
+
+
+# A live blog's tail, one token a line: story paragraph, subhead, post, stamp, subhead,
+# post, stamp, subhead, post (the stamps are a repeated short line, R).
+LIVE = ["P", "T", "P", "R", "T", "P", "R", "S", "P"]
+LIVE_TEXTS = [f"line {k}" for k in range(len(LIVE))]
+
+
+def test_live_blog_posts_between_repeated_stamps_are_no_cards() -> None:
+    tokens = [Token(k) for k in LIVE]
+    assert closed_cards(LIVE_TEXTS, tokens, [3, 6], dated=False) is None
+
+
+def test_cards_closed_by_a_repeated_line_at_the_end_stay_cards() -> None:
+    tokens = [Token(k) for k in LIVE[:7]]  # nothing after the last marker
+    found = closed_cards(LIVE_TEXTS[:7], tokens, [3, 6], dated=False)
+    assert found is not None and len(found[0]) == 2
