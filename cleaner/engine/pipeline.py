@@ -10,6 +10,7 @@ or `Options.stages_off` names.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,16 @@ from cleaner.text.zones import find_zones
 
 log = logging.getLogger(__name__)
 
+# Card shapes read from the lines alone, after the generic card shapes and in this order
+# (each decides the lines of the cards it finds, so a later one sees only what is left).
+_CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
+    (DATED_BULLETS, mark_dated_bullets),
+    (AGE_SOURCE_CARDS, mark_age_source_cards),
+    (ECHO_CARDS, mark_echo_cards),
+    (VIA_LABELS, mark_via_labels),
+    (GLUED_BYLINES, mark_glued_bylines),
+)
+
 
 def __getattr__(name: str) -> Path:
     """`RULES_DIR`, the older name of rulefiles.bundled_rules_dir(), resolved on use."""
@@ -121,16 +132,9 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     listing = False
     if CARD_RULE in run:
         related += mark_cards(lines, active)
-    if DATED_BULLETS in run:
-        related += mark_dated_bullets(lines)
-    if AGE_SOURCE_CARDS in run:
-        related += mark_age_source_cards(lines)
-    if ECHO_CARDS in run:
-        related += mark_echo_cards(lines)
-    if VIA_LABELS in run:
-        related += mark_via_labels(lines)
-    if GLUED_BYLINES in run:
-        related += mark_glued_bylines(lines)
+    for stage_id, read_cards in _CARD_READERS:
+        if stage_id in run:
+            related += read_cards(lines)
     if LISTING_CHROME in run:
         listing = mark_listing(lines, related)
     zones = find_zones(lines)
