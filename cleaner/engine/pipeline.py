@@ -52,6 +52,7 @@ from cleaner.text.linerules import (
     mark_foreign,
 )
 from cleaner.text.listing import LISTING_CHROME, mark_listing
+from cleaner.text.live_entries import LIVE_ENTRIES, reopen_live_entries
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
@@ -173,6 +174,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_tail_chrome(lines, zones)
     if CARD_HEADING in run:
         mark_card_headings(lines)
+    if LIVE_ENTRIES in run:  # after every shape stage: it undoes their calls in live posts
+        related = reopen_live_entries(lines, related)
     if READER_APPEAL in run:
         mark_appeals(lines)
     if EDGE_NOTE in run:

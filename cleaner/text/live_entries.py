@@ -1,0 +1,124 @@
+"""A live blog's entries between their clock stamps are the story, not cards or chrome.
+
+A live page prints its posts one under another, each opened by a clock ("9:48 PM",
+"Updated 6:02 PM", "16.42 GMT") and a short heading, with one or two short sentences, a
+"Label: value" result line or a bullet list under a line ending in ':'. Read line by line
+that is exactly the shape of a related-card run (short title, time, teaser) or of tail
+chrome (short lines that do not end as sentences after the last long paragraph), and the
+shape stages took it (samples 359, 361: whole entries went to `related`). What tells the
+posts apart from cards is context: the clocks run in one direction (newest first or oldest
+first), the first one comes after a line of the story, and the posts run on from it; cards
+and footers after the story's end carry ages or dates, not a clock sequence.
+
+So after the shape stages, the lines from the first such clock to the end of the last post
+that a shape stage decided are opened again, and the related items read from them are
+dropped. Rule-file removals inside the posts stay (an ad label, a zoned stamp such as
+"14.52 BST", which `generic-live-stamp` takes as the platform's marker); and a clock with no
+story line above it ("Updated 9:48 PM" under the headline) is the page's header, left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.lines import Line, normalize
+from cleaner.core.records import Related
+from cleaner.text.age_source_cards import AGE_SOURCE_CARDS
+from cleaner.text.card_headings import CARD_HEADING
+from cleaner.text.cards import CARD_RULE
+from cleaner.text.dated_bullets import DATED_BULLETS
+from cleaner.text.echo_cards import ECHO_CARDS
+from cleaner.text.glued_bylines import GLUED_BYLINES
+from cleaner.text.linerules import SENTENCE_END
+from cleaner.text.tail_chrome import TAIL_CHROME
+from cleaner.text.tail_pairs import TAIL_PAIRS
+from cleaner.text.topic_pairs import TAIL_HEADLINES
+from cleaner.text.via_labels import VIA_LABELS
+
+LIVE_ENTRIES = "generic-live-entries"
+# The stages that judge lines by their shape alone; what they decided inside a live run is
+# opened again. Rule-file rules (ads, zoned stamps) are no shape judgement and stay, but
+# for the header-time rule: "Updated 6:02 PM" after a story line is a post's stamp.
+HEADER_CLOCK = "generic-updated-clock"
+SHAPE_RULES = frozenset({HEADER_CLOCK, CARD_RULE, DATED_BULLETS, AGE_SOURCE_CARDS, ECHO_CARDS,
+                         VIA_LABELS, GLUED_BYLINES, TAIL_PAIRS, TAIL_HEADLINES, TAIL_CHROME,
+                         CARD_HEADING})
+
+# A clock reading alone on a line: "9:48 PM", "Updated 6:02 PM", "16.42 GMT",
+# "3.47pm GMT". It needs an am/pm or a time zone: a bare "07:30" is a video's length.
+_CLOCK = re.compile(r"^(?:(?i:updated|last updated)(?: at)?:? )?(\d{1,2})[:.](\d{2})"
+                    r"(?: ?([AaPp])\.?[Mm]\.?)?(?: ?([A-Z]{2,5}))?$")
+MIN_STAMPS = 2  # one clock is a header's time; two in order are a sequence of posts
+MAX_POST_LINES = 12  # non-blank lines between two stamps: a post, not a page section
+MIN_STORY_WORDS = 5  # the story line over the first stamp is a sentence, not a label
+
+
+def _minutes(line: str) -> int | None:
+    """The clock's minute of the day, or None when the line is no clock reading."""
+    m = _CLOCK.match(line)
+    if not m or not (m.group(3) or m.group(4)):
+        return None
+    hour, minute, ampm = int(m.group(1)), int(m.group(2)), m.group(3)
+    if hour > 23 or minute > 59 or (ampm and hour > 12):
+        return None
+    if ampm in ("p", "P") and hour < 12:
+        hour += 12
+    elif ampm in ("a", "A") and hour == 12:
+        hour = 0
+    return hour * 60 + minute
+
+
+def _is_story(text: str) -> bool:
+    return bool(SENTENCE_END.search(text)) and len(text.split()) >= MIN_STORY_WORDS
+
+
+def _ordered(times: list[int]) -> bool:
+    pairs = list(zip(times, times[1:]))
+    return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)
+
+
+def live_run(lines: list[Line]) -> range | None:
+    """The line indexes from the first entry stamp to the end of the last post, or None.
+
+    >>> from cleaner.core.lines import split_lines
+    >>> page = ("Vote tonight: live\\nThe vote is set for tonight, leaders said.\\n9:15 PM\\n"
+    ...         "Turnout up\\nTurnout was about 31%.\\n8:30 PM\\nLong lines\\n"
+    ...         "Voters waited more than an hour.\\nView original article")
+    >>> r = live_run(split_lines(page)); (r.start, r.stop)
+    (2, 8)
+    """
+    texts = [(ln.index, ln.text) for ln in lines if ln.fate != "blank"]
+    stamps = [(k, t) for k, (_, text) in enumerate(texts) if (t := _minutes(text)) is not None]
+    # the first stamp that has a story line above it opens the posts
+    while stamps and not any(_is_story(text) for _, text in texts[:stamps[0][0]]):
+        stamps.pop(0)
+    if len(stamps) < MIN_STAMPS or not _ordered([t for _, t in stamps]):
+        return None
+    if any(b - a > MAX_POST_LINES + 1 for (a, _), (b, _) in zip(stamps, stamps[1:])):
+        return None
+    end = stamps[-1][0]
+    # the last post: its heading, then the sentences under it, up to the first other line
+    k = end + 1
+    if k < len(texts) and not _is_story(texts[k][1]):
+        k += 1
+    while k < len(texts) and SENTENCE_END.search(texts[k][1]):
+        k += 1
+    if k == end + 1:  # a stamp with nothing after it closes nothing
+        return None
+    return range(texts[stamps[0][0]][0], texts[k - 1][0] + 1)
+
+
+def reopen_live_entries(lines: list[Line], related: list[Related]) -> list[Related]:
+    """Open again the live run's lines that a shape stage decided; returns `related`
+    without the items read from them."""
+    run = live_run(lines)
+    if run is None:
+        return related
+    opened = set()
+    for ln in lines[run.start:run.stop]:
+        if ln.rule in SHAPE_RULES:
+            opened.add(normalize(ln.text))
+            ln.decide("undecided", None, None)
+    if not opened:
+        return related
+    return [r for r in related if normalize(r.title) not in opened]
