@@ -12,6 +12,7 @@ import re
 from cleaner.core.lines import Line
 from cleaner.rulebook.model import Active
 from cleaner.text.linerules import SENTENCE_END, STATEMENT_END
+from cleaner.text.topic_pairs import WIDGET, headline
 from cleaner.text.zones import Zones
 
 TAIL_CHROME = "generic-tail-chrome"
@@ -67,6 +68,33 @@ def _numbered_subheads(lines: list[Line], tail: list[Line]) -> set[int]:
             and STATEMENT_END.search(nxt.text)}
 
 
+def _item_subheads(lines: list[Line], tail: list[Line]) -> set[int]:
+    """A short tail line between two of the story's statements is the subhead of its last
+    item ("Hospital opens new cancer wing" between "... road repairs. (Evening Standard)"
+    and "The unit will treat 4,000 patients a year. (Sky News)", a briefing, sample 337):
+    the story goes on under it. Chrome sits over chrome, a list or the end of the page; a
+    widget's call ("Sign up to read this article") or a label glued to a headline ("More
+    from X: ...") is no subhead, even between two sentences."""
+    out = set()
+    for ln in tail:
+        above, below = _next_text(lines, ln.index, -1), _next_text(lines, ln.index, 1)
+        if (headline(ln.text) and WIDGET.search(ln.text) is None and ": " not in ln.text
+                and not _NUMBERED.match(ln.text)  # numbered: `_numbered_subheads` judges
+                and above is not None and above.fate in ("undecided", "body")
+                and below is not None and below.open
+                and STATEMENT_END.search(above.text) and STATEMENT_END.search(below.text)):
+            out.add(ln.index)
+    return out
+
+
+def _next_text(lines: list[Line], index: int, step: int) -> Line | None:
+    """The nearest non-blank line above (step -1) or below (step 1) the line at `index`."""
+    k = index + step
+    while 0 <= k < len(lines) and lines[k].fate == "blank":
+        k += step
+    return lines[k] if 0 <= k < len(lines) else None
+
+
 def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     """After the last paragraph, lines that do not end like a sentence are page chrome:
     tag labels, "Hashtags", "Show more", video durations, a list of newspaper names, a
@@ -77,7 +105,7 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     tail = [ln for ln in lines[zones.tail_start:] if ln.open]
     before = next((ln for ln in reversed(lines[:zones.tail_start]) if ln.fate != "blank"), None)
     box = _fact_box(tail, before if before is not None and before.open else None)
-    heads = _numbered_subheads(lines, tail)
+    heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail)
     for ln in tail:
         if (ln.index not in box and ln.index not in heads and len(ln.text) < TAIL_KEEP_CHARS
                 and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):

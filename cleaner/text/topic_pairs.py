@@ -32,7 +32,7 @@ from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
 
 __all__ = ["pair_cards", "pairs_of", "stems", "headline", "teaser", "mark_tail_headlines",
-           "TAIL_HEADLINES"]
+           "TAIL_HEADLINES", "WIDGET"]
 
 TAIL_HEADLINES = "generic-tail-headlines"
 STEM_CHARS = 5
@@ -56,7 +56,7 @@ _END = re.compile(r"[.:;,]$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
 # its call ("Get X on your phone: download the app") is a widget, not a headline.
-_WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow)\b")
+WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow)\b")
 
 
 def stems(text: str) -> set[str]:
@@ -178,7 +178,7 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     heads = [ln for k, ln in enumerate(order)
              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
              and headline(ln.text) and _sentence_case(ln.text)
-             and _WIDGET.search(ln.text) is None and not _story_line(order, k)]
+             and WIDGET.search(ln.text) is None and not _story_line(order, k)]
     if len(heads) < MIN_PAIRS:
         return []
     story: set[str] = set()

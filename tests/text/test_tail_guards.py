@@ -1,8 +1,11 @@
 """Guards that keep the story's last lines from the tail stages (hold-out 7): a short line
-over a closing statement is no related headline, and a numbered subhead that goes on
-counting the story's own is no tail chrome. Each has a firing and a must-not-fire case."""
+over a closing statement is no related headline, a numbered subhead that goes on
+counting the story's own is no tail chrome, nor is an item's subhead between two of the
+story's statements (sample 337). Each has a firing and a must-not-fire case."""
 
 from __future__ import annotations
+
+import pytest
 
 from cleaner.core.lines import split_lines
 from cleaner.text.card_lines import Token
@@ -72,3 +75,22 @@ def test_cards_closed_by_a_repeated_line_at_the_end_stay_cards() -> None:
     tokens = [Token(k) for k in LIVE[:7]]  # nothing after the last marker
     found = closed_cards(LIVE_TEXTS[:7], tokens, [3, 6], dated=False)
     assert found is not None and len(found[0]) == 2
+
+
+def test_item_subhead_between_two_statements_stays() -> None:
+    page = STORY + "Bakery wins a regional bread award\nThe judges tasted 300 loaves.\n"
+    assert _chrome_fates(page)["Bakery wins a regional bread award"] == "undecided"
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up to read this article",          # a widget's call
+    "More from Local Radio: Bakery wins an award",  # a label glued to a headline
+])
+def test_chrome_between_two_statements_goes(line: str) -> None:
+    page = STORY + line + "\nRead news from many titles, picked for you.\n"
+    assert _chrome_fates(page)[line] == "noise"
+
+
+def test_headline_over_chrome_goes() -> None:
+    page = STORY + "Bakery wins a regional bread award\nMore stories\n"
+    assert _chrome_fates(page)["Bakery wins a regional bread award"] == "noise"
