@@ -7,8 +7,9 @@ that is exactly the shape of a related-card run (short title, time, teaser) or o
 chrome (short lines that do not end as sentences after the last long paragraph), and the
 shape stages took it (samples 359, 361: whole entries went to `related`). What tells the
 posts apart from cards is context: the clocks run in one direction (newest first or oldest
-first), the first one comes after a line of the story, and the posts run on from it; cards
-and footers after the story's end carry ages or dates, not a clock sequence.
+first), the first one comes right under a line of the story, and the posts run on from it;
+a card list's times come under its cards' titles or its heading, and cards and footers
+after the story's end mostly carry ages or dates, not a clock sequence.
 
 So after the shape stages, the lines from the first such clock to the end of the last post
 that a shape stage decided are opened again, and the related items read from them are
@@ -89,8 +90,9 @@ def live_run(lines: list[Line]) -> range | None:
     """
     texts = [(ln.index, ln.text) for ln in lines if ln.fate != "blank"]
     stamps = [(k, t) for k, (_, text) in enumerate(texts) if (t := _minutes(text)) is not None]
-    # the first stamp that has a story line above it opens the posts
-    while stamps and not any(_is_story(text) for _, text in texts[:stamps[0][0]]):
+    # the first stamp right under a story line opens the posts: a card list's first time
+    # sits under its card's title or a heading ("Latest"), a page's time under its headline
+    while stamps and not (stamps[0][0] and _is_story(texts[stamps[0][0] - 1][1])):
         stamps.pop(0)
     if len(stamps) < MIN_STAMPS or not _ordered([t for _, t in stamps]):
         return None

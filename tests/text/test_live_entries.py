@@ -75,3 +75,10 @@ def test_run_ends_with_the_last_post() -> None:
     assert run is not None
     assert lines[run.start].text == "Updated 7:40 PM"
     assert lines[run.stop - 1].text == "The chair read out the agenda to a full room."
+
+
+def test_card_times_under_their_titles_open_nothing() -> None:
+    cards = ("Latest news\nHarbour ferry fares rise in spring\n9:15 PM\n"
+             "Fares rise by a tenth from March.\nLibrary opens on Sundays\n8:30 PM\n"
+             "The branch will open from noon.\n")
+    assert live_run(split_lines(HEAD + cards)) is None
