@@ -98,6 +98,8 @@ STAGES: tuple[Stage, ...] = (
           "between its cards", switch=True, text_only=True),
     Stage("generic-live-entries", "text", "a live blog's posts between its clock stamps "
           "are opened again: the story, not cards or chrome", switch=True, text_only=True),
+    Stage("generic-colon-list", "text", "a list under the story's line ending in ':' is "
+          "opened again: the story, not chrome", switch=True, text_only=True),
     Stage("generic-reader-appeal", "text", "the outlet asking the reader to subscribe, "
           "donate, download", switch=True, text_only=True),
     Stage("generic-edge-note", "text", "publishing notes at the body's edges (licence, "

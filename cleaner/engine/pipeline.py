@@ -36,6 +36,7 @@ from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
 from cleaner.text.cards import CARD_RULE, mark_cards
+from cleaner.text.colon_lists import COLON_LIST, reopen_colon_lists
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
@@ -176,6 +177,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_card_headings(lines)
     if LIVE_ENTRIES in run:  # after every shape stage: it undoes their calls in live posts
         related = reopen_live_entries(lines, related)
+    if COLON_LIST in run:
+        related = reopen_colon_lists(lines, related)
     if READER_APPEAL in run:
         mark_appeals(lines)
     if EDGE_NOTE in run:

@@ -114,8 +114,13 @@ def reopen_live_entries(lines: list[Line], related: list[Related]) -> list[Relat
     """Open again the live run's lines that a shape stage decided; returns `related`
     without the items read from them."""
     run = live_run(lines)
-    if run is None:
-        return related
+    return related if run is None else reopen_run(lines, related, run)
+
+
+def reopen_run(lines: list[Line], related: list[Related], run: range) -> list[Related]:
+    """Open again the lines of `run` that a shape stage (`SHAPE_RULES`) decided; returns
+    `related` without the items read from them. Shared by the guards that find a run of
+    short lines that goes on with the story (live posts, a list under a ':' line)."""
     opened = set()
     for ln in lines[run.start:run.stop]:
         if ln.rule in SHAPE_RULES:
