@@ -99,13 +99,15 @@ def live_run(lines: list[Line]) -> range | None:
     if any(b - a > MAX_POST_LINES + 1 for (a, _), (b, _) in zip(stamps, stamps[1:])):
         return None
     end = stamps[-1][0]
-    # the last post: its heading, then the sentences under it, up to the first other line
+    # the last post: its heading, then the sentences under it, up to the first other line;
+    # with no sentence under the last clock the clocks close cards (title, teaser, time)
     k = end + 1
     if k < len(texts) and not _is_story(texts[k][1]):
         k += 1
+    said = k
     while k < len(texts) and SENTENCE_END.search(texts[k][1]):
         k += 1
-    if k == end + 1:  # a stamp with nothing after it closes nothing
+    if k == said:
         return None
     return range(texts[stamps[0][0]][0], texts[k - 1][0] + 1)
 

@@ -82,3 +82,9 @@ def test_card_times_under_their_titles_open_nothing() -> None:
              "Fares rise by a tenth from March.\nLibrary opens on Sundays\n8:30 PM\n"
              "The branch will open from noon.\n")
     assert live_run(split_lines(HEAD + cards)) is None
+
+
+def test_times_closing_cards_after_their_teasers_open_nothing() -> None:
+    cards = ("Harbour ferry fares rise in spring\nFares rise by a tenth from March.\n9:15 PM\n"
+             "Library opens on Sundays\nThe branch will open from noon.\n8:30 PM\nLoad more\n")
+    assert live_run(split_lines(HEAD + cards)) is None
