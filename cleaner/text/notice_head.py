@@ -31,20 +31,28 @@ HEADLINE_MAX_CHARS = 150
 def lines_after_notice(lines: list[Line], body_start: int) -> list[Line]:
     """The open short lines between a notice paragraph at `body_start` and the next
     paragraph, or [] when that paragraph is no notice (see the module docstring)."""
-    filled = [ln for ln in lines if ln.fate != "blank"]
-    pos = next((k for k, ln in enumerate(filled) if ln.index == body_start), None)
-    if pos is None or pos >= NOTICE_MAX_POSITION:
+    if body_start >= len(lines):
         return []
+    above = 0  # filled lines above the paragraph
+    for ln in lines[:body_start]:
+        if ln.fate != "blank":
+            above += 1
+            if above >= NOTICE_MAX_POSITION:
+                return []
     under: list[Line] = []
-    for ln in filled[pos + 1:]:
+    for ln in lines[body_start + 1:]:
+        if ln.fate == "blank":
+            continue
         if is_paragraph(ln.text):
             break
         if ln.open and len(ln.text) <= HEADLINE_MAX_CHARS:
             under.append(ln)
+            if len(under) > MAX_UNDER_LINES:
+                return []
     else:
         return []  # no story under the short lines
-    if not under or len(under) > MAX_UNDER_LINES:
+    if not under:
         return []
-    if echo(filled[pos].text, story_words(lines, under[-1].index + 1)):
+    if echo(lines[body_start].text, story_words(lines, under[-1].index + 1)):
         return []  # a standfirst: the story repeats it
     return under

@@ -35,7 +35,7 @@ ECHO_MARGIN = 0.5
 # The story's opening is enough: a headline names what its first paragraphs tell, and a
 # long page's later words would only echo chrome by chance (and cost time: the text path's
 # budget is about 1.4 ms a page).
-STORY_CHARS = 3000
+STORY_CHARS = 2000
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP = frozenset(
     "this that with from have been were will would could should about after before their "
