@@ -76,10 +76,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-head-fragment", "text", "a fragment of the head left under the title",
           switch=True),
     Stage("generic-byline-over-headline", "text", "a byline taken for the title gives "
-          "way to the headline under it", switch=True, text_only=True),
+          "way to the headline under it; a byline above the title is metadata", switch=True,
+          text_only=True),
     Stage("generic-title-over-dateline", "text", "the headline over the first "
-          "paragraph's dateline, when the title is missing or below that paragraph",
-          switch=True, text_only=True),
+          "paragraph's dateline, when the title is missing or below that paragraph; a "
+          "dateline between the title and the first paragraph", switch=True,
+          text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
     Stage("generic-caption-alt", "text", "an image's alt text over its full caption",
           switch=True, text_only=True),

@@ -16,7 +16,7 @@ import re
 
 from cleaner.core.lines import Line, is_paragraph
 
-__all__ = ["fix_dateline_title", "DATELINE_TITLE"]
+__all__ = ["fix_dateline_title", "is_dateline", "DATELINE_TITLE"]
 
 DATELINE_TITLE = "generic-title-over-dateline"
 MAX_DATELINE_WORDS = 8
@@ -30,6 +30,11 @@ _DATE = re.compile(
     r" \d{1,2},? \d{4}\b")
 
 
+def is_dateline(text: str) -> bool:
+    """A short line with a date or an age: "3 hours ago News desk", "09/10/2018 News desk"."""
+    return len(text.split()) <= MAX_DATELINE_WORDS and _DATE.search(text) is not None
+
+
 def _titled(ln: Line) -> bool:
     words = len(ln.text.split())
     return (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and not ln.text.endswith(".")
@@ -37,7 +42,8 @@ def _titled(ln: Line) -> bool:
 
 
 def fix_dateline_title(lines: list[Line], title: str | None) -> str | None:
-    """The headline over the first paragraph's dateline, or the title unchanged.
+    """The headline over the first paragraph's dateline, or the title unchanged; a
+    dateline between the title and the first paragraph is metadata.
 
     >>> from cleaner.core.lines import split_lines
     >>> page = split_lines("Your Morning Briefing\\nMSN UK 6 hrs ago News desk\\n"
@@ -54,11 +60,15 @@ def fix_dateline_title(lines: list[Line], title: str | None) -> str | None:
         if not ((ln.open or ln.fate == "body") and is_paragraph(ln.text)):
             continue
         date, head = filled[k - 1], filled[k - 2]
-        if (len(date.text.split()) <= MAX_DATELINE_WORDS and _DATE.search(date.text)
-                and _titled(head)):
+        if is_dateline(date.text) and _titled(head):
             if current is not None:  # an item's headline: the body's again
                 filled[current].decide("undecided", None, None)
             date.decide("meta", "metadata", DATELINE_TITLE)
             head.decide("title", None, None)
             return head.text
+    if current is not None and current + 2 < len(filled):  # the title is the headline
+        date, para = filled[current + 1], filled[current + 2]
+        if (date.open and is_dateline(date.text) and (para.open or para.fate == "body")
+                and is_paragraph(para.text)):
+            date.decide("meta", "metadata", DATELINE_TITLE)
     return title

@@ -2,7 +2,8 @@
 
 Text dumps print nav items, section labels, banners and datelines above and under the
 headline, some as long as a headline. `pick_title` ranks the head lines by how much they
-look like one (`_headline_rank`), takes the best, and decides the short lines around it as
+look like one (`_headline_rank`), takes the best (among equals, the one the story under it
+echoes: `title_evidence`), and decides the short lines around it as
 chrome (`generic-above-title`, `generic-head-fragment`). Apart from the rule stages
 (`linerules`) because it weighs lines against each other rather than applying a rule.
 """
@@ -13,7 +14,18 @@ import re
 
 from cleaner.core.lines import TITLE_MAX_CHARS, Line, is_paragraph, normalize
 from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
+from cleaner.text.dateline_title import is_dateline
+from cleaner.text.headline_chrome import chrome_shape
 from cleaner.text.linerules import SENTENCE_END, Meta
+from cleaner.text.notice_head import lines_after_notice
+from cleaner.text.title_evidence import (
+    ECHO_MARGIN,
+    ECHO_SHARE,
+    UNECHOED_SHARE,
+    echo,
+    echo_share,
+    story_words,
+)
 from cleaner.text.zones import Zones
 
 # Headlines on the seeds and samples have 5 to 20 words; nav items and section labels above
@@ -37,20 +49,23 @@ _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minute
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
-def _headline_rank(ln: Line, later: set[str]) -> int:
+def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
     """How much a head line looks like the headline: 0 for chrome that has the headline's
     size (a banner sentence "Get all your news in one place.", a page counter "Latest News
-    - Page 292 - Site", a bullet, a dateline with an age), 1 for three-word lines (site
+    - Page 292 - Site", a bullet, a dateline with an age, and a byline, credit, skip link
+    or appeal by its shape: `headline_chrome`), 1 for three-word lines (site
     names, "Open in App") and bylines of names, 2 for longer lines, 3 for a longer line the
     page prints again (aggregators double the headline)."""
     text = ln.text
     words = len(text.split())
     if (_BANNER_END.search(text) or _PAGE_COUNTER.search(text) or text[0] in _BULLETS
             or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
-            or _AGE_INSIDE.search(text)):
+            or _AGE_INSIDE.search(text) or chrome_shape(text)):
         return 0
-    if words == TITLE_MIN_WORDS or _names(text):
+    if _names(text):
         return 1
+    if words == TITLE_MIN_WORDS:
+        return 2 if dated else 1
     return 3 if normalize(text) in later else 2
 
 
@@ -109,27 +124,75 @@ def _after_entry_stamp(lines: list[Line], index: int) -> bool:
     return prev is not None and prev.rule in ENTRY_STAMPS
 
 
+def _choose(window: list[Line], ranks: list[int], lines: list[Line],
+            story_start: int) -> Line | None:
+    """The best-ranked line, the first of equals unless the story under the head
+    (`title_evidence`) speaks for a later equal: the first is not echoed at all and the
+    later one is, or the later one is echoed far more (ECHO_MARGIN). A site's tagline, a
+    panel heading ("Unique coverage by outlet") or a byline above the headline has its
+    size, not its words. A first line over a dateline keeps its place: the story's head
+    goes on under it (a briefing's "Your Evening Briefing" echoes little of its items).
+    None when no line ranks above chrome."""
+    best = max(ranks, default=0)
+    if not best:
+        return None
+    top = [ln for ln, rank in zip(window, ranks) if rank == best]
+    if len(top) == 1 or _dated(lines, top[0]):
+        return top[0]
+    story = story_words(lines, story_start)
+    first = echo_share(top[0].text, story)
+    for ln in top[1:]:
+        share = echo_share(ln.text, story)
+        if (first < UNECHOED_SHARE and share >= ECHO_SHARE) or share >= first + ECHO_MARGIN:
+            return ln
+    return top[0]
+
+
+def _dated(lines: list[Line], ln: Line) -> bool:
+    """The next filled line is a dateline: the story's head goes on under the line."""
+    after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
+    return after is not None and is_dateline(after.text)
+
+
+def _ranks(window: list[Line], later: set[str], captioned: set[int],
+           lines: list[Line] | None = None) -> list[int]:
+    """Each line's `_headline_rank`; with `lines`, a short line over a dateline ranks as a
+    headline (under a notice only: in the head a section label can sit over the date)."""
+    return [min(_headline_rank(ln, later), 1) if ln.index in captioned
+            else _headline_rank(ln, later, lines is not None and _dated(lines, ln))
+            for ln in window]
+
+
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                off: frozenset[str] = frozenset()) -> str | None:
-    """The head line that looks most like a headline, the first of equals (a title from
-    metadata wins; see `_headline_rank`). Short head lines around it are page chrome: nav
-    and section labels above it, a lone source or image label between it and the story.
+    """The head line that looks most like a headline, the first of equals that the story
+    echoes (a title from metadata wins; see `_headline_rank`, `_choose`). Short head lines
+    around it are page chrome: nav and section labels above it, a lone source or image
+    label between it and the story. When no head line is an echoed headline and a notice
+    paragraph stands above the story (`notice_head`), the headline under it is looked for.
     `off` names built-in stages switched off (for the ablation, bench/ablation.py)."""
     if "title" in meta.values:
         return meta.values["title"]
     head = [ln for ln in lines[:zones.body_start]
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
-    if not head:
-        return None
     later = _printed_again(lines)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
-    ranks = [min(_headline_rank(ln, later), 1) if ln.index in captioned
-             else _headline_rank(ln, later) for ln in window]
-    best = max(ranks, default=0)
-    if best:
-        title = window[ranks.index(best)]
-    else:  # nothing looks like a headline: the first line of a few words, as before
+    title = _choose(window, _ranks(window, later, captioned), lines, zones.body_start)
+    under = lines_after_notice(lines, zones.body_start)
+    if under and (title is None
+                  or not echo(title.text, story_words(lines, zones.body_start))):
+        # the headline under the notice: its words recur in the story, or its dateline
+        # follows it (a briefing's "Your Evening Briefing" names no item)
+        ranks = _ranks(under, later, set(), lines)
+        pick = _choose(under, ranks, lines, under[-1].index + 1)
+        if pick is not None and ranks[under.index(pick)] >= 2 and (
+                _dated(lines, pick)
+                or echo(pick.text, story_words(lines, under[-1].index + 1))):
+            head, title = head + under, pick
+    if not head:
+        return None
+    if title is None:  # nothing looks like a headline: the first line of a few words
         title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS
                       and ln.text[0] not in _BULLETS), head[0])
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing

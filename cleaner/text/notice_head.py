@@ -1,0 +1,58 @@
+"""A notice paragraph printed above the headline: where the head resumes under it.
+
+The head of a story ends at its first paragraph (`zones`). Some pages print a paragraph
+above the headline that is no part of the story: a browser notice ("You are using an older
+browser version. Please use a supported version ..."), a site's blurb ("Independent and
+neutral with regard to all political and religious orientations, ..."), a donation appeal.
+The head then looks empty or holds only chrome, and the headline under the notice is taken
+for the body. Such a paragraph is told from a standfirst by its place and its words: it
+stands among the page's first lines, and the story under it does not repeat its words (a
+standfirst sums the story up, so the story echoes it).
+"""
+
+from __future__ import annotations
+
+from cleaner.core.lines import Line, is_paragraph
+from cleaner.text.title_evidence import echo, story_words
+
+__all__ = ["lines_after_notice"]
+
+# The notice is among the page's first filled lines (samples 219, 228, 337, 349: the first
+# to third); further down a paragraph above short lines is a standfirst or a story's own.
+NOTICE_MAX_POSITION = 3
+# Short lines between the notice and the story's first paragraph: the headline, its
+# source, a dateline. More is a list, not a head.
+MAX_UNDER_LINES = 6
+# A headline's length: the seeds' longest has 150 characters; a longer line without a
+# stop under a notice is a caption with its credit glued on (sample 279).
+HEADLINE_MAX_CHARS = 150
+
+
+def lines_after_notice(lines: list[Line], body_start: int) -> list[Line]:
+    """The open short lines between a notice paragraph at `body_start` and the next
+    paragraph, or [] when that paragraph is no notice (see the module docstring)."""
+    if body_start >= len(lines):
+        return []
+    above = 0  # filled lines above the paragraph
+    for ln in lines[:body_start]:
+        if ln.fate != "blank":
+            above += 1
+            if above >= NOTICE_MAX_POSITION:
+                return []
+    under: list[Line] = []
+    for ln in lines[body_start + 1:]:
+        if ln.fate == "blank":
+            continue
+        if is_paragraph(ln.text):
+            break
+        if ln.open and len(ln.text) <= HEADLINE_MAX_CHARS:
+            under.append(ln)
+            if len(under) > MAX_UNDER_LINES:
+                return []
+    else:
+        return []  # no story under the short lines
+    if not under:
+        return []
+    if echo(lines[body_start].text, story_words(lines, under[-1].index + 1)):
+        return []  # a standfirst: the story repeats it
+    return under
