@@ -36,6 +36,8 @@ MIN_TITLES_RIGHT = 0.90
 # 3's pages joined as samples 200-229 (4 of its 9 listings found; the older samples stay 41/45);
 # 51/62 once hold-out 4 joined as 230-259 (6 of its 8 found: 255 and 259 are missed);
 # 56/70 once hold-out 5 joined as 260-289 (5 of its 8 found; the older samples stay 51/62).
+# 66/93 once hold-outs 6-8 joined as 290-369 (9 of their 23 found); 75/93 with the listing
+# by shape (cleaner/text/listing_shape.py; 60/70 of 020-289, 15/23 of 290-369).
 MIN_LISTINGS_FOUND = 0.80
 
 

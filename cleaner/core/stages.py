@@ -59,6 +59,8 @@ STAGES: tuple[Stage, ...] = (
           "in a run", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
+    Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "
+          "story around them: a listing", switch=True, text_only=True),
     Stage("zones", "text", "head, body and tail of the page, from its paragraphs"),
     Stage("generic-doubled-source", "text", "the outlet's name printed twice over the story",
           switch=True),

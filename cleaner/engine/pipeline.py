@@ -53,6 +53,7 @@ from cleaner.text.linerules import (
     mark_foreign,
 )
 from cleaner.text.listing import LISTING_CHROME, mark_listing
+from cleaner.text.listing_shape import LISTING_SHAPE, mark_shaped_listing
 from cleaner.text.live_entries import LIVE_ENTRIES, reopen_live_entries
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
@@ -139,6 +140,11 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
             related += read_cards(lines)
     if LISTING_CHROME in run:
         listing = mark_listing(lines, related)
+    if LISTING_SHAPE in run and not listing:
+        stories = mark_shaped_listing(lines, active)
+        if stories is not None:
+            related += stories
+            listing = True
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup

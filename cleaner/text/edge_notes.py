@@ -26,7 +26,7 @@ import re
 
 from cleaner.core.lines import Line, is_paragraph
 
-__all__ = ["mark_edge_notes", "EDGE_NOTE"]
+__all__ = ["mark_edge_notes", "EDGE_NOTE", "says_publishing"]
 
 EDGE_NOTE = "generic-edge-note"
 READ_TIME = "generic-read-time-dotted"
@@ -48,6 +48,13 @@ _NOTE_WORDS = re.compile(
     r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber)")
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$")
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
+
+
+def says_publishing(text: str) -> bool:
+    """A note's length and the vocabulary of publishing ("Disclaimer: ...", "Sign up for
+    notifications ..."), whatever its topic: the listing test (`listing`) asks it of the
+    paragraphs after a page's last card."""
+    return len(text) <= MAX_NOTE_CHARS and _NOTE_WORDS.search(text) is not None
 
 
 def _words(text: str) -> set[str]:

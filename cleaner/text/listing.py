@@ -14,6 +14,7 @@ import re2
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 from cleaner.text.card_lines import MIN_CARDS, classify
+from cleaner.text.edge_notes import EDGE_NOTE, says_publishing
 from cleaner.text.listing_intro import is_listing_intro
 
 LISTING_CHROME = "generic-listing-chrome"
@@ -26,21 +27,28 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     heading, nav) is chrome. An article whose body is its title alone still has a headline
     above its related list; a listing has at most a heading right before its cards
     ("Latest news with #X"), unless what is left above the cards is the listing's own heading
-    and description (`listing_intro`)."""
+    and description (`listing_intro`). Paragraphs after the last card that speak of
+    publishing (a disclaimer, "Sign up for notifications") are the listing's closing notes."""
     if len(related) < MIN_CARDS:
         return False
     first = next((ln.index for ln in lines if ln.fate == "related"), None)
     if first is None:
         return False
-    rest = [ln for ln in lines if ln.open]
-    if not is_listing_intro(lines, len(related)):
+    last = max(ln.index for ln in lines if ln.fate == "related")
+    notes = frozenset(ln.index for ln in lines[last + 1:]  # "Disclaimer: ...", "Sign up"
+                      if ln.open and is_paragraph(ln.text) and says_publishing(ln.text))
+    rest = [ln for ln in lines if ln.open and ln.index not in notes]
+    if not is_listing_intro(lines, len(related), notes):
         if any(is_paragraph(ln.text) for ln in rest):
             return False
         before = [ln for ln in rest if ln.index < first]
         if any(_headline_like(ln.text) for ln in before[:-1]):
             return False
-    for ln in rest:
-        ln.decide("noise", "nav", LISTING_CHROME)
+    for ln in lines:
+        if ln.index in notes:
+            ln.decide("noise", "boilerplate", EDGE_NOTE)
+        elif ln.open:
+            ln.decide("noise", "nav", LISTING_CHROME)
     return True
 
 

@@ -30,7 +30,7 @@ import re
 
 from cleaner.core.lines import Line, is_paragraph, normalize
 
-__all__ = ["is_listing_intro"]
+__all__ = ["APPARATUS", "is_listing_intro"]
 
 MAX_INTRO_PARAGRAPHS = 2  # more over cards is a short story (test_cards_text); two only
 # when together they are no longer than one description (`MAX_INTRO_WORDS`): a category
@@ -45,11 +45,12 @@ MIN_HEADLINE_WORDS = 5  # "Springfield Local News", "Top Stories": labels, not h
 _LABEL_MARKS = re.compile(r"[|@»›>/]")
 # An article's apparatus above its story: a byline, a dateline or a printed date line.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_APPARATUS = re.compile(
+# (`listing_shape` asks it of the lines over a page's first teaser too: "3 hrs ago News desk")
+APPARATUS = re.compile(
     r"(?i)^(?:by|from) \S|^(?:published|updated|posted)\b"
     rf"|\b{_MONTH} \d{{1,2}},? (?:19|20)\d{{2}}|\b\d{{1,2}} {_MONTH},? (?:19|20)\d{{2}}"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b"  # glued too: "Axios12-03-2025"
-    r"|^\d{1,2}[:.]\d{2}\b|\d+ ?(?:minutes?|hours?|days?) ago$")
+    r"|^\d{1,2}[:.]\d{2}\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|days?) ago\b")
 
 
 def _is_headline(text: str, others: list[str]) -> bool:
@@ -64,10 +65,12 @@ def _is_headline(text: str, others: list[str]) -> bool:
     return not any(o != text and len(o.split()) >= 2 and o in text for o in others)
 
 
-def is_listing_intro(lines: list[Line], cards: int) -> bool:
+def is_listing_intro(lines: list[Line], cards: int, skip: frozenset[int] = frozenset()
+                     ) -> bool:
     """True when the open lines left around a page's cards (lines decided `related`) are
     the listing's heading and description (see the module docstring); `cards` is how many
-    stories the cards hold.
+    stories the cards hold; lines at the positions in `skip` are left out (the listing's
+    closing notes).
 
     >>> from cleaner.core.lines import split_lines
     >>> page = split_lines("Local News\\nThe latest local news from the city and the "
@@ -82,7 +85,7 @@ def is_listing_intro(lines: list[Line], cards: int) -> bool:
         return False
     first_card = card_lines[0].index
     card_chars = sum(len(ln.text) for ln in card_lines)
-    rest = [ln for ln in lines if ln.open]
+    rest = [ln for ln in lines if ln.open and ln.index not in skip]
     paragraphs = [ln for ln in rest if is_paragraph(ln.text)]
     if not paragraphs or len(paragraphs) > MAX_INTRO_PARAGRAPHS:
         return False
@@ -95,7 +98,7 @@ def is_listing_intro(lines: list[Line], cards: int) -> bool:
     head = [ln for ln in lines[:first_card] if ln.fate not in ("blank", "related")]
     printed = [ln.text for ln in head]
     above = paragraphs[0].index  # an article prints its byline and date over its lead
-    if any(_APPARATUS.search(ln.text) for ln in head if ln.open and ln.index < above):
+    if any(APPARATUS.search(ln.text) for ln in head if ln.open and ln.index < above):
         return False
     said = normalize(intro)
     return not any(_is_headline(ln.text, printed)

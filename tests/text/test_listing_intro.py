@@ -66,3 +66,23 @@ def test_headlines_broken_over_two_lines_are_one_title() -> None:
         "Council approves £4m plan to dredge the inner harbour",
         "Fishermen warn dredging will disturb spawning grounds",
         "Dredging contract goes to Dutch firm after tender"]
+
+
+def test_closing_notes_after_the_cards_leave_a_listing() -> None:
+    """A disclaimer or a sign-up note after the last card is the listing's, not a story
+    (a NewsBreak-like digest: each card one line closed by "Read more")."""
+    cards = "".join(f"{label}\n\n{title} {teaser} Read more\n\n" for label, (title, teaser)
+                    in zip(["LATEST NEWS", "TOP VIEWED", "TOP LIKED"], [
+                        ("Council delays vote on downtown parking garage", "Aldermen put off "
+                         "a decision after engineers said repairs would cost twice as much."),
+                        ("Two lanes of the parkway close for resurfacing", "Drivers should "
+                         "expect delays while crews work overnight through Friday."),
+                        ("Food pantry sees record demand this winter", "The pantry served "
+                         "1,900 households last month, up a third on a year earlier.")]))
+    notes = ("Sign up for notifications here as news continues to update. To read more "
+             "stories, click here.\n\nDisclaimer: The views expressed in these stories are "
+             "their authors' and do not represent the opinions of this site.\n")
+    result = clean(f"{DESCRIPTION}\n\n{cards}{notes}")
+    assert result.page_kind == "listing" and result.text == ""
+    assert len(result.related) == 3
+    assert sum(r.rule == "generic-edge-note" for r in result.removed) == 2
