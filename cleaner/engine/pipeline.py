@@ -36,6 +36,7 @@ from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
 from cleaner.text.cards import CARD_RULE, mark_cards
+from cleaner.text.closing_box import CLOSING_BOX, mark_closing_box
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
@@ -181,6 +182,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_appeals(lines)
     if EDGE_NOTE in run:
         mark_edge_notes(lines, title)
+    if CLOSING_BOX in run:
+        related += mark_closing_box(lines)
     if TAIL_ISLAND in run:
         mark_tail_islands(lines)
     mark_repeats(lines, title, off)

@@ -10,7 +10,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.core.lines import split_lines
-from cleaner.text import credited_lines, tail_islands
+from cleaner.text import closing_box, credited_lines, tail_islands
 from cleaner.text.credited_lines import mark_credited_lines
 from cleaner.text.tail_islands import mark_tail_islands
 
@@ -20,7 +20,7 @@ STORY2 = ("Work on the library will start in the spring and the building should 
           "readers within two years, the council said.")
 
 
-@pytest.mark.parametrize("module", [tail_islands, credited_lines])
+@pytest.mark.parametrize("module", [tail_islands, credited_lines, closing_box])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0
 
@@ -123,3 +123,38 @@ def test_edge_notes_and_appeals_in_a_page():
     assert rules["Jane Roe is the editor of City Desk. Have a tip? Email her."] == (
         "generic-edge-note")
     assert result.text == f"{STORY}\n{STORY2}"
+
+
+def test_closing_box_takes_cards_and_labels():
+    from cleaner.text.closing_box import mark_closing_box
+
+    page = split_lines("\n".join([
+        STORY, "It opens in May.", "View original article", "Related",
+        "Bus routes to change from next month",
+        "Transit officials said two routes would be merged in the spring.",
+        "Snow plows to start routes early this year", "City Paper"]))
+    found = mark_closing_box(page)
+    assert [(r.title, r.source, r.teaser) for r in found] == [
+        ("Bus routes to change from next month", None,
+         "Transit officials said two routes would be merged in the spring."),
+        ("Snow plows to start routes early this year", "City Paper", None)]
+    assert [ln.fate for ln in page[:4]] == ["undecided", "undecided", "noise", "noise"]
+
+
+@pytest.mark.parametrize("tail", [
+    # the story goes on under the heading-like line: a second paragraph is no card field
+    ["Related", "Bus routes to change from next month", STORY2, STORY],
+    # a list of the story's own: items are no headlines
+    ["More stories", "Lamps", "Chairs"],
+    # footer links under the heading, not right under it
+    ["Up next", "Advertisement", "Terms and Privacy Policy", "About Our Ads here"],
+])
+def test_no_closing_box(tail):
+    from cleaner.text.closing_box import mark_closing_box
+
+    page = split_lines("\n".join([STORY, *tail]))
+    for ln in page:
+        if ln.text == "Advertisement":
+            ln.decide("noise", "ad", "test")
+    assert mark_closing_box(page) == []
+    assert all(ln.open for ln in page if ln.text != "Advertisement")
