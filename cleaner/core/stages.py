@@ -85,6 +85,8 @@ STAGES: tuple[Stage, ...] = (
           "dateline between the title and the first paragraph", switch=True,
           text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
+    Stage("generic-credited-line", "text", "a caption closed by a picture credit, and "
+          "the alt text over a caption", switch=True, text_only=True),
     Stage("generic-caption-alt", "text", "an image's alt text over its full caption",
           switch=True, text_only=True),
     Stage("generic-sign-off", "text", "writers' sign-offs, role lines and counter "
@@ -108,6 +110,11 @@ STAGES: tuple[Stage, ...] = (
           "donate, download", switch=True, text_only=True),
     Stage("generic-edge-note", "text", "publishing notes at the body's edges (licence, "
           "disclaimer, read time), off the story's topic", switch=True, text_only=True),
+    Stage("generic-closing-box", "text", "a short related heading after the story with "
+          "cards (headline, teaser, outlet) to the page's end", switch=True, text_only=True),
+    Stage("generic-tail-island", "text", "short sentences stranded among the chrome "
+          "below the story (promo, form notes), off the story's topic", switch=True,
+          text_only=True),
     Stage("generic-repeated-title", "text", "the title printed again in the body",
           switch=True),
     Stage("generic-repeated-line", "text", "a line printed twice", switch=True),

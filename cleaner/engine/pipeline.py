@@ -36,8 +36,10 @@ from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
 from cleaner.text.cards import CARD_RULE, mark_cards
+from cleaner.text.closing_box import CLOSING_BOX, mark_closing_box
 from cleaner.text.colon_lists import COLON_LIST, reopen_colon_lists
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
+from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
@@ -68,6 +70,7 @@ from cleaner.text.repeats import (
 )
 from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
 from cleaner.text.tail_chrome import TAIL_CHROME, mark_tail_chrome, reopen_inner_tags
+from cleaner.text.tail_islands import TAIL_ISLAND, mark_tail_islands
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.title_pick import pick_title
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
@@ -167,6 +170,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if CAPTION_PAIR in run:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
+    if CREDITED_LINE in run:
+        mark_credited_lines(lines)
     if CAPTION_ALT in run:
         mark_alt_text(lines)
     if SIGN_OFF in run:
@@ -189,6 +194,10 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_appeals(lines)
     if EDGE_NOTE in run:
         mark_edge_notes(lines, title)
+    if CLOSING_BOX in run:
+        related += mark_closing_box(lines)
+    if TAIL_ISLAND in run:
+        mark_tail_islands(lines)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)

@@ -45,7 +45,8 @@ _OFFER = re2.compile(
     r"(?i)\b(?:newsletters?|inbox|paywalls?|subscri(?:be|bed|ber|bers|ption|ptions)|donat(?:e|ion|ions)"
     r"|free articles?|unlimited access|tax-deductible|gifts?|contribut(?:e|ion)"
     r"|support (?:our|us|independent)|your support|(?:our|the) app|notifications|sign(?: |-)up"
-    r"|email (?:us|our)|whatsapp|news (?:team|desk))\b")
+    r"|email (?:us|our)|whatsapp|news (?:team|desk)"
+    r"|(?:facebook|instagram|twitter|tiktok|youtube) (?:page|account|channel|group))\b")
 # A sentence that tells the reader to act on the offer.
 _CALL = re.compile(
     r"(?:^|[.!?] )(?:Subscribe|Sign up|Donate|Download|Email|Support|Join|Give)\b")

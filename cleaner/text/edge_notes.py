@@ -16,7 +16,8 @@ older browser version"). Two things tell them from a story's own sentences:
 
 From each edge inward, notes are removed and short lines (a label, "Facebook Twitter")
 are stepped over; the first story paragraph that is no note ends the walk. The same walk
-drops a read-time widget printed with its separator dot ("·1 min read"). Holdout pages of
+drops a read-time widget printed with its separator dot ("·1 min read") and an age
+between two dots ("• 4h •", MSN). Holdout pages of
 NewsBreak, MSN, autoblog, The Conversation reprints set the word list; samples 200-229.
 """
 
@@ -42,11 +43,16 @@ _NOTE_WORDS = re.compile(
     r"|receives? funding|received funding|declares? no|disclos(?:e|ure)"
     r"|older browser|supported (?:version|browser)|best \w+ experience"
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
-    r"|follow us\b|sign up for|notifications|click here|download (?:the|our) app"
+    r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
+    r"|click here|download (?:the|our) app"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
     r"|verified firsthand|knowledgeable sources"
-    r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber)")
-_READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$")
+    r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber"
+    # where the copy came from, and the writer's bio under it ("X is the editor of Y")
+    r"|(?:this|the) (?:article|story) (?:is|was|comes) from"
+    r"|is (?:a|an|the) [\w -]{0,40}(?:editor|reporter|correspondent|columnist) (?:at|for|of|on)\b)")
+_READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$"
+                        r"|^[·•] ?\d{1,3} ?[mhdw] ?[·•]$")  # an age between dots: "• 4h •"
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 
 
