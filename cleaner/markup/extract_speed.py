@@ -16,22 +16,30 @@ import trafilatura.core
 import trafilatura.external
 from lxml.etree import _Element
 from lxml.html import HtmlElement
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 
-from cleaner.markup.extract_choice import EVIDENCE, RawCopy, compare_if_fragment
+from cleaner.markup.extract_choice import EVIDENCE, RawCopy, _made, compare_if_fragment
 from cleaner.markup.extract_cleaning import basic_cleaning_quick
 from cleaner.markup.standin import stand_in
 
 
-def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlElement,
+def _lazily(options: Extractor) -> bool:
+    """Whether this run is cleaner's own and compares with the fallbacks only on evidence
+    (compare_if_fragment), so that the trees the comparison reads can be made on demand."""
+    return EVIDENCE.get() is not None and not options.fast and not options.comments
+
+
+def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlElement | RawCopy,
                           tree: HtmlElement, options: Extractor) -> tuple[_Element, str]:
     """Stands in for trafilatura.core._extract_and_compare (pinned 2.3.1), which copies the
     raw tree for the comparison with the fallbacks before it knows whether that runs: on
     cleaner's own runs the copy is made only when it does (1 ms a page; nothing reads or
     changes the raw tree in between). Every other caller gets the original."""
-    if EVIDENCE.get() is None or options.fast:
-        return _trafilatura_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+    if not _lazily(options):
+        return _trafilatura_extract_and_compare(
+            cleaned_tree, _made(cleaned_tree_backup), tree, options)
     postbody, temp_text = extract_content(cleaned_tree, options)
     return compare_if_fragment(
         cleaned_tree_backup, RawCopy(lambda: _copy_unless_given_up(tree)), postbody,
@@ -41,6 +49,27 @@ def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlEl
 _trafilatura_extract_and_compare: Callable[
     [HtmlElement, HtmlElement, HtmlElement, Extractor], tuple[_Element, str]] = stand_in(
     trafilatura.core, "_extract_and_compare", _extract_then_compare)
+
+
+def _prepare_then_back_up_on_demand(tree: HtmlElement, options: Extractor,
+                                    url: str | None) -> tuple[HtmlElement, HtmlElement | RawCopy]:
+    """Stands in for trafilatura.core._prepare_tree (pinned 2.3.1), which cleans a copy of
+    the raw tree, copies the cleaned tree as a backup for the comparison with the fallbacks
+    and converts the tags of the first: on cleaner's own runs that comparison seldom runs
+    (two pages in three skip it on scrapinghub), so the backup is made only when it does, by
+    cleaning another copy of the raw tree the same way (tree_cleaning reads nothing but the
+    tree and the options, and nothing changes the raw tree in between, as for RawCopy
+    above). Every other caller gets the original."""
+    if not _lazily(options):
+        return _trafilatura_prepare_tree(tree, options, url)
+    cleaned = tree_cleaning(_copy_unless_given_up(tree), options)  # trafilatura.core.copy
+    backup = RawCopy(lambda: tree_cleaning(_copy_unless_given_up(tree), options))
+    return convert_tags(cleaned, options, url), backup
+
+
+_trafilatura_prepare_tree: Callable[
+    [HtmlElement, Extractor, str | None], tuple[HtmlElement, HtmlElement]] = stand_in(
+    trafilatura.core, "_prepare_tree", _prepare_then_back_up_on_demand)
 
 # trafilatura.extract copies a tree it is given before pruning it (core.bare_extraction,
 # pinned 2.3.1), so that the caller's tree survives. A caller that gives its tree up

@@ -8,7 +8,7 @@ from copy import copy
 import trafilatura
 from lxml import etree
 
-from cleaner.markup import extract_cleaning, extract_speed
+from cleaner.markup import extract, extract_cleaning, extract_speed
 from cleaner.markup.extract import extract_main, parse_html
 
 BODY = "".join(f"<p>Paragraph {n} of the story: the council voted on the new harbour plan and "
@@ -79,3 +79,40 @@ def test_the_main_text_is_trafilaturas_own_on_a_plain_page():
     page = _page()
     ours = extract_main(parse_html(page)).text
     assert ours == trafilatura.extract(page, include_comments=False, fast=True)
+
+
+def test_the_cleaned_backup_is_made_only_when_the_fallbacks_run(monkeypatch):
+    cleanings = []
+    real = extract_speed.tree_cleaning
+
+    def counted(tree, options):
+        cleanings.append(tree)
+        return real(tree, options)
+
+    monkeypatch.setattr(extract_speed, "tree_cleaning", counted)
+    found = extract_main(parse_html(_page()), consume=True)
+    assert found.note.startswith("extraction: fast pass (")
+    assert len(cleanings) == 1  # the tree the main extractor reads; no backup made
+    cleanings.clear()
+    # a page whose paragraphs hold far more than the fast text: the comparison runs
+    monkeypatch.setattr(extract, "paragraph_chars", lambda tree: 100_000)
+    found = extract_main(parse_html(_page()), consume=True)
+    assert found.note.startswith(("extraction: fallbacks", "extraction: fast pass kept"))
+    assert len(cleanings) >= 2  # the comparison ran: the backup was made for it
+
+
+def test_the_backup_made_on_demand_is_the_backup_trafilatura_makes():
+    from trafilatura.settings import Extractor
+
+    from cleaner.markup.extract_choice import Evidence
+
+    tree = parse_html(_page("<table><tr><td>cell</td></tr></table><form>f</form>"))
+    options = Extractor(comments=False)
+    theirs = extract_speed._trafilatura_prepare_tree(copy(tree), options, None)[1]
+    token = extract_speed.EVIDENCE.set(Evidence(0, 0))
+    try:
+        ours = extract_speed._prepare_then_back_up_on_demand(copy(tree), options, None)[1]
+    finally:
+        extract_speed.EVIDENCE.reset(token)
+    assert isinstance(ours, extract_speed.RawCopy)
+    assert etree.tostring(ours.make()) == etree.tostring(theirs)
