@@ -231,7 +231,8 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
         raw = content
         content, defused = defuse_markup(content)
         notes += defused
-        page = parse_page(content, record.name)
+        utf8 = decoded.utf8 if content is decoded.text else None  # the same text's bytes
+        page = parse_page(content, record.name, utf8)
         notes += page.notes
         if deferred:  # by the canonical URL's host, else the raw page's fingerprints
             declared = usable_url(page.declared_url)

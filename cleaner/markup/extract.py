@@ -39,9 +39,11 @@ def parse_html(html: str) -> HtmlElement | None:
     return parse_html_checked(html)[0]
 
 
-def parse_html_checked(html: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
-    """Like parse_html, plus notes on what had to be done to read the page whole."""
-    tree = load_page(html)
+def parse_html_checked(html: str, utf8: bytes | None = None
+                       ) -> tuple[HtmlElement | None, tuple[str, ...]]:
+    """Like parse_html, plus notes on what had to be done to read the page whole. `utf8`,
+    when given, is html's UTF-8 bytes (see page_parser.load_page)."""
+    tree = load_page(html, utf8)
     if not any(_TOO_DEEP in e.message for e in PAGE_PARSER.error_log):
         return tree, ()
     return load_page(_CONTAINER_TAG.sub(" ", html)), (FLATTENED_NOTE,)

@@ -44,19 +44,46 @@ PAGE_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf
 PAGE_PARSER.set_element_class_lookup(_class_lookup())
 
 
-def _from_bytes(html: str) -> HtmlElement | None:
+def _from_bytes(html: str, utf8: bytes | None = None) -> HtmlElement | None:
     try:
-        return fromstring(html.encode("utf8", "surrogatepass"), parser=PAGE_PARSER)
+        data = html.encode("utf8", "surrogatepass") if utf8 is None else utf8
+        return fromstring(data, parser=PAGE_PARSER)
     except Exception:  # noqa: BLE001 - as trafilatura: an unparsable page is no tree
         return None
 
 
-def load_page(html: str) -> HtmlElement | None:
+def _utf8_of(repaired: str, html: str, utf8: bytes) -> bytes | None:
+    """The UTF-8 bytes of `repaired` from those of `html` (utf8): the same when the repairs
+    changed nothing, else when they changed the first line only (trafilatura rewrites it
+    whenever the page opens with a doctype); None otherwise."""
+    if repaired == html:
+        return utf8
+    head, newline, rest = repaired.partition("\n")
+    cut = utf8.find(b"\n")
+    if newline and cut >= 0 and html.find("\n") + 1 + len(rest) == len(html) and \
+            html.endswith(rest):
+        return head.encode("utf-8") + utf8[cut:]
+    return None
+
+
+def load_page(html: str, utf8: bytes | None = None) -> HtmlElement | None:
     """trafilatura.utils.load_html (pinned 2.3.1) on a decoded page, with PAGE_PARSER: the
-    same repairs, the same byte-string retry and the same rejection of what is not HTML."""
+    same repairs, the same byte-string retry and the same rejection of what is not HTML.
+
+    `utf8`, when given, is html's UTF-8 bytes, which the parser reads instead: the tree is
+    the same (libxml2 reads a str as UTF-8 only when it is all ASCII, and converts the
+    others from Latin-1, UCS-2 or UCS-4 first; on the 892 benchmark pages the bytes are
+    read in 1.35 ms against 1.58 for the str), and trafilatura reads the bytes itself when
+    the str is refused. cleaner has them from its decoding checks on every page that is
+    not all ASCII."""
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    html = repair_faulty_html(html, beginning)
+    repaired = repair_faulty_html(html, beginning)
+    data = _utf8_of(repaired, html, utf8) if utf8 is not None else None
+    if data is not None:
+        tree = _from_bytes(repaired, data)
+        return None if tree is None or dubious and len(tree) < 2 else tree
+    html = repaired
     tree, retried = None, False
     try:
         tree = fromstring(html, parser=PAGE_PARSER)

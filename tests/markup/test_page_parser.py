@@ -39,3 +39,16 @@ def test_form_elements_keep_their_lxml_html_classes() -> None:
     assert kinds["form"] == "FormElement" and kinds["input"] == "InputElement"
     assert kinds["select"] == "SelectElement" and kinds["label"] == "LabelElement"
     assert kinds["p"] == "HtmlElement"
+
+
+@pytest.mark.parametrize("page", [
+    "<!DOCTYPE html>\n<html><head><title>Café</title></head><body><p>Crème brûlée, "
+    "naïve “quotes” — 東京</p></body></html>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/'
+    'DTD/xhtml1-strict.dtd">\n<html><body><p>Zürich – Ελληνικά</p></body></html>',
+    "<!DOCTYPE html><html><body><p>one line only, é</p></body></html>",
+    "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>déclaré</p></body></html>",
+    "<html><body><p>bell \x07 and é</p></body></html>",
+])
+def test_the_pages_utf8_bytes_give_the_same_tree(page: str) -> None:
+    assert _shape(load_page(page, page.encode("utf-8"))) == _shape(load_html(page))
