@@ -116,3 +116,32 @@ def test_the_backup_made_on_demand_is_the_backup_trafilatura_makes():
         extract_speed.EVIDENCE.reset(token)
     assert isinstance(ours, extract_speed.RawCopy)
     assert etree.tostring(ours.make()) == etree.tostring(theirs)
+
+
+IN_PLACE_PAGES = [
+    _page(),
+    "<html><body><div>Lead<aside>side</aside> tail\x07 one<script>x</script>two</div>"
+    "<p>para<footer>f</footer></p><span>a<style>s</style>b</span>"
+    "<div id='footer' class='x'>by id first</div><div class='x' id='footer'>kept</div>"
+    "<section><svg><text>t</text></svg>\x0b after svg</section>end</body></html>",
+    "<html><body>no blocks <b>bold</b><template>t</template> tail</body></html>",
+]
+
+
+def test_the_page_text_read_in_place_is_html2txts():
+    token = extract_speed.OWN_RUN.set(True)
+    try:
+        for page in IN_PLACE_PAGES:
+            tree = parse_html(page)
+            assert extract_cleaning.html2txt_in_place(tree) == trafilatura.html2txt(tree)
+        banner = parse_html(_page("<div class='cookie-banner'>We use cookies</div>"))
+        assert extract_cleaning.html2txt_in_place(banner) is None  # trafilatura's own way
+    finally:
+        extract_speed.OWN_RUN.reset(token)
+
+
+def test_the_cookie_words_decide_as_the_expression_does():
+    for values in ("nav\nmain", "cookie-banner", "x\nCookieBot", "notice__cookie", "Consent-SDK",
+                   "cooKie_notice", "cookıe-banner", "consent", "ONETRUST-x"):
+        assert extract_cleaning.names_cookie_banner(values) == bool(
+            extract_cleaning._COOKIE_CONSENT.search(values))
