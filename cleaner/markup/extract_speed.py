@@ -14,11 +14,13 @@ from contextvars import ContextVar
 
 import trafilatura.core
 import trafilatura.external
-from lxml.etree import _Element
+import trafilatura.main_extractor
+from lxml.etree import XPath, _Element
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
+from trafilatura.xml import delete_element
 
 from cleaner.markup.extract_choice import EVIDENCE, RawCopy, _made, compare_if_fragment
 from cleaner.markup.extract_cleaning import basic_cleaning_quick, html2txt_in_place
@@ -122,3 +124,48 @@ def _html2txt_without_copy(content: HtmlElement | str, clean: bool = True) -> st
 
 _trafilatura_html2txt: Callable[[HtmlElement | str, bool], str] = stand_in(
     trafilatura.core, "html2txt", _html2txt_without_copy)
+
+
+def _outermost(matches: dict[HtmlElement, None]) -> list[HtmlElement]:
+    """The matches with no match among their ancestors, in the order of `matches`: what
+    trafilatura's prune_unwanted_nodes computes by testing every ancestor of every match
+    (2,300 ancestor walks a page); here each ancestor is looked at once, its answer kept."""
+    covered: dict[HtmlElement, bool] = {}
+    outer = []
+    for elem in matches:
+        path, node, found = [], elem.getparent(), False
+        while node is not None:
+            known = covered.get(node)
+            if known is not None:
+                found = known
+                break
+            if node in matches:
+                found = True
+                break
+            path.append(node)
+            node = node.getparent()
+        for seen in path:
+            covered[seen] = found
+        if not found:
+            outer.append(elem)
+    return outer
+
+
+def _prune_unwanted_nodes_quickly(tree: HtmlElement, nodelist: list[XPath],
+                                  with_backup: bool = False) -> HtmlElement:
+    """Stands in for trafilatura.htmlprocessing.prune_unwanted_nodes where its main extractor
+    calls it (pinned 2.3.1): the same nodes pruned under the same guard, the outermost
+    matches found by _outermost. Every other caller gets the original."""
+    if not (with_backup and OWN_RUN.get()):
+        return _trafilatura_prune_unwanted_nodes(tree, nodelist, with_backup)
+    matches = dict.fromkeys(elem for expression in nodelist for elem in expression(tree))
+    outer = _outermost(matches)
+    old_len = len(tree.text_content())
+    if old_len - sum(len(elem.text_content()) for elem in outer) > old_len / 7:
+        for elem in outer:
+            delete_element(elem)
+    return tree
+
+
+_trafilatura_prune_unwanted_nodes: Callable[[HtmlElement, list[XPath], bool], HtmlElement] = (
+    stand_in(trafilatura.main_extractor, "prune_unwanted_nodes", _prune_unwanted_nodes_quickly))

@@ -145,3 +145,13 @@ def test_the_cookie_words_decide_as_the_expression_does():
                    "cooKie_notice", "cookıe-banner", "consent", "ONETRUST-x"):
         assert extract_cleaning.names_cookie_banner(values) == bool(
             extract_cleaning._COOKIE_CONSENT.search(values))
+
+
+def test_the_outermost_matches_are_trafilaturas():
+    tree = parse_html("<html><body><div class='a'><div class='a'><p class='a'>x</p></div>"
+                      "<span class='b'>y</span></div><p class='b'>z<b class='a'>w</b></p>"
+                      "</body></html>")
+    select = [etree.XPath(".//*[@class='b']"), etree.XPath(".//*[@class='a']")]
+    matches = dict.fromkeys(el for x in select for el in x(tree))
+    theirs = [el for el in matches if not any(a in matches for a in el.iterancestors())]
+    assert extract_speed._outermost(matches) == theirs and len(theirs) == 2
