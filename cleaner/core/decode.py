@@ -19,7 +19,7 @@ import codecs
 import logging
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner.core.errors import InputError
 
@@ -95,11 +95,14 @@ UTF8_REPAIR_MAX_SHARE = 0.01
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
-    """The text of one input, the encoding it was read with, and what had to be repaired."""
+    """The text of one input, the encoding it was read with, and what had to be repaired.
+    `utf8` is the text's UTF-8 bytes when the repair checks made them (a page that is not
+    all ASCII): the HTML parser reads them faster than the str (page_parser)."""
 
     text: str
     encoding: str | None = None
     notes: tuple[str, ...] = ()
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -257,11 +260,19 @@ def repair_text(text: str, from_bytes: bool = False) -> tuple[str, tuple[str, ..
     """Undo mojibake and drop lone surrogates (from JSON `\\ud800` escapes), which no UTF-8
     writer or RE2 can take; say what was changed. Text we decoded from bytes ourselves
     holds no lone surrogate."""
+    return _repair(text, from_bytes)[:2]
+
+
+def _repair(text: str, from_bytes: bool) -> tuple[str, tuple[str, ...], bytes | None]:
+    """repair_text, plus the text's UTF-8 bytes when they were made and the text is
+    unchanged."""
     notes: list[str] = []
     if text.isascii():
-        return text, ()
+        return text, (), None
+    utf8 = None
     try:
-        hinted = _MOJIBAKE_HINT_UTF8.search(text.encode("utf-8")) is not None
+        utf8 = text.encode("utf-8")
+        hinted = _MOJIBAKE_HINT_UTF8.search(utf8) is not None
     except UnicodeEncodeError:  # only a lone surrogate does not encode
         if not from_bytes:
             text = _SURROGATE.sub("\ufffd", text)
@@ -278,10 +289,10 @@ def repair_text(text: str, from_bytes: bool = False) -> tuple[str, tuple[str, ..
                 line = new
             fixed_lines.append(line)
         if repaired:
-            text = "\n".join(fixed_lines)
+            text, utf8 = "\n".join(fixed_lines), None
             notes.append(f"repaired mojibake (text decoded twice upstream) on {repaired} "
                          f"line(s)")
-    return text, tuple(notes)
+    return text, tuple(notes), utf8
 
 
 def defuse_markup(html: str) -> tuple[str, tuple[str, ...]]:
@@ -314,10 +325,10 @@ def decode_input(content: bytes | str, name: str, header_charset: str | None = N
     elif len(content) > max_bytes:
         raise InputError(f"{name}: {len(content)} characters is over the size limit "
                          f"of {max_bytes}")
-    text, notes = repair_text(content, from_bytes=encoding is not None)
+    text, notes, utf8 = _repair(content, encoding is not None)
     if not text or text.isspace():  # not text.strip(): that copies the page
         raise InputError(f"{name}: input is empty")
-    return Decoded(text, encoding, (*decode_notes, *notes))
+    return Decoded(text, encoding, (*decode_notes, *notes), utf8)
 
 
 def decode_bytes(data: bytes, name: str, header_charset: str | None = None,

@@ -237,7 +237,7 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
     # by the address the page declares; only a page still without a site is looked at
     # again, in the text its extraction gives (the markup may hide a fingerprint).
     deferred = is_html and url is None
-    site = None if deferred else rules.detect(url, content)
+    site = None if deferred else rules.detect(url, content, decoded.utf8)
     active = rules.active(site)
     prior_related: list[Related] = []
     dom_removed: list[Removal] = []
@@ -252,11 +252,13 @@ def analyze(record: InputRecord, rules: RuleSet | None = None,
         raw = content
         content, defused = defuse_markup(content)
         notes += defused
-        page = parse_page(content, record.name)
+        utf8 = decoded.utf8 if content is decoded.text else None  # the same text's bytes
+        page = parse_page(content, record.name, utf8)
         notes += page.notes
         if deferred:  # by the canonical URL's host, else the raw page's fingerprints
             declared = usable_url(page.declared_url)
-            site = rules.detect(declared, content) if declared else rules.detect(None, raw)
+            site = (rules.detect(declared, content, utf8) if declared
+                    else rules.detect(None, raw, decoded.utf8))
             active = rules.active(site)
         page_meta = read_page_meta(page.tree, url)  # before any node is dropped
         extracted = html_to_text(page, url, active)

@@ -48,6 +48,40 @@ def visible_len(node: HtmlElement) -> int:
     return total
 
 
+def _shows_text(el: HtmlElement) -> bool:
+    """Whether visible_len counts el's own text (its tail counts in any case)."""
+    return isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS
+
+
+def _visible_around(root: HtmlElement, body: HtmlElement) -> tuple[int, int]:
+    """visible_len(root) and visible_len(body), for body a child of root, in one walk."""
+    inside = visible_len(body)
+    total = len(root.text.strip()) if root.text and _shows_text(root) else 0
+    for child in root:
+        total += inside if child is body else visible_len(child)
+        total += len(child.tail.strip()) if child.tail else 0
+    return total, inside
+
+
+def dropped_len(node: HtmlElement, length: int) -> int:
+    """How much visible_len of the page falls when node, of visible_len `length`, is dropped:
+    its subtree goes and its tail joins the previous sibling's tail or the parent's text, as
+    drop_tree joins them (two stripped lengths become one)."""
+    fall = length
+    tail = node.tail
+    if tail:
+        previous = node.getprevious()
+        if previous is not None:
+            before, counted = previous.tail or "", True
+        else:
+            parent = node.getparent()
+            before, counted = parent.text or "", _shows_text(parent)
+        fall += len(tail.strip())
+        if counted:
+            fall -= len((before + tail).strip()) - len(before.strip())
+    return fall
+
+
 def visible_text(node: HtmlElement) -> str:
     parts = []
     for el in node.iter():
@@ -148,23 +182,53 @@ def remove(node: HtmlElement) -> None:
     node.drop_tree()
 
 
-def apply_drops(root: HtmlElement, planned: list[Planned]) -> list[Removal]:
-    removed = []
+def _apply_counted(planned: list[Planned]) -> tuple[list[Removal], int]:
+    """The drops applied, and how much visible text they took from the page (dropped_len)."""
+    removed, fall = [], 0
     for p in planned:
         text = visible_text(p.node)
         if text:
             removed.append(Removal(text[:REMOVAL_TEXT_MAX], p.category, p.rule))
+        fall += dropped_len(p.node, p.length)
         remove(p.node)
-    return removed
+    return removed, fall
+
+
+def apply_drops(root: HtmlElement, planned: list[Planned]) -> list[Removal]:
+    return _apply_counted(planned)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """What the drops removed, the guard's notes, and visible_len of the page after them
+    (None when nothing was planned: the page was not measured)."""
+
+    removed: list[Removal]
+    notes: list[str]
+    visible: int | None = None
+
+
+def prune(root: HtmlElement, rules: Iterable[DomDrop], extra: Iterable[Planned] = (),
+          sections: Iterable[DomSection] = ()) -> Pruned:
+    """Plan, guard and apply the drops; `extra` are nodes already chosen (read cards). The
+    page is measured once, before the drops (the guard's total is its body's share), and
+    what each drop takes is subtracted: the extraction's evidence needs the page's visible
+    text after them, and a second walk over the page cost 0.4 ms."""
+    planned = list(extra) + plan_sections(root, sections) + plan_drops(root, rules)
+    if not planned:
+        return Pruned([], [])
+    body = root.find("body")
+    if body is None:
+        page = total = visible_len(root)
+    else:
+        page, total = _visible_around(root, body)
+    kept, notes = guard(planned, total)
+    removed, fall = _apply_counted(kept)
+    return Pruned(removed, notes, page - fall)
 
 
 def drop_noise(root: HtmlElement, rules: Iterable[DomDrop], extra: Iterable[Planned] = (),
                sections: Iterable[DomSection] = ()) -> tuple[list[Removal], list[str]]:
-    """Plan, guard and apply the drops; `extra` are nodes already chosen (read cards)."""
-    planned = list(extra) + plan_sections(root, sections) + plan_drops(root, rules)
-    if not planned:
-        return [], []
-    body = root.find("body")
-    total = visible_len(body if body is not None else root)
-    kept, notes = guard(planned, total)
-    return apply_drops(root, kept), notes
+    """Plan, guard and apply the drops (prune, without the page's measure)."""
+    pruned = prune(root, rules, extra, sections)
+    return pruned.removed, pruned.notes

@@ -15,12 +15,12 @@ import re
 
 import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.utils import HTML_PARSER, load_html
 
 from cleaner.markup.dom import visible_len
 from cleaner.markup.extract_choice import EVIDENCE, EXTENDS, Evidence, Extraction, paragraph_chars
 from cleaner.markup.extract_rescue import judge_rescued, paragraphs_if_fragment
 from cleaner.markup.extract_speed import OWN_RUN, OWNED_TREE
+from cleaner.markup.page_parser import PAGE_PARSER, load_page
 
 # libxml2 stops building the tree at 256 levels and drops everything deeper, silently
 # (tests/engine/test_fuzz.py nests 100,000 divs). Such a page is re-read with its container tags
@@ -34,39 +34,44 @@ FLATTENED_NOTE = ("the page nests elements deeper than libxml2's 256 levels; its
 
 
 def parse_html(html: str) -> HtmlElement | None:
-    """The page's lxml tree as trafilatura itself would build it; None when not HTML."""
+    """The page's lxml tree as trafilatura itself would build it (page_parser: the same
+    tree and element classes, picked faster); None when not HTML."""
     return parse_html_checked(html)[0]
 
 
-def parse_html_checked(html: str) -> tuple[HtmlElement | None, tuple[str, ...]]:
-    """Like parse_html, plus notes on what had to be done to read the page whole."""
-    tree = load_html(html)
-    if not any(_TOO_DEEP in e.message for e in HTML_PARSER.error_log):
+def parse_html_checked(html: str, utf8: bytes | None = None
+                       ) -> tuple[HtmlElement | None, tuple[str, ...]]:
+    """Like parse_html, plus notes on what had to be done to read the page whole. `utf8`,
+    when given, is html's UTF-8 bytes (see page_parser.load_page)."""
+    tree = load_page(html, utf8)
+    if not any(_TOO_DEEP in e.message for e in PAGE_PARSER.error_log):
         return tree, ()
-    return load_html(_CONTAINER_TAG.sub(" ", html)), (FLATTENED_NOTE,)
+    return load_page(_CONTAINER_TAG.sub(" ", html)), (FLATTENED_NOTE,)
 
 
 def extract_main(tree: HtmlElement, url: str | None = None, *,
-                 consume: bool = False) -> Extraction:
+                 consume: bool = False, visible: int | None = None) -> Extraction:
     """Main text of a parsed page, paragraphs one per line ('' if none), and how it was found.
     With consume=True the caller gives the tree up: trafilatura prunes it in place instead
     of working on a copy of the whole page (its first step; 0.4 ms a page). The judgements
     after the run (a second run, the page's paragraphs) then read the tree with
     trafilatura's raw-tree prunes applied, as trafilatura's own rescue reads it (same results
-    on all 892 benchmark pages as with the copy).
+    on all 892 benchmark pages as with the copy). `visible` is the tree's visible_len when
+    the caller has measured it already (dom.prune).
 
     >>> extract_main(parse_html("<html><body><article><p>" + "A sentence of body. " * 20
     ...                          + "</p></article></body></html>")).note[:23]
     'extraction: fast pass ('"""
     own = OWN_RUN.set(True)
     try:
-        return _extract_main(tree, url, consume)
+        return _extract_main(tree, url, consume, visible)
     finally:
         OWN_RUN.reset(own)
 
 
-def _extract_main(tree: HtmlElement, url: str | None, consume: bool) -> Extraction:
-    ev = Evidence(paragraph_chars(tree), visible_len(tree))
+def _extract_main(tree: HtmlElement, url: str | None, consume: bool,
+                  visible: int | None) -> Extraction:
+    ev = Evidence(paragraph_chars(tree), visible_len(tree) if visible is None else visible)
     token = EVIDENCE.set(ev)
     owned = OWNED_TREE.set(tree if consume else None)
     try:

@@ -105,25 +105,27 @@ def _block_lines(body: _Element) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RawCopy:
-    """A copy of the raw tree not made yet (see extract_speed)."""
+    """A tree for the comparison not made yet: the raw tree's copy, or the cleaned tree's
+    backup (see extract_speed)."""
 
     make: Callable[[], HtmlElement]
 
 
-def _made(raw_tree: HtmlElement | RawCopy) -> HtmlElement:
-    return raw_tree.make() if isinstance(raw_tree, RawCopy) else raw_tree
+def _made(tree: HtmlElement | RawCopy) -> HtmlElement:
+    return tree.make() if isinstance(tree, RawCopy) else tree
 
 
-def compare_if_fragment(cleaned_tree: HtmlElement, raw_tree: HtmlElement | RawCopy,
+def compare_if_fragment(cleaned_tree: HtmlElement | RawCopy, raw_tree: HtmlElement | RawCopy,
                         body: _Element, text: str,
                         options: Extractor) -> tuple[_Element, str]:
     """Stands in for trafilatura.core.compare_extraction (pinned 2.3.1): on cleaner's own
     runs it lets the comparison with the fallbacks happen only when the page shows that the
     main extractor's text is a fragment or a menu; every other caller gets the original.
-    raw_tree may be the copy not made yet (RawCopy, see extract_speed)."""
+    Either tree may be one not made yet (RawCopy, see extract_speed); the cleaned tree's
+    backup is made first, as trafilatura makes it before the raw tree's copy."""
     ev = EVIDENCE.get()
     if ev is None:
-        return _trafilatura_compare(cleaned_tree, _made(raw_tree), body, text, options)
+        return _trafilatura_compare(_made(cleaned_tree), _made(raw_tree), body, text, options)
     if ev.use_fallbacks is None:
         n = len(text)
         if n < options.min_extracted_size:
@@ -139,7 +141,7 @@ def compare_if_fragment(cleaned_tree: HtmlElement, raw_tree: HtmlElement | RawCo
             ev.use_fallbacks = False
             ev.note = f"extraction: fast pass ({n} characters; {held})"
             return body, text
-        body2, text2 = _trafilatura_compare(cleaned_tree, _made(raw_tree), body, text,
+        body2, text2 = _trafilatura_compare(_made(cleaned_tree), _made(raw_tree), body, text,
                                             options)
         why = "a menu (short lines)" if menu else f"{n} characters ({held})"
         seen = f"the fast pass found {why}; trafilatura's fallbacks found {len(text2)}"
@@ -152,7 +154,7 @@ def compare_if_fragment(cleaned_tree: HtmlElement, raw_tree: HtmlElement | RawCo
         ev.note = f"extraction: fast pass kept ({seen}, no completion)"
         return body, text
     if ev.use_fallbacks:
-        return _trafilatura_compare(cleaned_tree, _made(raw_tree), body, text, options)
+        return _trafilatura_compare(_made(cleaned_tree), _made(raw_tree), body, text, options)
     return body, text
 
 

@@ -14,24 +14,34 @@ from contextvars import ContextVar
 
 import trafilatura.core
 import trafilatura.external
-from lxml.etree import _Element
+import trafilatura.main_extractor
+from lxml.etree import XPath, _Element
 from lxml.html import HtmlElement
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
+from trafilatura.xml import delete_element
 
-from cleaner.markup.extract_choice import EVIDENCE, RawCopy, compare_if_fragment
-from cleaner.markup.extract_cleaning import basic_cleaning_quick
+from cleaner.markup.extract_choice import EVIDENCE, RawCopy, _made, compare_if_fragment
+from cleaner.markup.extract_cleaning import basic_cleaning_quick, html2txt_in_place
 from cleaner.markup.standin import stand_in
 
 
-def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlElement,
+def _lazily(options: Extractor) -> bool:
+    """Whether this run is cleaner's own and compares with the fallbacks only on evidence
+    (compare_if_fragment), so that the trees the comparison reads can be made on demand."""
+    return EVIDENCE.get() is not None and not options.fast and not options.comments
+
+
+def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlElement | RawCopy,
                           tree: HtmlElement, options: Extractor) -> tuple[_Element, str]:
     """Stands in for trafilatura.core._extract_and_compare (pinned 2.3.1), which copies the
     raw tree for the comparison with the fallbacks before it knows whether that runs: on
     cleaner's own runs the copy is made only when it does (1 ms a page; nothing reads or
     changes the raw tree in between). Every other caller gets the original."""
-    if EVIDENCE.get() is None or options.fast:
-        return _trafilatura_extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+    if not _lazily(options):
+        return _trafilatura_extract_and_compare(
+            cleaned_tree, _made(cleaned_tree_backup), tree, options)
     postbody, temp_text = extract_content(cleaned_tree, options)
     return compare_if_fragment(
         cleaned_tree_backup, RawCopy(lambda: _copy_unless_given_up(tree)), postbody,
@@ -41,6 +51,27 @@ def _extract_then_compare(cleaned_tree: HtmlElement, cleaned_tree_backup: HtmlEl
 _trafilatura_extract_and_compare: Callable[
     [HtmlElement, HtmlElement, HtmlElement, Extractor], tuple[_Element, str]] = stand_in(
     trafilatura.core, "_extract_and_compare", _extract_then_compare)
+
+
+def _prepare_then_back_up_on_demand(tree: HtmlElement, options: Extractor,
+                                    url: str | None) -> tuple[HtmlElement, HtmlElement | RawCopy]:
+    """Stands in for trafilatura.core._prepare_tree (pinned 2.3.1), which cleans a copy of
+    the raw tree, copies the cleaned tree as a backup for the comparison with the fallbacks
+    and converts the tags of the first: on cleaner's own runs that comparison seldom runs
+    (two pages in three skip it on scrapinghub), so the backup is made only when it does, by
+    cleaning another copy of the raw tree the same way (tree_cleaning reads nothing but the
+    tree and the options, and nothing changes the raw tree in between, as for RawCopy
+    above). Every other caller gets the original."""
+    if not _lazily(options):
+        return _trafilatura_prepare_tree(tree, options, url)
+    cleaned = tree_cleaning(_copy_unless_given_up(tree), options)  # trafilatura.core.copy
+    backup = RawCopy(lambda: tree_cleaning(_copy_unless_given_up(tree), options))
+    return convert_tags(cleaned, options, url), backup
+
+
+_trafilatura_prepare_tree: Callable[
+    [HtmlElement, Extractor, str | None], tuple[HtmlElement, HtmlElement]] = stand_in(
+    trafilatura.core, "_prepare_tree", _prepare_then_back_up_on_demand)
 
 # trafilatura.extract copies a tree it is given before pruning it (core.bare_extraction,
 # pinned 2.3.1), so that the caller's tree survives. A caller that gives its tree up
@@ -77,3 +108,64 @@ def _basic_cleaning_quickly(tree: HtmlElement) -> HtmlElement:
 _trafilatura_basic_cleaning: Callable[[HtmlElement], HtmlElement] = stand_in(
     importlib.import_module("trafilatura.baseline"), "basic_cleaning", _basic_cleaning_quickly)
 stand_in(trafilatura.external, "basic_cleaning", _basic_cleaning_quickly)
+
+
+def _html2txt_without_copy(content: HtmlElement | str, clean: bool = True) -> str:
+    """Stands in for trafilatura.baseline.html2txt where trafilatura.core calls it (pinned
+    2.3.1: the page's text measured before its recall retry, on every page whose text is
+    under 3,000 characters), which copies the whole raw tree to clean and space it: on
+    cleaner's own runs the same text is read from the tree as it is (extract_cleaning.
+    html2txt_in_place; 2.9 against 2.2 ms a call). Every other caller gets the original."""
+    if OWN_RUN.get() and clean and isinstance(content, HtmlElement) and (
+            text := html2txt_in_place(content)) is not None:
+        return text
+    return _trafilatura_html2txt(content, clean)
+
+
+_trafilatura_html2txt: Callable[[HtmlElement | str, bool], str] = stand_in(
+    trafilatura.core, "html2txt", _html2txt_without_copy)
+
+
+def _outermost(matches: dict[HtmlElement, None]) -> list[HtmlElement]:
+    """The matches with no match among their ancestors, in the order of `matches`: what
+    trafilatura's prune_unwanted_nodes computes by testing every ancestor of every match
+    (2,300 ancestor walks a page); here each ancestor is looked at once, its answer kept."""
+    covered: dict[HtmlElement, bool] = {}
+    outer = []
+    for elem in matches:
+        path, node, found = [], elem.getparent(), False
+        while node is not None:
+            known = covered.get(node)
+            if known is not None:
+                found = known
+                break
+            if node in matches:
+                found = True
+                break
+            path.append(node)
+            node = node.getparent()
+        for seen in path:
+            covered[seen] = found
+        if not found:
+            outer.append(elem)
+    return outer
+
+
+def _prune_unwanted_nodes_quickly(tree: HtmlElement, nodelist: list[XPath],
+                                  with_backup: bool = False) -> HtmlElement:
+    """Stands in for trafilatura.htmlprocessing.prune_unwanted_nodes where its main extractor
+    calls it (pinned 2.3.1): the same nodes pruned under the same guard, the outermost
+    matches found by _outermost. Every other caller gets the original."""
+    if not (with_backup and OWN_RUN.get()):
+        return _trafilatura_prune_unwanted_nodes(tree, nodelist, with_backup)
+    matches = dict.fromkeys(elem for expression in nodelist for elem in expression(tree))
+    outer = _outermost(matches)
+    old_len = len(tree.text_content())
+    if old_len - sum(len(elem.text_content()) for elem in outer) > old_len / 7:
+        for elem in outer:
+            delete_element(elem)
+    return tree
+
+
+_trafilatura_prune_unwanted_nodes: Callable[[HtmlElement, list[XPath], bool], HtmlElement] = (
+    stand_in(trafilatura.main_extractor, "prune_unwanted_nodes", _prune_unwanted_nodes_quickly))

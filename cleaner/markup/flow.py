@@ -20,7 +20,7 @@ from cleaner.core.errors import InputError
 from cleaner.core.lines import TITLE_MAX_CHARS, normalize
 from cleaner.core.records import Related, Removal
 from cleaner.markup.cards import head_of, page_url, read_cards
-from cleaner.markup.dom import drop_noise, squash
+from cleaner.markup.dom import prune, squash
 from cleaner.markup.extract import extract_main, parse_html_checked
 from cleaner.rulebook.model import Active
 
@@ -47,9 +47,10 @@ class Extracted:
     title: str | None = None
 
 
-def parse_page(html: str, name: str) -> Page:
-    """Parse once; raise InputError naming the input when it is not usable HTML."""
-    tree, notes = parse_html_checked(html)
+def parse_page(html: str, name: str, utf8: bytes | None = None) -> Page:
+    """Parse once; raise InputError naming the input when it is not usable HTML. `utf8`:
+    the page's UTF-8 bytes, when the decoding made them (read faster than the str)."""
+    tree, notes = parse_html_checked(html, utf8)
     if tree is None:
         raise InputError(f"{name}: cannot parse the HTML (no elements, or nested too deep)")
     return Page(tree, page_url(tree), notes)
@@ -82,6 +83,8 @@ def html_to_text(page: Page, url: str | None, active: Active) -> Extracted:
     tree, url = page.tree, url or page.declared_url
     title = page_title(tree)
     related, card_nodes = read_cards(tree, active.dom_cards, url)
-    removed, notes = drop_noise(tree, active.dom_drop, card_nodes, active.dom_sections)
-    main = extract_main(tree, url, consume=True)  # the caller reads the tree no more
-    return Extracted(main.text, tuple(related), tuple(removed), (*notes, main.note), title)
+    pruned = prune(tree, active.dom_drop, card_nodes, active.dom_sections)
+    # the caller reads the tree no more; the drops measured what the page shows after them
+    main = extract_main(tree, url, consume=True, visible=pruned.visible)
+    return Extracted(main.text, tuple(related), tuple(pruned.removed),
+                     (*pruned.notes, main.note), title)

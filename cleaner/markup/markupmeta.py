@@ -19,6 +19,7 @@ from htmldate.utils import Extractor
 from lxml.html import HtmlElement
 
 from cleaner.markup.byline import dom_author
+from cleaner.markup.jsonld import meta_json
 from cleaner.markup.standin import stand_in
 
 # htmldate's quick search (date markup, URL), then its extensive one (dates in the text) when
@@ -62,14 +63,14 @@ def markup_metadata(tree: HtmlElement, url: str | None) -> MarkupMeta:
     (README)."""
     # htmldate as trafilatura imports it: a dependency of the pinned trafilatura, not ours
     from htmldate import find_date
-    from trafilatura.metadata import examine_meta, extract_meta_json
+    from trafilatura.metadata import examine_meta
     from trafilatura.settings import set_date_params
 
     meta = examine_meta(tree)
     if meta.author and " " not in meta.author:  # as trafilatura: one word is no name
         meta.author = None
     try:
-        meta = extract_meta_json(tree, meta)
+        meta = meta_json(tree, meta)  # trafilatura's extract_meta_json, faster
     except Exception:  # noqa: BLE001 - malformed JSON-LD must not cost the page
         pass
     author = meta.author or dom_author(tree)

@@ -284,9 +284,11 @@ class RuleSet:
     def site_named(self, name: str) -> Site | None:
         return next((s for s in self.sites if s.name == name), None)
 
-    def detect(self, url: str | None, text: str) -> Site | None:
+    def detect(self, url: str | None, text: str, utf8: bytes | None = None) -> Site | None:
         """By the URL's host first; without a URL (or an unknown host) by the site whose
-        fingerprints found in the text score highest, if they reach FINGERPRINT_SCORE."""
+        fingerprints found in the text score highest, if they reach FINGERPRINT_SCORE.
+        `utf8`, when given, is the text's UTF-8 bytes: what RE2 reads, so the binding need
+        not encode the text again (0.1 ms on a 170 kB page)."""
         if url:
             host = urlsplit(url if "//" in url else "//" + url).hostname or ""
             for site in self.sites:
@@ -298,7 +300,9 @@ class RuleSet:
         if not owners:
             return None
         assert self._fingerprint_set is not None  # built by _fingerprints() with its owners
-        hits = self._fingerprint_set.Match(text[:FINGERPRINT_WINDOW]) or ()
+        window = utf8 if utf8 is not None and len(text) <= FINGERPRINT_WINDOW else text[
+            :FINGERPRINT_WINDOW]
+        hits = self._fingerprint_set.Match(window) or ()
         scores: dict[int, float] = {}
         for k in hits:
             scores[owners[k]] = scores.get(owners[k], 0.0) + self._fingerprint_weight[k]

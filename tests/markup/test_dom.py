@@ -7,7 +7,7 @@ import trafilatura
 
 from cleaner.engine.pipeline import clean
 from cleaner.markup.cards import base_url, page_url, read_cards
-from cleaner.markup.dom import drop_noise, outermost, plan_drops
+from cleaner.markup.dom import drop_noise, outermost, plan_drops, prune, visible_len
 from cleaner.markup.extract import extract_main, extract_text, parse_html
 from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import DomCards, DomDrop
@@ -261,3 +261,16 @@ def test_the_adapters_docstring_example_holds():
     from cleaner.markup import extract
 
     assert doctest.testmod(extract).failed == 0
+
+
+def test_the_page_measured_once_matches_a_new_measure_after_the_drops():
+    # tails that join a sibling's tail or the parent's text, inside visible and invisible
+    # parents, with the whitespace that makes two stripped lengths differ from one
+    extra = ("<div>Lead <span class='ad'>Buy</span>  tail after  <i>x</i></div>"
+             "<p><b>bold</b> before <span class='ad'>Ad</span>   after text</p>"
+             "<noscript><span class='ad'>in noscript</span> hidden tail</noscript>"
+             "<div><span class='ad'>first</span></div>text<div class='ad'>last</div>  end ")
+    for rules in ([_drop("t-ad", ".ad")], [_drop("t-ad", ".ad"), _drop("t-nav", "nav")], []):
+        tree = parse_html(_page(extra))
+        pruned = prune(tree, rules)
+        assert pruned.visible is None if not rules else pruned.visible == visible_len(tree)

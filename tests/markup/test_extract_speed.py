@@ -8,7 +8,7 @@ from copy import copy
 import trafilatura
 from lxml import etree
 
-from cleaner.markup import extract_cleaning, extract_speed
+from cleaner.markup import extract, extract_cleaning, extract_speed
 from cleaner.markup.extract import extract_main, parse_html
 
 BODY = "".join(f"<p>Paragraph {n} of the story: the council voted on the new harbour plan and "
@@ -79,3 +79,79 @@ def test_the_main_text_is_trafilaturas_own_on_a_plain_page():
     page = _page()
     ours = extract_main(parse_html(page)).text
     assert ours == trafilatura.extract(page, include_comments=False, fast=True)
+
+
+def test_the_cleaned_backup_is_made_only_when_the_fallbacks_run(monkeypatch):
+    cleanings = []
+    real = extract_speed.tree_cleaning
+
+    def counted(tree, options):
+        cleanings.append(tree)
+        return real(tree, options)
+
+    monkeypatch.setattr(extract_speed, "tree_cleaning", counted)
+    found = extract_main(parse_html(_page()), consume=True)
+    assert found.note.startswith("extraction: fast pass (")
+    assert len(cleanings) == 1  # the tree the main extractor reads; no backup made
+    cleanings.clear()
+    # a page whose paragraphs hold far more than the fast text: the comparison runs
+    monkeypatch.setattr(extract, "paragraph_chars", lambda tree: 100_000)
+    found = extract_main(parse_html(_page()), consume=True)
+    assert found.note.startswith(("extraction: fallbacks", "extraction: fast pass kept"))
+    assert len(cleanings) >= 2  # the comparison ran: the backup was made for it
+
+
+def test_the_backup_made_on_demand_is_the_backup_trafilatura_makes():
+    from trafilatura.settings import Extractor
+
+    from cleaner.markup.extract_choice import Evidence
+
+    tree = parse_html(_page("<table><tr><td>cell</td></tr></table><form>f</form>"))
+    options = Extractor(comments=False)
+    theirs = extract_speed._trafilatura_prepare_tree(copy(tree), options, None)[1]
+    token = extract_speed.EVIDENCE.set(Evidence(0, 0))
+    try:
+        ours = extract_speed._prepare_then_back_up_on_demand(copy(tree), options, None)[1]
+    finally:
+        extract_speed.EVIDENCE.reset(token)
+    assert isinstance(ours, extract_speed.RawCopy)
+    assert etree.tostring(ours.make()) == etree.tostring(theirs)
+
+
+IN_PLACE_PAGES = [
+    _page(),
+    "<html><body><div>Lead<aside>side</aside> tail\x07 one<script>x</script>two</div>"
+    "<p>para<footer>f</footer></p><span>a<style>s</style>b</span>"
+    "<div id='footer' class='x'>by id first</div><div class='x' id='footer'>kept</div>"
+    "<section><svg><text>t</text></svg>\x0b after svg</section>end</body></html>",
+    "<html><body>no blocks <b>bold</b><template>t</template> tail</body></html>",
+]
+
+
+def test_the_page_text_read_in_place_is_html2txts():
+    token = extract_speed.OWN_RUN.set(True)
+    try:
+        for page in IN_PLACE_PAGES:
+            tree = parse_html(page)
+            assert extract_cleaning.html2txt_in_place(tree) == trafilatura.html2txt(tree)
+        banner = parse_html(_page("<div class='cookie-banner'>We use cookies</div>"))
+        assert extract_cleaning.html2txt_in_place(banner) is None  # trafilatura's own way
+    finally:
+        extract_speed.OWN_RUN.reset(token)
+
+
+def test_the_cookie_words_decide_as_the_expression_does():
+    for values in ("nav\nmain", "cookie-banner", "x\nCookieBot", "notice__cookie", "Consent-SDK",
+                   "cooKie_notice", "cookıe-banner", "consent", "ONETRUST-x"):
+        assert extract_cleaning.names_cookie_banner(values) == bool(
+            extract_cleaning._COOKIE_CONSENT.search(values))
+
+
+def test_the_outermost_matches_are_trafilaturas():
+    tree = parse_html("<html><body><div class='a'><div class='a'><p class='a'>x</p></div>"
+                      "<span class='b'>y</span></div><p class='b'>z<b class='a'>w</b></p>"
+                      "</body></html>")
+    select = [etree.XPath(".//*[@class='b']"), etree.XPath(".//*[@class='a']")]
+    matches = dict.fromkeys(el for x in select for el in x(tree))
+    theirs = [el for el in matches if not any(a in matches for a in el.iterancestors())]
+    assert extract_speed._outermost(matches) == theirs and len(theirs) == 2

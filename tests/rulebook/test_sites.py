@@ -68,3 +68,11 @@ def test_unknown_host_falls_back_to_fingerprint() -> None:
 ])
 def test_host_matches(pattern: str, host: str, ok: bool) -> None:
     assert host_matches(pattern, host) is ok
+
+
+def test_detection_reads_the_pages_utf8_bytes_as_it_reads_the_text():
+    rules = default_rules()
+    for text in ("<p>Café crème</p>\nFollow Ynetnews on Facebook\n", "Crème brûlée, no site"):
+        by_text = rules.detect(None, text)
+        assert rules.detect(None, text, text.encode("utf-8")) == by_text
+    assert by_text is None and rules.detect(None, "x\nFollow Ynetnews on\n").name == "ynetnews"
