@@ -33,8 +33,11 @@ PARAGRAPH_MIN_CHARS = 80
 TITLE_MAX_CHARS = 300
 _WORD_COUNT = re.compile(r"\S+")
 # A sentence may be followed by the outlet it came from in brackets, as briefings and wire
-# roundups credit each item: "... berthed at 7am. (Portsmouth News)".
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*(?: \([^()]{2,40}\))?$|["”’]$""")
+# roundups credit each item: "... berthed at 7am. (Portsmouth News)", "... in a decade.
+# [AP]", or by its footnote marks: "... elsewhere. [3]", "... part of it. [1][2]". A
+# bracket of dots ("[...]", "[…]") is a teaser cut short, no credit.
+SENTENCE_CREDIT = r"(?: \([^()]{2,40}\)|(?: ?\[\w[^][]{0,39}\])+)?"
+_SENTENCE_END = re.compile(rf"""[.!?]["'”’)\]]*{SENTENCE_CREDIT}$|["”’]$""")
 # A logo's alt text glued to the name beside it doubles a line ("The GuardianThe Guardian",
 # inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
 DOUBLED_MIN_CHARS = 6

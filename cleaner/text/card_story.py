@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from statistics import median
 
-from cleaner.core.lines import Line
+from cleaner.core.lines import Line, is_paragraph, normalize
+from cleaner.core.records import Related
+from cleaner.text.linerules import STATEMENT_END
 
 STORY_MIN_CHARS = 300  # the story's paragraph: longer than a teaser is cut to
 PROSE_MIN_CHARS = 80  # a teaser or paragraph line among the cards
@@ -37,3 +39,24 @@ def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
             or size < STORY_OVER_TEASERS * median(rest)):
         return []
     return [k for k in used if k <= first]
+
+
+
+def story_tail(open_lines: list[Line], used: tuple[int, ...], items: tuple[Related, ...]
+               ) -> bool:
+    """Whether the run's first line is the story's last sentence, not a card's title.
+
+    A card list under the story whose first title a heading's rule took with its heading
+    ("Recommended Stories" and the first title, from a rule file) is read by shape from
+    the story's last line on: a short sentence right under the story's paragraphs, then
+    the first card's source and age (sample 383). A title does not end with a full stop:
+    when the run's first line does, right under a paragraph, and no other card's title
+    does, the line goes on with the story."""
+    if not used or not used[0] or not items:
+        return False
+    first = open_lines[used[0]].text
+    if not STATEMENT_END.search(first) or normalize(items[0].title) != normalize(first):
+        return False
+    if not is_paragraph(open_lines[used[0] - 1].text):
+        return False
+    return all(not STATEMENT_END.search(item.title) for item in items[1:]) and len(items) > 1

@@ -31,7 +31,7 @@ from cleaner.text.card_spans import (
     opened_cards,
     separator_runs,
 )
-from cleaner.text.card_story import story_card
+from cleaner.text.card_story import story_card, story_tail
 from cleaner.text.glued_closers import glued_closer_cards
 from cleaner.text.glued_pairs import glued_pair_cards
 from cleaner.text.source_cards import source_triple_cards
@@ -143,6 +143,8 @@ def mark_cards(lines: list[Line], active: Active) -> list[Related]:
     run = find_cards(open_lines, [_rule_noise(ln.text, active) for ln in open_lines])
     if run is None:
         return []
+    if story_tail(open_lines, run.used, run.items):  # the story's last line, then a card
+        run = CardRun(run.items[1:], run.used[1:], run.chrome, run.first + 1, run.last)
     story = story_card(open_lines, run.used)
     if story:  # the page's own story heads the cards: its headline and paragraph stay
         for k in story[:-2]:  # a picture label, byline or date over the headline

@@ -13,18 +13,19 @@ import re
 from dataclasses import dataclass, field
 
 from cleaner.core.language import is_foreign_line
-from cleaner.core.lines import Line
+from cleaner.core.lines import SENTENCE_CREDIT, Line
 from cleaner.core.records import Removal
 from cleaner.rulebook.model import Active, LineRule, SectionRule
 from cleaner.text.zones import Zones
 
 FOREIGN_LINE = "generic-foreign-line"
-# A line that ends as a sentence, maybe with a bracketed credit after the stop; unlike
-# core.lines' paragraph test, an ellipsis ends one too (the line stages judge short lines).
-SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?: \([^()]{2,40}\))?$""")
+# A line that ends as a sentence, maybe with a bracketed credit or footnote mark after the
+# stop (core.lines' SENTENCE_CREDIT); unlike core.lines' paragraph test, an ellipsis ends
+# one too (the line stages judge short lines).
+SENTENCE_END = re.compile(rf"""[.!?…]["'”’)\]]*{SENTENCE_CREDIT}$""")
 # A statement ended by a full stop, perhaps with its outlet in brackets ("... a year. (Sky
 # News)"); not a question (headlines ask them) nor a teaser cut short ("...", "…").
-STATEMENT_END = re.compile(r"""(?<!\.)\.["'”’)\]]*(?: \([^()]{2,40}\))?$""")
+STATEMENT_END = re.compile(rf"""(?<!\.)\.["'”’)\]]*{SENTENCE_CREDIT}$""")
 META_FIELDS = ("source", "author", "published", "title")
 
 

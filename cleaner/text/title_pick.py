@@ -148,6 +148,28 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
     return top[0]
 
 
+def _lead_over(title: Line | None, window: list[Line], ranks: list[int], lines: list[Line],
+               body_start: int) -> int | None:
+    """The index of the story's lead paragraph when the chosen title sits under it and a
+    headline the story echoes sits above it; else None.
+
+    The zones leave a lone paragraph amid head chrome in the head (a standfirst, a notice),
+    and so also a wire story's lead whose next lines are short: a list under a ':' line,
+    subheads with their times (sample 384). Those lines rank as headlines and the story
+    under them echoes them, but they go on with the story. A headline above the lead whose
+    words the lead repeats is the page's; a listing's label above its summary paragraph
+    ("Water Shortagein Top Stories", samples 226, 396) is not echoed by it."""
+    lead = next((ln.index for ln in lines[:body_start] if ln.open and is_paragraph(ln.text)),
+                None)
+    if title is None or lead is None or title.index < lead:
+        return None
+    story = story_words([lines[lead]], 0)  # the lead's own words: the story's topic
+    if any(r >= 2 and ln.index < lead and echo(ln.text, story)
+           for ln, r in zip(window, ranks)):
+        return lead
+    return None
+
+
 def _dated(lines: list[Line], ln: Line) -> bool:
     """The next filled line is a dateline: the story's head goes on under the line."""
     after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
@@ -178,7 +200,14 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     later = _printed_again(lines)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
-    title = _choose(window, _ranks(window, later, captioned), lines, zones.body_start)
+    ranks = _ranks(window, later, captioned)
+    title = _choose(window, ranks, lines, zones.body_start)
+    lead = _lead_over(title, window, ranks, lines, zones.body_start)
+    if lead is not None:
+        # the headline stands above a story paragraph that the zones left in the head: the
+        # lines under that paragraph go on with the story (a list, a subhead)
+        above = [k for k, ln in enumerate(window) if ln.index < lead]
+        title = _choose([window[k] for k in above], [ranks[k] for k in above], lines, lead)
     under = lines_after_notice(lines, zones.body_start)
     if under and (title is None
                   or not echo(title.text, story_words(lines, zones.body_start))):
@@ -198,17 +227,20 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
     for ln in head:
+        if lead is not None and ln.index > lead:
+            under_title = False  # under the story's lead paragraph: the story goes on
         if ln.index < title.index:
             if ABOVE_TITLE not in off:
                 ln.decide("noise", "nav", ABOVE_TITLE)
         elif ln is title:
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
-                not _after_entry_stamp(lines, ln.index)) and (
+                not _after_entry_stamp(lines, ln.index)) and not ln.text.endswith(":") and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
-            # dateline with the story's age ("MSN UK 6 hrs ago News desk")
+            # dateline with the story's age ("MSN UK 6 hrs ago News desk"); a line ending in
+            # ':' is none, it announces the lines under it ("Key developments:")
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"

@@ -82,6 +82,10 @@ ROWS = [
     ("body", "Traffic on the bridge, June 3, 2025. REUTERS/Jane Doe", None, "caption",
      "generic-wire-caption-credit"),
     ("body", "AFP via Getty Images", None, "caption", "generic-agency-credit"),
+    ("body", "Hana Ostrova/Getty Images", None, "caption", "generic-photographer-credit"),
+    ("body", "Ferry passengers queue at the pier | Tom Arkwright/AP", None, "caption",
+     "generic-photographer-credit"),
+    ("body", "The pier was rebuilt with help from AP.", None, None, None),  # a story line
     ("head", "Posted on June 30, 2025 by newsdesk", None, "metadata", "generic-dateline-by"),
     ("head", "^GSPC", None, "metadata", "generic-ticker"),
     ("body", "[ad_1]", None, "markup", "generic-shortcode"),
