@@ -28,8 +28,10 @@ What tells such a page from an article is the rhythm of its lines, not their wor
 
 Two more shapes (samples 370-399: a topic feed, an event hub): units that each open a
 later paragraph with the same label ("What it means: …") repeat a card template, so two are
-a listing already; and a unit of the card readers' cards' own shape, under a label of its
-own ("Featured Story" over the "Latest Update" cards), is the listing's first card.
+a listing already; a unit of the card readers' cards' own shape, under a label of its own
+("Featured Story" over the "Latest Update" cards, a source line among "X on MSN" results),
+is one more card of the listing; and a line that only enumerates short phrases ("Four-day
+week, small business and productivity") is a topic's label, no headline.
 
 The units become related items (headline, teaser); what is left open is the listing's chrome
 (`listing.LISTING_CHROME`). Samples 290-369 (upday, Flipboard, hashtag, archive and feed
@@ -46,6 +48,7 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
+from cleaner.text.label_lines import is_enumeration, is_name_list
 from cleaner.text.listing import LISTING_CHROME
 from cleaner.text.listing_intro import APPARATUS, MAX_INTRO_WORDS
 
@@ -82,7 +85,6 @@ _INNER_STOP = re.compile(r"\w{3,}[.!] \w")  # "… on Monday. Photograph: X": a 
 _WORD = re.compile(r"\w{4,}")
 _FIELD_LABEL = re.compile(r"^(\w[\w '’]{1,30}): ")  # "What it means: …", a card's field
 MIN_FIELD_UNITS = 2  # a label in one unit is a paragraph's own opening
-MAX_NAME_WORDS = 3  # "Isle of Lewis", "South Africa": a place's or a tag's name
 
 
 @dataclass(slots=True)
@@ -100,7 +102,7 @@ def _kind(text: str, noise: bool) -> str:
     line a rule removes anyway: "Article continues under ad" is no headline)."""
     words = text.count(" ") + 1  # split_lines folded the spaces
     if (noise or words < MIN_HEADLINE_WORDS or len(text) < MIN_HEADLINE_CHARS
-            or _name_list(text)):
+            or is_name_list(text) or is_enumeration(text)):
         return "S"  # a label, a nav item, a place: too short or too bare for a headline
     token = classify(text)
     if token.kind == "I" and words >= MIN_TEASER_WORDS:
@@ -118,27 +120,6 @@ def _kind(text: str, noise: bool) -> str:
             and not _INNER_STOP.search(text)):
         return "H"
     return "S"
-
-
-def _name_list(text: str) -> bool:
-    """Names parted by commas and nothing else: a place or an address under a card's
-    headline ("Harbour Road, Stornoway, Isle of Lewis, UK"), a run of tags. Each part is a
-    name of a few capitalised words; a headline has a verb and lowercase words in it.
-
-    >>> _name_list("Court Central, Rome, Italy"), _name_list("Rome, Italy vote on bridge")
-    (True, False)
-    """
-    parts = text.split(", ")
-    return len(parts) > 1 and all(_name(p) for p in parts)
-
-
-def _name(part: str) -> bool:
-    words = part.split()
-    capital = [w for w in words if w[0].isupper()]
-    # a connector ("of", "de", "upon") may sit between capitalised words, never lead
-    return (0 < len(words) <= MAX_NAME_WORDS and words[0][0].isupper()
-            and all(w[0].isupper() or (w.isalpha() and len(w) <= 4) for w in words)
-            and len(capital) * 2 > len(words))
 
 
 def _title_case(text: str) -> bool:
@@ -358,32 +339,44 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
 
 def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
     """The page read again with the cards the card readers found (a label such as
-    "Latest Update" over each): when those cards are units of the same shape as the
-    open headline and teaser over them, under a label of their own ("Featured Story"), the
-    page is a listing whose first card the readers missed, not a story over its cards."""
+    "Latest Update" or "Source on MSN" over each): when those cards are units of the same
+    shape as the open headline and teaser among them, each under a label of its own
+    ("Featured Story" over the first), the page is a listing whose card the readers
+    missed, not a story over its cards."""
     pool = [ln for ln in lines if ln.open or ln.fate == "related"]
-    found = [ln for ln in pool if ln.fate == "related"]
-    if not found or not pool[0].open:
+    if not any(ln.fate == "related" for ln in pool) or not pool[0].open or _no_units(pool):
         return None
     texts = [ln.text for ln in pool]
     units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
-    if units is None or not _alike(pool, texts, units):
-        return None
-    span = {j for u in units[1:] for j in (*u.lead, *range(u.head, u.teaser[-1] + 1))}
+    if units is None or len({u.teaser[0] - u.head for u in units}) > 1:
+        return None  # not one template: the headlines and teasers are differently spaced
+    missed = [u for u in units if all(pool[j].open for j in _card(u))]
+    if not missed or any(u not in missed and any(pool[j].open for j in _card(u))
+                         for u in units):
+        return None  # the units cut across the readers' cards
+    span = {j for u in units for j in (*u.lead, *_card(u))}
+    j = units[0].head - 1
+    while j >= 0 and pool[j].fate == "related":  # the first card's own lead ("3d on MSN")
+        span.add(j)
+        j -= 1
     if any(pool[j].fate == "related" for j in range(len(pool)) if j not in span):
         return None  # cards elsewhere on the page: a story's related lists
-    if any(pool[j].open for j in span):
-        return None  # the units cut across the readers' cards
-    return _decide(lines, pool, texts, units[:1], active)
+    if not all(_labelled(pool, texts, u, k) for k, u in enumerate(units) if u in missed):
+        return None
+    return _decide(lines, pool, texts, missed, active)
 
 
-def _alike(pool: list[Line], texts: list[str], units: list[Unit]) -> bool:
-    """Every unit under a short label and as many lines between headline and teaser: the
-    first unit is one more card of the page's template."""
-    head = units[0].head
-    label = head > 0 and _kind(texts[head - 1], False) == "S" and pool[head - 1].open
-    gaps = {u.teaser[0] - u.head for u in units}
-    return label and len(gaps) == 1 and all(u.lead for u in units[1:])
+def _card(u: Unit) -> range:
+    return range(u.head, u.teaser[-1] + 1)
+
+
+def _labelled(pool: list[Line], texts: list[str], u: Unit, k: int) -> bool:
+    """A unit under a label, as each card of the template: the first unit's own short
+    line over its headline ("Featured Story"), a later unit's lead."""
+    if k:
+        return bool(u.lead)
+    head = u.head
+    return head > 0 and _kind(texts[head - 1], False) == "S" and pool[head - 1].open
 
 
 def _decide(lines: list[Line], pool: list[Line], texts: list[str], units: list[Unit],

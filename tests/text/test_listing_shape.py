@@ -185,8 +185,8 @@ def test_a_featured_card_over_labelled_cards_is_a_listing() -> None:
     ("Council delays vote on downtown parking garage plan", False),
 ])
 def test_a_place_line_is_no_headline(text: str, names: bool) -> None:
-    from cleaner.text.listing_shape import _name_list
-    assert _name_list(text) is names
+    from cleaner.text.label_lines import is_name_list
+    assert is_name_list(text) is names
 
 
 def test_a_story_over_labelled_cards_stays_an_article() -> None:
@@ -199,3 +199,37 @@ def test_a_story_over_labelled_cards_stays_an_article() -> None:
     result = clean(page)
     assert result.page_kind == "article"
     assert LEAD in result.text.splitlines()
+
+
+def test_a_result_the_card_readers_missed_after_their_cards_is_a_listing() -> None:
+    """A topic's search results under a label that lists its terms: the readers take the
+    results with an "on MSN" source line, the last one's line is left open; the page is a
+    listing, the label its chrome."""
+    page = "\n".join([
+        "Harbour dredging, ferry fares and island transport",
+        "Digest more",
+        "3don MSN",
+        "Ferry fares rise for island residents from April",
+        "Islanders will pay four per cent more from April, the operator said on Monday.",
+        "11hon MSN",
+        "Harbour dredging finishes a week ahead of schedule",
+        "Dredgers cleared the channel early and sailings return to the full timetable ...",
+        "Island Times on MSN",
+        "Council weighs a new bus link to the ferry terminal",
+        "A consultation on the route opens next month, with three options on the table ...",
+    ])
+    result = clean(page)
+    assert result.page_kind == "listing"
+    assert "Council weighs a new bus link to the ferry terminal" in {
+        r.title for r in result.related}
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Four-day week, small business and productivity", True),
+    ("Tropical Storm Ida, Gulf Coast and Florida Panhandle", True),
+    ("Rome, Paris and Berlin agree to share the cost of a new rail link", False),
+    ("Council and unions agree on a pay deal", False),
+])
+def test_an_enumeration_is_a_topic_label(text: str, listed: bool) -> None:
+    from cleaner.text.label_lines import is_enumeration
+    assert is_enumeration(text) is listed
