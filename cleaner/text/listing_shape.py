@@ -26,6 +26,13 @@ What tells such a page from an article is the rhythm of its lines, not their wor
 - the headlines are distinct stories, and no card of another shape sits between the units
   (the card readers' cards between them make them a story's pieces).
 
+Two more shapes (samples 370-399: a topic feed, an event hub): units that each open a
+later paragraph with the same label ("What it means: …") repeat a card template, so two are
+a listing already; a unit of the card readers' cards' own shape, under a label of its own
+("Featured Story" over the "Latest Update" cards, a source line among "X on MSN" results),
+is one more card of the listing; and a line that only enumerates short phrases ("Four-day
+week, small business and productivity") is a topic's label, no headline.
+
 The units become related items (headline, teaser); what is left open is the listing's chrome
 (`listing.LISTING_CHROME`). Samples 290-369 (upday, Flipboard, hashtag, archive and feed
 listings) set the numbers; the briefings, live blogs and articles with subheads of samples
@@ -41,6 +48,7 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
+from cleaner.text.label_lines import is_enumeration, is_name_list
 from cleaner.text.listing import LISTING_CHROME
 from cleaner.text.listing_intro import APPARATUS, MAX_INTRO_WORDS
 
@@ -75,6 +83,8 @@ _TEASER_END = re.compile(r"(?:[.!?…]|\.\.\.)$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)] ")  # "1. What the studies found": a story's sections
 _INNER_STOP = re.compile(r"\w{3,}[.!] \w")  # "… on Monday. Photograph: X": a caption
 _WORD = re.compile(r"\w{4,}")
+_FIELD_LABEL = re.compile(r"^(\w[\w '’]{1,30}): ")  # "What it means: …", a card's field
+MIN_FIELD_UNITS = 2  # a label in one unit is a paragraph's own opening
 
 
 @dataclass(slots=True)
@@ -91,8 +101,9 @@ def _kind(text: str, noise: bool) -> str:
     """P a teaser or paragraph, H a headline, S anything else (a label, tag, source, a
     line a rule removes anyway: "Article continues under ad" is no headline)."""
     words = text.count(" ") + 1  # split_lines folded the spaces
-    if noise or words < MIN_HEADLINE_WORDS or len(text) < MIN_HEADLINE_CHARS:
-        return "S"  # a label, a nav item: too short for a headline or a teaser
+    if (noise or words < MIN_HEADLINE_WORDS or len(text) < MIN_HEADLINE_CHARS
+            or is_name_list(text) or is_enumeration(text)):
+        return "S"  # a label, a nav item, a place: too short or too bare for a headline
     token = classify(text)
     if token.kind == "I" and words >= MIN_TEASER_WORDS:
         return "P"  # a teaser with its date glued on (hashtag pages)
@@ -167,14 +178,39 @@ def read_units(texts: list[str], noise: list[bool] | None = None) -> list[Unit] 
             return None
         units.append(Unit(lead, head, [k]))
         block = [k]
+    units, start, least = _templated(texts, units)
+    if len(units) < least:
+        return None
     heads = sorted(len(texts[u.head].split()) for u in units)
-    if (len(units) < MIN_UNITS or heads[len(heads) // 2] < MIN_MEDIAN_HEADLINE_WORDS
-            or not _distinct(texts, units) or _briefing(texts, units)
+    if (heads[len(heads) // 2] < MIN_MEDIAN_HEADLINE_WORDS
+            or not _distinct(texts, units) or _briefing(texts, units, start)
             or _story_first(texts, units) or _posts(texts, units)
             or _questions(texts, units)
             or _summed_up(texts, kinds, units[0].head)):
         return None
     return units
+
+
+def _templated(texts: list[str], units: list[Unit]) -> tuple[list[Unit], int, int]:
+    """The units, where the first of them may start, and how many make a listing. Units
+    that each print the same field label ("What it means: …") repeat a card template,
+    so two of them are a listing already (two headlines and teasers alone are as often an
+    article with a subhead); a unit over them without that field is the listing's own
+    heading and description (a topic box: "Floods in Top Stories", "Updated an hour ago",
+    a summary), chrome then."""
+    fields = _field_labels(texts, units)
+    if not fields:
+        return units, 0, MIN_UNITS
+
+    def carries(u: Unit) -> bool:
+        return any(_label(texts[j]) in fields for j in u.teaser[1:])
+
+    if all(map(carries, units)):
+        return units, 0, MIN_FIELD_UNITS
+    if len(units) > MIN_FIELD_UNITS and all(map(carries, units[1:])):
+        units[1].lead = []  # over the first story: the page's chrome ("Top Stories")
+        return units[1:], units[0].teaser[-1] + 1, MIN_FIELD_UNITS
+    return units, 0, MIN_UNITS
 
 
 def _questions(texts: list[str], units: list[Unit]) -> bool:
@@ -186,9 +222,30 @@ def _questions(texts: list[str], units: list[Unit]) -> bool:
 
 def _posts(texts: list[str], units: list[Unit]) -> bool:
     """Most units hold two whole paragraphs: a live blog's posts or a story's sections; a
-    card's teaser is one paragraph (or snippets cut short)."""
-    whole = [sum(not _truncated(texts[j]) for j in u.teaser) for u in units]
+    card's teaser is one paragraph (or snippets cut short). A second paragraph that opens
+    with the same label in every unit that has one ("Why it matters: …") is a field of the
+    card's template, not a post's or a section's prose."""
+    fields = _field_labels(texts, units)
+    whole = [sum(not _truncated(texts[j]) and _label(texts[j]) not in fields
+                 for j in u.teaser) for u in units]
     return sum(n > 1 for n in whole) * 2 >= len(units)
+
+
+def _label(text: str) -> str | None:
+    found = _FIELD_LABEL.match(text)
+    return found.group(1).lower() if found else None
+
+
+def _field_labels(texts: list[str], units: list[Unit]) -> set[str]:
+    """Labels that open a teaser's later paragraph in two units or more and in every unit
+    with a later paragraph: a card template's fields (a story's sections and a live blog's
+    posts do not open their second paragraphs alike)."""
+    later = [{_label(texts[j]) for j in u.teaser[1:]} - {None} for u in units
+             if len(u.teaser) > 1]
+    if len(later) < MIN_FIELD_UNITS:
+        return set()
+    shared = set.intersection(*later)
+    return {label for label in shared if label is not None}
 
 
 def _story_first(texts: list[str], units: list[Unit]) -> bool:
@@ -196,7 +253,7 @@ def _story_first(texts: list[str], units: list[Unit]) -> bool:
     the second than part any two others: it is the page's story, and the units under it
     are its related cards (they stay for the tail stages). Snippets cut
     short after the first are other results (a search page's), not the unit's prose."""
-    if len(units[1].lead) > max(len(u.lead) for u in units[2:]):
+    if len(units) > 2 and len(units[1].lead) > max(len(u.lead) for u in units[2:]):
         return True  # a heading between the first unit and the rest: "More from the desk"
     size = [len(texts[u.teaser[0]]) + sum(len(texts[j]) for j in u.teaser[1:]
                                           if not _truncated(texts[j])) for u in units]
@@ -223,13 +280,13 @@ def _between(u: Unit, texts: list[str]) -> list[str]:
     return [texts[j] for j in (*u.lead, *range(u.head + 1, u.teaser[0]))]
 
 
-def _briefing(texts: list[str], units: list[Unit]) -> bool:
+def _briefing(texts: list[str], units: list[Unit], start: int = 0) -> bool:
     """A byline or date over the first teaser that the other units lack: the page's own
     headline and apparatus over its story or intro (a briefing's "3 hours ago News desk",
     "Published 2 hours ago" under a story's headline); a listing's cards are alike."""
     def dated(u: Unit) -> bool:
         return any(APPARATUS.search(t) for t in _between(u, texts))
-    above = any(APPARATUS.search(t) for t in texts[:units[0].teaser[0]])
+    above = any(APPARATUS.search(t) for t in texts[start:units[0].teaser[0]])
     return above and sum(map(dated, units[1:])) * 2 < len(units) - 1
 
 
@@ -269,18 +326,67 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
     that shape (no line is decided then)."""
     open_lines = [ln for ln in lines if ln.open]
     if _no_units(open_lines):
-        return None
+        return _with_cards(lines, active)
     texts = [ln.text for ln in open_lines]
     units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
     if units is None:
-        return None
+        return _with_cards(lines, active)
     first, last = open_lines[units[0].head].index, open_lines[units[-1].teaser[-1]].index
     if any(ln.fate == "related" for ln in lines[first:last]):
         return None  # cards of another shape between the units: they are a story's pieces
+    return _decide(lines, open_lines, texts, units, active)
+
+
+def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
+    """The page read again with the cards the card readers found (a label such as
+    "Latest Update" or "Source on MSN" over each): when those cards are units of the same
+    shape as the open headline and teaser among them, each under a label of its own
+    ("Featured Story" over the first), the page is a listing whose card the readers
+    missed, not a story over its cards."""
+    pool = [ln for ln in lines if ln.open or ln.fate == "related"]
+    if not any(ln.fate == "related" for ln in pool) or not pool[0].open or _no_units(pool):
+        return None
+    texts = [ln.text for ln in pool]
+    units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
+    if units is None or len({u.teaser[0] - u.head for u in units}) > 1:
+        return None  # not one template: the headlines and teasers are differently spaced
+    missed = [u for u in units if all(pool[j].open for j in _card(u))]
+    if not missed or any(u not in missed and any(pool[j].open for j in _card(u))
+                         for u in units):
+        return None  # the units cut across the readers' cards
+    span = {j for u in units for j in (*u.lead, *_card(u))}
+    j = units[0].head - 1
+    while j >= 0 and pool[j].fate == "related":  # the first card's own lead ("3d on MSN")
+        span.add(j)
+        j -= 1
+    if any(pool[j].fate == "related" for j in range(len(pool)) if j not in span):
+        return None  # cards elsewhere on the page: a story's related lists
+    if not all(_labelled(pool, texts, u, k) for k, u in enumerate(units) if u in missed):
+        return None
+    return _decide(lines, pool, texts, missed, active)
+
+
+def _card(u: Unit) -> range:
+    return range(u.head, u.teaser[-1] + 1)
+
+
+def _labelled(pool: list[Line], texts: list[str], u: Unit, k: int) -> bool:
+    """A unit under a label, as each card of the template: the first unit's own short
+    line over its headline ("Featured Story"), a later unit's lead."""
+    if k:
+        return bool(u.lead)
+    head = u.head
+    return head > 0 and _kind(texts[head - 1], False) == "S" and pool[head - 1].open
+
+
+def _decide(lines: list[Line], pool: list[Line], texts: list[str], units: list[Unit],
+            active: Active) -> list[Related]:
+    """Decide the units' lines related and what is left open chrome; the units' stories."""
     items = [_story(texts, u) for u in units]
     for u in units:
         for j in (*u.lead, *range(u.head, u.teaser[-1] + 1)):
-            open_lines[j].decide("related", "related", LISTING_SHAPE)
+            pool[j].decide("related", "related", LISTING_SHAPE)
+    open_lines = [ln for ln in lines if ln.open]
     for ln in open_lines:  # a line a rule removes anyway keeps that rule ("logo")
         rule = active.noise_anywhere(ln.text) if ln.open else None
         if rule is not None:

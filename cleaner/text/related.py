@@ -11,6 +11,7 @@ Four shapes, each declared by a rule (see rules/README.md):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,6 +19,9 @@ from cleaner.core.lines import Line, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active, CardSpec, EmbeddedSpec, RelatedRule
 
+MAX_SOURCE_WORDS = 4  # "Reuters", "The New York Times": an outlet's name under its item
+# Capitalised words (a short connector between them: "Times of India"), no sentence end
+_SOURCE_NAME = re.compile(r"^[A-Z][\w&’'.-]*(?: (?:[A-Z][\w&’'.-]*|of|the|and|on|de))*$")
 LEAD_SOURCE_MAX_CHARS = 60  # a bare source name before the anchor (Daily8: "Time of India")
 
 
@@ -160,21 +164,53 @@ def _items(region: list[Line], item: Any, active: Active,
            source: str | None) -> tuple[list[Related], list[Line]]:
     """One article per line until the first line that is not an item, or that a line rule
     calls noise (the share bar or the comments after a "Further Reading" list), or a
-    sentence."""
+    sentence. A date line under an item is its `published`, a name line its `source`
+    (`_under_source`)."""
     out: list[Related] = []
     used: list[Line] = []
-    for ln in region:
-        date = _date_line(ln.text, active)
+    named: list[bool] = []  # per item: a source line printed under it
+    dates = [_date_line(ln.text, active) for ln in region]
+    for k, ln in enumerate(region):
+        date = dates[k]
         if date and out and out[-1].published is None:  # "June 12, 2025" under its item
             out[-1] = replace(out[-1], published=date)
+            used.append(ln)
+            continue
+        if out and not named[-1] and _under_source(region, dates, k, item, named):
+            out[-1] = replace(out[-1], source=ln.text)  # "Reuters" under its item
+            named[-1] = True
             used.append(ln)
             continue
         m = item.search(ln.text)
         if not m or _is_noise(ln.text, active) or _sentence(ln.text):
             break  # a sentence ends the list: items are headlines, the story goes on
         out.append(_item(m, ln, source))
+        named.append(False)
         used.append(ln)
     return out, used
+
+
+def _under_source(region: list[Line], dates: list[str | None], k: int, item: Any,
+                  named: list[bool]) -> bool:
+    """Line k is the source printed under the item above it, as a list of "Title" then
+    "Source" (then maybe a date) lines prints each: a short name (capitalised words, no
+    sentence) followed by the next item and that item's own name line, or any such line
+    once the item before had one. A name line alone is a heading inside the list ("Our
+    Picks")."""
+    if not _source_name(region[k].text):
+        return False
+    if len(named) > 1 and named[-2]:
+        return True  # the list prints a name under each item already
+    after = [j for j in range(k + 1, len(region)) if dates[j] is None][:2]
+    if len(after) < 2:
+        return False
+    title, name = region[after[0]].text, region[after[1]].text
+    return (bool(item.search(title)) and not _sentence(title) and not _source_name(title)
+            and _source_name(name))
+
+
+def _source_name(text: str) -> bool:
+    return len(text.split()) <= MAX_SOURCE_WORDS and _SOURCE_NAME.match(text) is not None
 
 
 def _sentence(text: str) -> bool:

@@ -132,3 +132,104 @@ def test_an_interview_stays_an_article() -> None:
     result = clean(page)
     assert result.page_kind == "article"
     assert answer in result.text.splitlines()
+
+
+def _fielded(stories: list[tuple[str, str]], label: str) -> str:
+    """Cards of a template with a field: headline, tag glued to a mood, summary, and a
+    second paragraph opening with the same label in every card."""
+    return "\n".join(f"{title}\nneutralLocal\n{teaser}\n{label}: the change matters to "
+                     f"commuters and shop owners along the route this winter."
+                     for title, teaser in stories)
+
+
+def test_two_cards_with_a_shared_field_are_a_listing() -> None:
+    """Two units are an article with a subhead as often, but a later paragraph opening
+    with the same label in each is a card template's field; the topic box over them
+    (heading, age, summary) is the listing's chrome."""
+    page = ("Trending\n\nCity Roadworksin Top Stories\nUpdated an hour ago\n\n"
+            "Roadworks across the city centre enter their third week, with more closures "
+            "announced for the river crossings.\n\nTop Stories\n"
+            + _fielded(STORIES[:2], "What it means"))
+    result = clean(page)
+    assert result.page_kind == "listing"
+    assert [r.title for r in result.related] == [t for t, _ in STORIES[:2]]
+
+
+def test_sections_without_a_shared_field_stay_an_article() -> None:
+    """Two sections of two paragraphs whose second paragraphs open with different labels:
+    a story's, not a template's."""
+    page = "\n".join([
+        "Bridge closure: what drivers need to know", LEAD,
+        STORIES[0][0], STORIES[0][1], "Why now: the beams failed their spring check.",
+        STORIES[1][0], STORIES[1][1], "What next: the council meets again on Friday."])
+    assert clean(page).page_kind == "article"
+
+
+def test_a_featured_card_over_labelled_cards_is_a_listing() -> None:
+    """The card readers find the cards under a recurring label; a unit of the same shape
+    under a label of its own over them is the listing's first card, not a story."""
+    places = ["Harbour Road, Portree, Isle of Skye", "Main Street, Galway, Ireland",
+              "Quay Side, Bergen, Norway"]
+    cards = [f"{label}\n\n{title}\n\n{place}\n\n{teaser}\n"
+             for label, (title, teaser), place in zip(
+                 ["Featured Story", "Latest Update", "Latest Update"], STORIES, places)]
+    result = clean("\n".join(cards))
+    assert result.page_kind == "listing"
+    assert {r.title for r in result.related} == {t for t, _ in STORIES[:3]}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Harbour Road, Stornoway, Isle of Lewis, UK", True),
+    ("Gauteng, South Africa", True),
+    ("Rome, Italy vote on the bridge", False),
+    ("Council delays vote on downtown parking garage plan", False),
+])
+def test_a_place_line_is_no_headline(text: str, names: bool) -> None:
+    from cleaner.text.label_lines import is_name_list
+    assert is_name_list(text) is names
+
+
+def test_a_story_over_labelled_cards_stays_an_article() -> None:
+    """A kicker, a headline and a story's two paragraphs over the same cards: the story is
+    longer than any card, so the page is an article with related cards."""
+    cards = [f"Latest Update\n\n{title}\n\nMain Street, Galway, Ireland\n\n{teaser}\n"
+             for title, teaser in STORIES[1:]]
+    page = (f"World\n\nBridge to stay shut for two more weeks after cracks found\n\n{LEAD}\n\n"
+            f"{LEAD.replace('two', 'three')}\n\n" + "\n".join(cards))
+    result = clean(page)
+    assert result.page_kind == "article"
+    assert LEAD in result.text.splitlines()
+
+
+def test_a_result_the_card_readers_missed_after_their_cards_is_a_listing() -> None:
+    """A topic's search results under a label that lists its terms: the readers take the
+    results with an "on MSN" source line, the last one's line is left open; the page is a
+    listing, the label its chrome."""
+    page = "\n".join([
+        "Harbour dredging, ferry fares and island transport",
+        "Digest more",
+        "3don MSN",
+        "Ferry fares rise for island residents from April",
+        "Islanders will pay four per cent more from April, the operator said on Monday.",
+        "11hon MSN",
+        "Harbour dredging finishes a week ahead of schedule",
+        "Dredgers cleared the channel early and sailings return to the full timetable ...",
+        "Island Times on MSN",
+        "Council weighs a new bus link to the ferry terminal",
+        "A consultation on the route opens next month, with three options on the table ...",
+    ])
+    result = clean(page)
+    assert result.page_kind == "listing"
+    assert "Council weighs a new bus link to the ferry terminal" in {
+        r.title for r in result.related}
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("Four-day week, small business and productivity", True),
+    ("Tropical Storm Ida, Gulf Coast and Florida Panhandle", True),
+    ("Rome, Paris and Berlin agree to share the cost of a new rail link", False),
+    ("Council and unions agree on a pay deal", False),
+])
+def test_an_enumeration_is_a_topic_label(text: str, listed: bool) -> None:
+    from cleaner.text.label_lines import is_enumeration
+    assert is_enumeration(text) is listed

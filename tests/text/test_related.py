@@ -178,3 +178,29 @@ def test_without_the_pattern_set_results_are_the_same(monkeypatch) -> None:
     rules = load_rules([bundled_rules_dir()])
     assert rules.active(None).related_at is None and rules.active(None).related_patterns
     assert [clean(p.read_bytes(), rules=rules).to_dict() for p in seeds] == expected
+
+
+def test_source_lines_under_list_items_are_their_sources() -> None:
+    """A list printing "Title", "Source" (and maybe an age) per story: the name lines are
+    the items' sources, not items of their own."""
+    page = ("A headline for a page with a sourced reading list\n" + STORY + "Related Stories\n"
+            "Harbour dredging finishes a week early\nThe Courier\n2 hours ago\n"
+            "Night buses return to the ring road\nValley Post\n5 hours ago\n"
+            "Library extends opening on Fridays\nCity Herald\n")
+    result = clean(page)
+    assert [(r.title, r.source, r.published) for r in result.related] == [
+        ("Harbour dredging finishes a week early", "The Courier", "2 hours ago"),
+        ("Night buses return to the ring road", "Valley Post", "5 hours ago"),
+        ("Library extends opening on Fridays", "City Herald", None),
+    ]
+    assert result.text == STORY.strip()
+
+
+def test_a_name_line_alone_in_a_list_is_no_source() -> None:
+    """A short name over the following items without names under them is a heading
+    inside the list, not the source of the item above it."""
+    page = ("A headline for a page with a two-part reading list\n" + STORY + "Related Stories\n"
+            "Harbour dredging finishes a week early\nOur Picks\n"
+            "Night buses return to the ring road\nLibrary extends opening on Fridays\n")
+    result = clean(page)
+    assert all(r.source != "Our Picks" for r in result.related)
