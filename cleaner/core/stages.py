@@ -45,6 +45,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("split", "text", "the text into lines"),
     Stage("related-lists", "text", "related lists under a heading (`related` rules)"),
     Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
+    Stage("generic-labelled-promo", "text", "a short label over a headline, printed "
+          "twice: a banner linking another story", switch=True, text_only=True),
     Stage("generic-card-shape", "text", "card-shaped runs: title, source, age",
           switch=True, text_only=True),
     Stage("generic-dated-bullets", "text", "bullet cards with the date glued to the "

@@ -45,6 +45,7 @@ from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
+from cleaner.text.labelled_promo import LABELLED_PROMO, mark_labelled_promo
 from cleaner.text.linerules import (
     FOREIGN_LINE,
     Meta,
@@ -136,6 +137,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     # Shapes of a text dump (cards, chrome after the story) are judged on text input only
     # (core.stages says why): `run` leaves them out on HTML.
     listing = False
+    if LABELLED_PROMO in run:  # first: the banner's headline would read as a card title
+        related += mark_labelled_promo(lines)
     if CARD_RULE in run:
         related += mark_cards(lines, active)
     for stage_id, read_cards in _CARD_READERS:

@@ -1,0 +1,135 @@
+"""A banner printed twice with its label (labelled_promo), a line that announces a list is
+no headline (title_pick), result cards opened by their date and closed by their outlet
+(card_opened), and a headline-and-teaser card whose words do not restate each other inside
+a run of such cards (topic_pairs). Texts are written for these tests."""
+
+from __future__ import annotations
+
+import doctest
+
+from cleaner import clean
+from cleaner.text import labelled_promo
+
+NAV = "• Home\n• Mail\n• News\n• Sports\nPortal\n• World\n• Health\n"
+BANNER = ("Live Updates\n\nHarbour board approves new breakwater funding\n\nLive Updates:\n\n"
+          "Harbour board approves new breakwater funding\n\n")
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(labelled_promo).failed == 0
+
+
+def test_banner_headline_is_related_and_the_story_keeps_its_headline() -> None:
+    page = (NAV + BANNER + "Valley News\n"
+            "Why the orchard growers want a later frost warning\n"
+            "Updated Tue, March 3, 2026 at 8:40 AM\n\n"
+            "Orchard growers in the valley asked the weather service on Monday to issue "
+            "frost warnings later in the evening, when they can still act on them.\n"
+            "They say the current warnings come too early for the sprinklers that protect "
+            "the blossom on cold nights.\n")
+    r = clean(page)
+    assert r.title == "Why the orchard growers want a later frost warning"
+    assert [x.title for x in r.related] == ["Harbour board approves new breakwater funding"]
+    assert "breakwater" not in r.text
+
+
+def test_banner_over_cards_only_is_a_listing() -> None:
+    cards = "".join(
+        f"• {t}\n  Local\n  {s}\n\n  {t}\n\n  {teaser}\n"
+        for t, s, teaser in (
+            ("Ferry crews end strike after pay offer", "Coast Wire",
+             "Ferry crews voted on Tuesday to accept a new pay offer, ending a strike that "
+             "had cut sailings to the islands for a week."),
+            ("Library reopens after flood repairs", "Town Herald",
+             "The central library reopened on Monday after four months of repairs to its "
+             "flooded basement and the children's wing."),
+        ))
+    r = clean(NAV + BANNER + cards)
+    assert r.page_kind == "listing" and r.title is None and r.text == ""
+    titles = [x.title for x in r.related]
+    assert titles[0] == "Harbour board approves new breakwater funding"
+    assert "Library reopens after flood repairs" in titles
+
+
+def test_a_headline_printed_twice_without_a_repeated_label_stays_the_title() -> None:
+    page = ("logo\nSea wall repairs finish a month early\nSea wall repairs finish a month "
+            "early\nThe repairs to the sea wall at the harbour finished a month early, the "
+            "council said on Friday, and the promenade reopens this weekend.\n")
+    r = clean(page)
+    assert r.title == "Sea wall repairs finish a month early" and r.related == ()
+
+
+def test_a_line_that_announces_a_list_is_no_title() -> None:
+    page = ("Town news today\n\nHere are the stories people in town are reading:\n\n"
+            "1. Market hall roof repaired: The roof of the market hall was repaired over the "
+            "weekend after the storm.\n2. New bus route: A bus will link the station and the "
+            "hospital from May, the council said.\n")
+    r = clean(page)
+    assert r.title == "Town news today"
+    assert r.text.startswith("Here are the stories people in town are reading:")
+
+
+RESULTS = (
+    "Support independent reporting today and tomorrow. Donate to the Desk\n"
+    "The Desk's search shows how outlets across the spectrum covered a topic, so you can "
+    "compare them.\n"
+    "Feb 11 2025\nNews\nCounties pool money to keep rural bus routes running\n"
+    "Several counties agreed to share the cost of three rural bus routes that the state "
+    "stopped paying for last year.\n"
+    "Officials said the routes carry about nine hundred riders on a\n"
+    "Metro Ledger\n"
+    "Oct 02 2024\nAnalysis\nAre rural buses worth what they cost? The numbers are mixed\n"
+    "Ridership on rural routes has grown since the pandemic, but the cost per rider is "
+    "still three times the city's.\n"
+    "Transit Weekly\n"
+    "Jun 18 2024\nFact Check\nPost overstates how many bus stops closed\n"
+    "A widely shared post says half the rural stops closed in a year. The operators' own "
+    "figures show about one in ten.\n"
+    "Check Desk\n")
+
+
+def test_result_cards_opened_by_their_date_take_the_outlet_under_them() -> None:
+    r = clean(RESULTS)
+    assert r.page_kind == "listing" and r.title is None
+    assert [(x.title, x.source, x.published) for x in r.related] == [
+        ("Counties pool money to keep rural bus routes running", "Metro Ledger",
+         "Feb 11 2025"),
+        ("Are rural buses worth what they cost? The numbers are mixed", "Transit Weekly",
+         "Oct 02 2024"),
+        ("Post overstates how many bus stops closed", "Check Desk", "Jun 18 2024"),
+    ]
+
+
+def test_a_label_every_post_ends_with_is_no_outlet() -> None:
+    posts = "".join(
+        f"Posted on June {d}, 2025 by admin\n{t}\n{teaser}\nSource link\nPosted in Town\n"
+        for d, t, teaser in (
+            (12, "Council agrees new parking rules for the centre",
+             "The council agreed on Tuesday to limit parking in the centre to two hours on "
+             "weekdays from next month."),
+            (11, "School adds evening classes for adults",
+             "The secondary school will open its classrooms to adult learners three evenings "
+             "a week from September."),
+            (10, "Bakery on the square marks fifty years",
+             "The bakery on the market square celebrated fifty years on Saturday with free "
+             "bread for its first customers."),
+        ))
+    r = clean("Menu\nTown Feed\nThe latest from around the town\n" + posts + "Older posts\n")
+    assert all(x.source != "Posted in Town" for x in r.related)
+
+
+def test_a_card_whose_headline_its_teaser_does_not_restate_inside_a_run() -> None:
+    cards = [
+        ("Norway and Sweden agree to share rescue helicopters",
+         "Norway and Sweden signed an agreement on Monday to share rescue helicopters in "
+         "the far north, so that crews can cross the border."),
+        ("Shipping firms reroute vessels as canal drought worsens",
+         "Several of the largest container lines said they would send more ships around the "
+         "southern cape as low water limits daily crossings, and freight rates have"),
+        ("Japanese town pays residents to adopt abandoned bicycles",
+         "A town outside Osaka pays residents small rewards to adopt bicycles abandoned at "
+         "its station, after their number passed two thousand."),
+    ]
+    r = clean("\n\n".join(f"{t}\n\n{x}" for t, x in cards))
+    assert r.page_kind == "listing"
+    assert [x.title for x in r.related] == [t for t, _ in cards]
