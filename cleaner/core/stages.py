@@ -59,6 +59,9 @@ STAGES: tuple[Stage, ...] = (
           "the next field ('X on MSN2d')", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
+    Stage("generic-doubled-cards", "text", "a run of cards that print their headline "
+          "twice, labels between the copies, and no story around them", switch=True,
+          text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "

@@ -42,6 +42,7 @@ from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_captio
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
+from cleaner.text.doubled_cards import DOUBLED_CARDS, mark_doubled_cards
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
@@ -88,6 +89,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (ECHO_CARDS, mark_echo_cards),
     (VIA_LABELS, mark_via_labels),
     (GLUED_BYLINES, mark_glued_bylines),
+    (DOUBLED_CARDS, mark_doubled_cards),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import doctest
 
 from cleaner import clean
-from cleaner.text import labelled_promo
+from cleaner.text import doubled_cards, labelled_promo
 
 NAV = "• Home\n• Mail\n• News\n• Sports\nPortal\n• World\n• Health\n"
 BANNER = ("Live Updates\n\nHarbour board approves new breakwater funding\n\nLive Updates:\n\n"
@@ -17,6 +17,31 @@ BANNER = ("Live Updates\n\nHarbour board approves new breakwater funding\n\nLive
 
 def test_doctests() -> None:
     assert doctest.testmod(labelled_promo).failed == 0
+    assert doctest.testmod(doubled_cards).failed == 0
+
+
+def test_cards_printing_their_headline_twice_make_a_listing() -> None:
+    page = (NAV + "\nTram line extension opens to riders\n\nTram line extension opens to "
+            "riders\n\nThe first trams ran on the new branch at dawn.\nMore coverage »\n"
+            "Choir wins national title\nLocal\nTown Herald\n\nChoir wins national title\n\n"
+            "The youth choir beat forty others at the final in the capital.\n")
+    r = clean(page)
+    assert r.page_kind == "listing" and r.title is None and r.text == ""
+    assert [(x.title, x.source) for x in r.related] == [
+        ("Tram line extension opens to riders", None),
+        ("Choir wins national title", "Town Herald")]
+
+
+def test_an_articles_doubled_lines_are_no_cards() -> None:
+    page = ("Tram line extension opens to riders\n\nTram line extension opens to riders\n\n"
+            "The first trams ran on the new branch at dawn, the operator said on Monday, "
+            "and the line will carry twelve thousand riders a day.\n"
+            "The new platform at the depot\n\nThe new platform at the depot\n\n"
+            "Riders said the trip into the centre now takes eleven minutes instead of the "
+            "half hour the bus needed, and the operator expects more of them by summer.\n")
+    r = clean(page)
+    assert r.title == "Tram line extension opens to riders" and r.related == ()
+    assert "eleven minutes" in r.text
 
 
 def test_banner_headline_is_related_and_the_story_keeps_its_headline() -> None:
