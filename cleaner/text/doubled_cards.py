@@ -94,7 +94,7 @@ def mark_doubled_cards(lines: list[Line]) -> list[Related]:
     if any(is_paragraph(ln.text) for n, ln in enumerate(live) if n < first or n > last):
         return []  # a story around the run: its own doubled lines, not cards
     found: list[Related] = []
-    for k, j, labels, teaser in run:
+    for k, _j, labels, teaser in run:
         source = live[labels[-1]].text if labels else None
         found.append(Related(live[k].text, source, None, None,
                              live[teaser].text if teaser is not None else None))
