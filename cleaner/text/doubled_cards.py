@@ -55,6 +55,14 @@ def _unit(live: list[Line], k: int) -> tuple[int, list[int], int | None] | None:
     return None
 
 
+# A card: first copy, second copy, label positions, teaser position (open-line positions).
+_Unit = tuple[int, int, list[int], int | None]
+
+
+def _end(unit: _Unit) -> int:
+    return unit[3] if unit[3] is not None else unit[1]
+
+
 def mark_doubled_cards(lines: list[Line]) -> list[Related]:
     """Decide a run of doubled-headline cards as related; return them.
 
@@ -66,31 +74,27 @@ def mark_doubled_cards(lines: list[Line]) -> list[Related]:
 ('Zoo welcomes twin cubs', None, None)]
     """
     live = [ln for ln in lines if ln.open]
-    units: list[tuple[int, int, list[int], int | None]] = []
+    units: list[_Unit] = []
     k = 0
     while k < len(live):
-        found = _unit(live, k)
-        if found is None:
+        unit = _unit(live, k)
+        if unit is None:
             k += 1
             continue
-        j, labels, teaser = found
-        units.append((k, j, labels, teaser))
-        k = (teaser if teaser is not None else j) + 1
-    runs: list[list[tuple[int, int, list[int], int | None]]] = []
-    for unit in units:
+        units.append((k, *unit))
+        k = _end(units[-1]) + 1
+    runs: list[list[_Unit]] = []
+    for one in units:
         if runs:
-            last = runs[-1][-1]
-            end = last[3] if last[3] is not None else last[1]
-            gap = live[end + 1:unit[0]]
+            gap = live[_end(runs[-1][-1]) + 1:one[0]]
             if len(gap) <= MAX_LABELS and all(_label(ln.text) for ln in gap):
-                runs[-1].append(unit)
+                runs[-1].append(one)
                 continue
-        runs.append([unit])
+        runs.append([one])
     run = max(runs, key=len, default=[])
     if len(run) < MIN_CARDS or sum(bool(u[2]) for u in run) * 2 < len(run):
         return []  # half the cards at least name their section or outlet between copies
-    first = run[0][0]
-    last = run[-1][3] if run[-1][3] is not None else run[-1][1]
+    first, last = run[0][0], _end(run[-1])
     if any(is_paragraph(ln.text) for n, ln in enumerate(live) if n < first or n > last):
         return []  # a story around the run: its own doubled lines, not cards
     found: list[Related] = []
@@ -99,7 +103,7 @@ def mark_doubled_cards(lines: list[Line]) -> list[Related]:
         found.append(Related(live[k].text, source, None, None,
                              live[teaser].text if teaser is not None else None))
     own = {n for k, j, labels, teaser in run
-           for n in (k, j, *labels, *([teaser] if teaser is not None else []))}
+           for n in (k, j, *labels, *(() if teaser is None else (teaser,)))}
     for n in range(first, last + 1):  # between two cards: a link line ("Full coverage »")
         live[n].decide(*(("related", "related") if n in own else ("noise", "nav")),
                        DOUBLED_CARDS)
