@@ -158,3 +158,17 @@ def test_a_card_whose_headline_its_teaser_does_not_restate_inside_a_run() -> Non
     r = clean("\n\n".join(f"{t}\n\n{x}" for t, x in cards))
     assert r.page_kind == "listing"
     assert [x.title for x in r.related] == [t for t, _ in cards]
+
+
+def test_an_excerpt_with_a_shorter_question_line_is_still_a_card() -> None:
+    first = ("• A ferry crew in the north rescued a kayaker who had drifted two miles out to sea "
+             "after his paddle snapped in a sudden squall on Sunday afternoon.")
+    second = ("• A library book borrowed in 1962 came back this week with a note of apology and "
+              "a cheque for the fine, the branch librarian said on Tuesday.")
+    page = (f"Trending Now\n{first}\n\nHave you ever been rescued at sea? Tell us on our page "
+            "or\n\nRead More »from Kayaker Rescued by Ferry Crew\n"
+            f"{second}\n\nRead More »from Library Gets Its Book Back\n")
+    r = clean(page)
+    assert r.page_kind == "listing"
+    assert [x.title for x in r.related] == ["Kayaker Rescued by Ferry Crew",
+                                            "Library Gets Its Book Back"]
