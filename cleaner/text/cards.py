@@ -27,6 +27,7 @@ from cleaner.text.card_lines import MIN_CARDS, Token, classify, mark_repeated
 from cleaner.text.card_opened import opened_by_anchor
 from cleaner.text.card_spans import (
     bullet_titles,
+    bulleted_posts,
     closed_cards,
     credited_captions,
     opened_cards,
@@ -118,6 +119,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             opens = bool(seps) and not anchors_close(tokens, seps)
             found = None if not seps else (opened_cards(texts, tokens, seps, False) if opens
                                            else closed_cards(texts, tokens, seps, False))
+            if not found and seps and not opens:
+                found = bulleted_posts(texts, tokens, seps)
         if not found:
             found = glued_closer_cards(texts)
         if not found:

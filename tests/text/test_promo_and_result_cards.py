@@ -172,3 +172,38 @@ def test_an_excerpt_with_a_shorter_question_line_is_still_a_card() -> None:
     assert r.page_kind == "listing"
     assert [x.title for x in r.related] == ["Kayaker Rescued by Ferry Crew",
                                             "Library Gets Its Book Back"]
+
+
+def test_whole_posts_between_a_bulleted_title_and_a_link_line() -> None:
+    posts = [
+        ("Crews gain ground on hillside fire as winds ease",
+         ["Firefighters made progress overnight against the hillside fire as calmer winds "
+          "let aircraft drop water on its eastern edge.",
+          "The fire has burned about 900 acres and was a third contained, officials said on "
+          "Monday morning.",
+          "Evacuation orders for two streets were lowered to warnings, and residents went "
+          "home in the afternoon.",
+          "The cause is under investigation."]),
+        ("Smoke brings hazy skies to the lakes",
+         ["Air quality alerts were issued for three counties on Sunday as smoke from the "
+          "northern fires drifted south over the lakes.",
+          "Health officials advised people with asthma to stay indoors until the haze "
+          "lifts, which may take two days."]),
+    ]
+    page = "Town Wire 24\nTag: fires\n" + "".join(
+        f"• {t}\n\n" + "\n\n".join(ps) + "\n\nSource link\n" for t, ps in posts)
+    r = clean(page)
+    assert r.page_kind == "listing" and r.text == ""
+    assert [x.title for x in r.related] == [t for t, _ in posts]
+
+
+def test_a_storys_bullet_points_before_a_link_line_are_no_posts() -> None:
+    page = ("Council sets out its plan for the harbour\n\nThe council published its plan for "
+            "the harbour on Monday, after two years of consultation with residents.\n"
+            "• New berths for fishing boats\nTwo new berths will open next spring.\n"
+            "Source link\n"
+            "• A wider promenade\nThe promenade will be widened by two metres.\nSource link\n"
+            "The work will cost about four million pounds over three years, the council "
+            "said, and most of it comes from a national fund.\n")
+    r = clean(page)
+    assert r.page_kind == "article" and "New berths" in r.text
