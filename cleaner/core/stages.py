@@ -45,6 +45,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("split", "text", "the text into lines"),
     Stage("related-lists", "text", "related lists under a heading (`related` rules)"),
     Stage("sections", "text", "runs of lines between a start and a stop (`sections` rules)"),
+    Stage("generic-labelled-promo", "text", "a short label over a headline, printed "
+          "twice: a banner linking another story", switch=True, text_only=True),
     Stage("generic-card-shape", "text", "card-shaped runs: title, source, age",
           switch=True, text_only=True),
     Stage("generic-dated-bullets", "text", "bullet cards with the date glued to the "
@@ -57,6 +59,9 @@ STAGES: tuple[Stage, ...] = (
           "the next field ('X on MSN2d')", switch=True, text_only=True),
     Stage("generic-glued-bylines", "text", "headlines glued to their author and place, "
           "in a run", switch=True, text_only=True),
+    Stage("generic-doubled-cards", "text", "a run of cards that print their headline "
+          "twice, labels between the copies, and no story around them", switch=True,
+          text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "

@@ -42,9 +42,11 @@ from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_captio
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
+from cleaner.text.doubled_cards import DOUBLED_CARDS, mark_doubled_cards
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
+from cleaner.text.labelled_promo import LABELLED_PROMO, mark_labelled_promo
 from cleaner.text.linerules import (
     FOREIGN_LINE,
     Meta,
@@ -87,6 +89,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (ECHO_CARDS, mark_echo_cards),
     (VIA_LABELS, mark_via_labels),
     (GLUED_BYLINES, mark_glued_bylines),
+    (DOUBLED_CARDS, mark_doubled_cards),
 )
 
 
@@ -136,6 +139,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     # Shapes of a text dump (cards, chrome after the story) are judged on text input only
     # (core.stages says why): `run` leaves them out on HTML.
     listing = False
+    if LABELLED_PROMO in run:  # first: the banner's headline would read as a card title
+        related += mark_labelled_promo(lines)
     if CARD_RULE in run:
         related += mark_cards(lines, active)
     for stage_id, read_cards in _CARD_READERS:

@@ -172,3 +172,28 @@ def bullet_titles(texts: list[str], keys: list[str], tokens: list[Token]) -> lis
     return starts if proven * 3 >= len(starts) * 2 else []
 
 
+
+
+def bulleted_posts(texts: list[str], tokens: list[Token], ends: list[int]
+                   ) -> tuple[list[Related], list[int]] | None:
+    """Whole posts between a bulleted title and the repeated link line that closes them
+    ("• Crews gain ground on ..." / three or four paragraphs / "Source link"): autoblog tag
+    archives print each post in full, more paragraphs than a teaser (`closed_cards`), and
+    both ends of every card are marked. Each card holds its title and sentences only."""
+    out, used = [], []
+    lo = 0
+    for e in ends:
+        start = next((k for k in range(e - 1, lo - 1, -1) if texts[k][0] in "•·*"
+                      and tokens[k].kind in ("T", "B")), None)
+        if start is None or e - start > MAX_CARD_LINES or e - start < 2:
+            return None
+        body = range(start + 1, e)
+        if not all(tokens[k].kind == "P" or (tokens[k].kind == "T"
+                                             and SENTENCE_END.search(texts[k]))
+                   for k in body):
+            return None  # a label or a headline inside: not one post
+        out.append(Related(card_title(bulleted(texts[start])), None, None, None,
+                           texts[start + 1]))
+        used += [start, *body, e]
+        lo = e + 1
+    return out, used

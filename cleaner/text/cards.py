@@ -24,8 +24,10 @@ from cleaner.text.broken_titles import join_broken_titles
 from cleaner.text.card_anchored import anchor_runs, anchored_item, anchors_close, build_cards
 from cleaner.text.card_fields import unnumbered
 from cleaner.text.card_lines import MIN_CARDS, Token, classify, mark_repeated
+from cleaner.text.card_opened import opened_by_anchor
 from cleaner.text.card_spans import (
     bullet_titles,
+    bulleted_posts,
     closed_cards,
     credited_captions,
     opened_cards,
@@ -82,6 +84,11 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     if not runs and len(anchors) == 1:
         runs = [anchors]  # one card alone: kept only when it carries a whole card's shape
     for run in runs:
+        opened = opened_by_anchor(texts, tokens, run)
+        if opened:  # date, label, title, teaser, outlet: the date opens each card
+            items += opened[0]
+            used += opened[1]
+            continue
         if len(run) >= MIN_CARDS and anchors_close(tokens, run):
             closed = closed_cards(texts, tokens, run)
             if closed:
@@ -112,6 +119,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             opens = bool(seps) and not anchors_close(tokens, seps)
             found = None if not seps else (opened_cards(texts, tokens, seps, False) if opens
                                            else closed_cards(texts, tokens, seps, False))
+            if not found and seps and not opens:
+                found = bulleted_posts(texts, tokens, seps)
         if not found:
             found = glued_closer_cards(texts)
         if not found:

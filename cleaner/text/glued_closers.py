@@ -24,6 +24,10 @@ PREFIX_MAX_CHARS = 30
 TITLE_MIN_WORDS = 3
 TITLE_MIN_CHARS = 12
 _BULLETS = "•·*-–"
+# A later line of an excerpt may be shorter than a paragraph: the post's question to the
+# reader, cut short ("What do you think of ...? Tell us on our Facebook page or", sample
+# 213); a line of this many words is still prose, not a label.
+MORE_MIN_WORDS = 8
 
 
 def _shared_start(texts: list[str]) -> str:
@@ -36,6 +40,10 @@ def _shared_start(texts: list[str]) -> str:
 def _card_line(text: str) -> bool:
     """A line of a post's excerpt: paragraph-long; the excerpt is cut mid-sentence."""
     return len(text.lstrip(_BULLETS + " ")) >= PARAGRAPH_MIN_CHARS
+
+
+def _excerpt_line(text: str) -> bool:
+    return _card_line(text) or len(text.split()) >= MORE_MIN_WORDS
 
 
 def glued_closer_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
@@ -74,11 +82,14 @@ def _cards(texts: list[str], closers: list[int], titles: list[str]
     items: list[Related] = []
     used: list[int] = []
     start = closers[0]
-    while start > 0 and _card_line(texts[start - 1]):
+    while start > 0 and _excerpt_line(texts[start - 1]):
         start -= 1
+    while start < closers[0] and not _card_line(texts[start]):
+        start += 1  # the excerpt opens with a paragraph; a shorter line above is the head's
     for k, title in zip(closers, titles):
         body = list(range(start, k))
-        if not body or not all(_card_line(texts[j]) for j in body):
+        if not body or not _card_line(texts[body[0]]) or not all(
+                _excerpt_line(texts[j]) for j in body[1:]):
             return None
         teaser = texts[body[0]].lstrip(_BULLETS + " ")
         items.append(Related(title, None, None, None, teaser))

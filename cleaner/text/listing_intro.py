@@ -43,6 +43,9 @@ FEW_CARDS_TEXT_FACTOR = 4
 MIN_HEADLINE_WORDS = 5  # "Springfield Local News", "Top Stories": labels, not headlines
 
 _LABEL_MARKS = re.compile(r"[|@»›>/]")
+# A sentence and then a call: "Protect democratic society today. Invest in AllSides" (a
+# banner's appeal); a headline is one clause, or two joined by a colon or a dash.
+_TWO_SENTENCES = re.compile(r"[a-z]{4}\. [A-Z]")  # "Gov. X", "Corp. Y" are no stops
 # An article's apparatus above its story: a byline, a dateline or a printed date line.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # (`listing_shape` asks it of the lines over a page's first teaser too: "3 hrs ago News desk")
@@ -60,7 +63,7 @@ def _is_headline(text: str, others: list[str]) -> bool:
     words = text.split()
     if len(words) < MIN_HEADLINE_WORDS or text.endswith((".", "!", ":")):
         return False
-    if _LABEL_MARKS.search(text):
+    if _LABEL_MARKS.search(text) or _TWO_SENTENCES.search(text):
         return False
     return not any(o != text and len(o.split()) >= 2 and o in text for o in others)
 

@@ -120,8 +120,14 @@ def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
         return None
     run = [pairs[0]]
     for pair in pairs[1:]:
-        gap = texts[run[-1][1] + 1:pair[0]]
-        if len(gap) > MAX_BETWEEN or any(_prose(t) for t in gap):
+        start = run[-1][1] + 1
+        gap = texts[start:pair[0]]
+        if len(gap) == 2 and headline(gap[0]) and teaser(gap[1]) and not _prose(gap[1]):
+            # a card between two cards, its teaser cut short: the run proves its shape
+            # where its words do not ("Shipping firms reroute vessels" over "container
+            # lines said they would send more ships ...")
+            run.append((start, start + 1))
+        elif len(gap) > MAX_BETWEEN or any(_prose(t) for t in gap):
             return None  # prose between two cards: an article's subheads
         run.append(pair)
     if len({" ".join(texts[i].lower().split()) for i, _ in run}) < len(run):
