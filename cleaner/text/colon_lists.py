@@ -7,7 +7,7 @@ took them (sample 361's "What's in the bill:" and its items went to tail chrome 
 `related`). What makes them the story's is the line over them: a statement of the story
 that ends in ':' right under another of the story's lines, announcing the list. Chrome
 headings end in ':' too ("Related articles:", "Share this:", "Follow us on:", "Explore
-what X can do for you:"), but they speak of the page or to the reader (`_CHROME_HEAD`),
+what X can do for you:"), but they speak of the page or to the reader (`chrome_head`),
 and the lists under them are links with ages and sources, or run long.
 
 So after the shape stages, the ':' line and the short items under it (up to the first blank
@@ -20,22 +20,15 @@ import re
 
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
+from cleaner.text.chrome_head import story_intro
 from cleaner.text.linerules import SENTENCE_END
 from cleaner.text.live_entries import SHAPE_RULES, reopen_run
 
 COLON_LIST = "generic-colon-list"
-MIN_INTRO_WORDS = 3  # "More here:" announces an embed, not a list
 MIN_ITEMS = 2
 MAX_ITEMS = 10  # a longer run under a ':' line is a link list
 MAX_ITEM_WORDS = 14  # an item is a phrase; a longer line is prose or a teaser
 
-# A heading about the page or addressed to the reader, not the story's own words.
-_CHROME_HEAD = re.compile(
-    r"(?i)\b(?:for you|you (?:may|might|can)|follow|share|like this|related|recommend\w*"
-    r"|more (?:from|on|about)|read (?:more|next|also)|also read|see also|trending|popular"
-    r"|latest|updates|articles?|stories|newsletters?|tags?|topics?|sign (?:up|in)"
-    r"|subscribe|download|contact|about us|in this|more in|also (?:on|in)|don'?t miss"
-    r"|editor'?s|watch|listen|podcasts?|videos?|photos?|gallery|comments?)\b")
 # A card's age or a clock among the "items": a related list or the next live post.
 _AGE = re.compile(r"(?i)\bago\b|\b\d{1,2}:\d{2}\b|^\d{1,2}\.\d{2}\b"
                   r"|\b\d{1,3} ?(?:min|mins|h|hrs?|d)\b")
@@ -49,8 +42,7 @@ def _usable(ln: Line) -> bool:
 def _intro(lines: list[Line], k: int) -> bool:
     """Line k ends in ':' as the story's statement, right under a line of the story."""
     ln = lines[k]
-    if not (ln.text.endswith(":") and len(ln.text.split()) >= MIN_INTRO_WORDS
-            and _usable(ln) and not _CHROME_HEAD.search(ln.text)):
+    if not (story_intro(ln.text) and _usable(ln)):
         return False
     above = next((p for p in reversed(lines[:k]) if p.fate != "blank"), None)
     return above is not None and above.fate in ("undecided", "body") and (

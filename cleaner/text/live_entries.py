@@ -27,6 +27,7 @@ from cleaner.core.records import Related
 from cleaner.text.age_source_cards import AGE_SOURCE_CARDS
 from cleaner.text.card_headings import CARD_HEADING
 from cleaner.text.cards import CARD_RULE
+from cleaner.text.chrome_head import story_intro
 from cleaner.text.dated_bullets import DATED_BULLETS
 from cleaner.text.echo_cards import ECHO_CARDS
 from cleaner.text.glued_bylines import GLUED_BYLINES
@@ -99,13 +100,14 @@ def live_run(lines: list[Line]) -> range | None:
     if any(b - a > MAX_POST_LINES + 1 for (a, _), (b, _) in zip(stamps, stamps[1:])):
         return None
     end = stamps[-1][0]
-    # the last post: its heading, then the sentences under it, up to the first other line;
-    # with no sentence under the last clock the clocks close cards (title, teaser, time)
+    # the last post: its heading, then the sentences under it (one may announce a list
+    # in the story's words, `story_intro`), up to the first other line; with no sentence
+    # under the last clock the clocks close cards (title, teaser, time)
     k = end + 1
     if k < len(texts) and not _is_story(texts[k][1]):
         k += 1
     said = k
-    while k < len(texts) and SENTENCE_END.search(texts[k][1]):
+    while k < len(texts) and (SENTENCE_END.search(texts[k][1]) or story_intro(texts[k][1])):
         k += 1
     if k == said:
         return None

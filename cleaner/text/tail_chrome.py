@@ -11,6 +11,7 @@ import re
 
 from cleaner.core.lines import Line
 from cleaner.rulebook.model import Active
+from cleaner.text.chrome_head import story_intro
 from cleaner.text.linerules import SENTENCE_END, STATEMENT_END
 from cleaner.text.topic_pairs import WIDGET, headline
 from cleaner.text.zones import Zones
@@ -68,23 +69,46 @@ def _numbered_subheads(lines: list[Line], tail: list[Line]) -> set[int]:
             and STATEMENT_END.search(nxt.text)}
 
 
-def _item_subheads(lines: list[Line], tail: list[Line]) -> set[int]:
+def _item_subheads(lines: list[Line], tail: list[Line], intros: set[int]) -> set[int]:
     """A short tail line between two of the story's statements is the subhead of its last
     item ("Hospital opens new cancer wing" between "... road repairs. (Evening Standard)"
     and "The unit will treat 4,000 patients a year. (Sky News)", a briefing, sample 337):
-    the story goes on under it. Chrome sits over chrome, a list or the end of the page; a
-    widget's call ("Sign up to read this article") or a label glued to a headline ("More
-    from X: ...") is no subhead, even between two sentences."""
+    the story goes on under it, also when what goes on is a list it announces (`intros`).
+    Chrome sits over chrome, a list or the end of the page; a widget's call ("Sign up to
+    read this article") or a label glued to a headline ("More from X: ...") is no subhead,
+    even between two sentences."""
     out = set()
     for ln in tail:
         above, below = _next_text(lines, ln.index, -1), _next_text(lines, ln.index, 1)
         if (headline(ln.text) and WIDGET.search(ln.text) is None and ": " not in ln.text
                 and not _NUMBERED.match(ln.text)  # numbered: `_numbered_subheads` judges
                 and above is not None and above.fate in ("undecided", "body")
-                and below is not None and below.open
-                and STATEMENT_END.search(above.text) and STATEMENT_END.search(below.text)):
+                and below is not None and below.open and STATEMENT_END.search(above.text)
+                and (STATEMENT_END.search(below.text) or below.index in intros)):
             out.add(ln.index)
     return out
+
+
+def _announced(lines: list[Line], tail: list[Line]) -> set[int]:
+    """Tail lines that announce a list of the story's statements in the story's words
+    ("The council listed three next steps:" over "A vote is due in May."): the story goes
+    on under them. A page's heading over links or widgets ("Related articles:", "Explore
+    what X can do for you:") is none (`story_intro`), nor a line over anything but an open
+    statement."""
+    out = set()
+    for ln in tail:
+        below = _next_text(lines, ln.index, 1)
+        if (story_intro(ln.text) and below is not None and below.open
+                and STATEMENT_END.search(below.text)):
+            out.add(ln.index)
+    return out
+
+
+def _story_above(lines: list[Line], index: int, kept: set[int]) -> bool:
+    """The nearest line above is the story's: an open statement or a line kept as its."""
+    above = _next_text(lines, index, -1)
+    return above is not None and (above.index in kept or (
+        above.fate in ("undecided", "body") and STATEMENT_END.search(above.text) is not None))
 
 
 def _next_text(lines: list[Line], index: int, step: int) -> Line | None:
@@ -101,11 +125,16 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     heading over the related list. A closing sentence stays ("The plan takes effect in
     May."), and so does a long line (a paragraph with a promo glued to its end). Short
     lines inside the body (subheads, list items) are never judged here, nor a fact box
-    right after the story (see `_fact_box`)."""
+    right after the story (see `_fact_box`), nor what goes on with the story in the tail:
+    a subhead between two statements, a numbered subhead that goes on counting, a line
+    that announces a list of statements in the story's words (`_announced`)."""
     tail = [ln for ln in lines[zones.tail_start:] if ln.open]
     before = next((ln for ln in reversed(lines[:zones.tail_start]) if ln.fate != "blank"), None)
     box = _fact_box(tail, before if before is not None and before.open else None)
-    heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail)
+    intros = _announced(lines, tail)
+    heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail, intros)
+    # an announcing line goes on from the story: right under a statement or a kept subhead
+    heads |= {k for k in intros if _story_above(lines, k, heads)}
     for ln in tail:
         if (ln.index not in box and ln.index not in heads and len(ln.text) < TAIL_KEEP_CHARS
                 and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):

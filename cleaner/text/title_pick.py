@@ -50,16 +50,17 @@ ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
 def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
-    """How much a head line looks like the headline: 0 for chrome that has the headline's
-    size (a banner sentence "Get all your news in one place.", a line that announces the
-    lines under it "Here are today's top stories:", a page counter "Latest News - Page 292 -
-    Site", a bullet, a dateline with an age, and a byline, credit, skip link
-    or appeal by its shape: `headline_chrome`), 1 for three-word lines (site
-    names, "Open in App") and bylines of names, 2 for longer lines, 3 for a longer line the
-    page prints again (aggregators double the headline)."""
+    """How much a head line looks like the headline: 0 for lines that have the headline's
+    size but not its part (a banner sentence "Get all your news in one place.", an intro
+    announcing the lines under it "Here are today's top stories:" (no headline on the
+    samples ends in ':'), a page counter "Latest News - Page 292 - Site", a bullet, a
+    dateline with an age, and a byline, credit, skip link or appeal by its shape:
+    `headline_chrome`), 1 for three-word lines (site names, "Open in App") and bylines of
+    names, 2 for longer lines, 3 for a longer line the page prints again (aggregators
+    double the headline)."""
     text = ln.text
     words = len(text.split())
-    if (_BANNER_END.search(text) or text[-1] == ":" or _PAGE_COUNTER.search(text)
+    if (_BANNER_END.search(text) or text.endswith(":") or _PAGE_COUNTER.search(text)
             or text[0] in _BULLETS
             or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
             or _AGE_INSIDE.search(text) or chrome_shape(text)):

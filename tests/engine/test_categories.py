@@ -47,6 +47,8 @@ ROWS = [
      "generic-caption-credit-glued"),
     ("body", "Illustration of a map showing the four bridges", None, "caption",
      "generic-alt-text-description"),
+    ("body", "Photo of the day's traffic queues on the old bridge", None, "caption",
+     "generic-alt-text-description"),
     ("body", "1 of 12", None, "gallery", "generic-gallery-counter"),
     ("body", "View gallery", None, "gallery", "generic-gallery-counter"),
     ("body", "Image 3 of 12", None, "gallery", "generic-gallery-counter"),
@@ -144,6 +146,8 @@ ROWS = [
     # not a tag list; on text input a closing line with no sentence in it is chrome
     ("tail", "The Doobie Brothers Tour Dates", None, "nav", "generic-tail-chrome"),
     ("body", "What happens next", None, None, None),                # a subhead
+    ("body", "Photo of the day: Gulls on the new quay", None, None, None),  # a recurring section
+    ("body", "Map of the week", None, None, None),                  # a section, no alt text
     ("body", "private-address: 192.168.0.0/16", None, None, None),  # config, no glued date
     ("body", "Date: 16-19 March 2026", None, None, None),           # an event's dates
     ("body", "Update to nightly-2025-11-24", None, None, None),     # a version, not a source

@@ -88,3 +88,35 @@ def test_times_closing_cards_after_their_teasers_open_nothing() -> None:
     cards = ("Harbour ferry fares rise in spring\nFares rise by a tenth from March.\n9:15 PM\n"
              "Library opens on Sundays\nThe branch will open from noon.\n8:30 PM\nLoad more\n")
     assert live_run(split_lines(HEAD + cards)) is None
+
+
+LAST_LIST = ("19.40 GMT\n"
+             "Vote delayed\n"
+             "The vote will now take place after the break.\n"
+             "18.55 GMT\n"
+             "Budget published\n"
+             "Here are the main points from the published budget:\n"
+             "Library hours rise by a fifth.\n"
+             "Two bus routes are added in May.\n"
+             "Sign up to read this article\n"
+             "Related Stories\n"
+             "Harbour ferry fares rise in spring\n")
+
+
+def test_last_post_announcing_a_list_stays_body() -> None:
+    # the last post's heading and its ':' line go on with the story, though neither ends
+    # as a sentence; the widget and the related list after it stay out
+    body = clean(HEAD + LAST_LIST).text.splitlines()
+    assert "Budget published" in body
+    assert "Here are the main points from the published budget:" in body
+    assert "Two bus routes are added in May." in body
+    assert "Sign up to read this article" not in body
+    assert "Harbour ferry fares rise in spring" not in body
+
+
+def test_page_heading_with_colon_does_not_extend_the_last_post() -> None:
+    page = HEAD + LAST_LIST.replace("Here are the main points from the published budget:",
+                                    "Explore what our app can do for you:")
+    lines = split_lines(page)
+    run = live_run(lines)
+    assert run is None or all("Explore" not in ln.text for ln in lines[run.start:run.stop])

@@ -94,3 +94,31 @@ def test_chrome_between_two_statements_goes(line: str) -> None:
 def test_headline_over_chrome_goes() -> None:
     page = STORY + "Bakery wins a regional bread award\nMore stories\n"
     assert _chrome_fates(page)["Bakery wins a regional bread award"] == "noise"
+
+
+NEXT_STEPS = ("What happens to the pier next\n"
+              "The trust listed three steps for the coming year:\n"
+              "A public vote on the cafe is due in May.\n"
+              "The old waiting room closes in June.\n")
+
+
+def test_subhead_and_line_announcing_the_story_list_stay() -> None:
+    fates = _chrome_fates(STORY + NEXT_STEPS)
+    assert fates["What happens to the pier next"] == "undecided"
+    assert fates["The trust listed three steps for the coming year:"] == "undecided"
+
+
+@pytest.mark.parametrize(("page", "line"), [
+    # the page speaks, not the story: its heading over teasers is chrome
+    (STORY + "Related articles from our team:\nFares rise by a tenth from March.\n",
+     "Related articles from our team:"),
+    # a ':' line over no statement announces no story list
+    (STORY + "The trust listed three steps for the coming year:\nShow more\n",
+     "The trust listed three steps for the coming year:"),
+    # a ':' line under chrome goes on from no story
+    (STORY + "Share this story\nThe trust listed three steps for the coming year:\n"
+     "A public vote on the cafe is due in May.\n",
+     "The trust listed three steps for the coming year:"),
+])
+def test_colon_line_that_announces_no_story_list_goes(page: str, line: str) -> None:
+    assert _chrome_fates(page)[line] == "noise"

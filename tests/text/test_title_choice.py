@@ -161,3 +161,19 @@ def test_dateline_between_title_and_story_is_metadata() -> None:
     lines[0].decide("title", None, None)
     assert fix_dateline_title(lines, lines[0].text) == "Coast briefing for the week"
     assert (lines[1].fate, lines[1].rule) == ("meta", DATELINE_TITLE)
+
+
+def test_line_announcing_the_list_is_no_headline() -> None:
+    # a roundup's intro ends in ':' over its sections: the short line above is the title,
+    # and the section label under the intro stays with the items it heads
+    title, lines = _title("\n".join([
+        "Coast news today",
+        "Here are today's top stories from around the coast:",
+        "Top Stories",
+        "  1. Ferry fares rise: The harbour trust raised fares by a tenth from March, it said.",
+        "  2. Pier reopens: The pier reopened on Monday after two years of repairs, it said.",
+    ]))
+    assert title == "Coast news today"
+    fates = {ln.text: ln.fate for ln in lines if ln.text}
+    assert fates["Here are today's top stories from around the coast:"] == "undecided"
+    assert fates["Top Stories"] == "undecided"
