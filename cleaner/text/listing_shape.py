@@ -42,6 +42,7 @@ listings) set the numbers; the briefings, live blogs and articles with subheads 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaner.core.lines import Line, is_paragraph, normalize
@@ -133,7 +134,7 @@ def _truncated(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(("...", "…"))
 
 
-def read_units(texts: list[str], noise: list[bool] | None = None) -> list[Unit] | None:
+def read_units(texts: list[str], noise: Sequence[bool] | None = None) -> list[Unit] | None:
     """The page's units when its lines are headline-and-teaser units and nothing else
     (see the module docstring), else None.
 
@@ -290,6 +291,20 @@ def _briefing(texts: list[str], units: list[Unit], start: int = 0) -> bool:
     return above and sum(map(dated, units[1:])) * 2 < len(units) - 1
 
 
+class _RuleNoise(Sequence[bool]):
+    """Whether a line rule removes each line anyway, asked only for the lines the walk of
+    `read_units` reaches (most pages stop it after a few lines)."""
+
+    def __init__(self, texts: list[str], active: Active) -> None:
+        self._texts, self._active = texts, active
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, k: int) -> bool:  # type: ignore[override]
+        return self._active.noise_anywhere(self._texts[k]) is not None
+
+
 def _story(texts: list[str], u: Unit) -> Related:
     """The unit as a related item; a date glued to its teaser ("... for nine days. Mon 7
     Jul Mon 7 Jul 2025 at 4:55am") is its `published`, and a snippet cut short ends the
@@ -328,7 +343,7 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
     if _no_units(open_lines):
         return _with_cards(lines, active)
     texts = [ln.text for ln in open_lines]
-    units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
+    units = read_units(texts, _RuleNoise(texts, active))
     if units is None:
         return _with_cards(lines, active)
     first, last = open_lines[units[0].head].index, open_lines[units[-1].teaser[-1]].index
@@ -347,7 +362,7 @@ def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
     if not any(ln.fate == "related" for ln in pool) or not pool[0].open or _no_units(pool):
         return None
     texts = [ln.text for ln in pool]
-    units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
+    units = read_units(texts, _RuleNoise(texts, active))
     if units is None or len({u.teaser[0] - u.head for u in units}) > 1:
         return None  # not one template: the headlines and teasers are differently spaced
     missed = [u for u in units if all(pool[j].open for j in _card(u))]
