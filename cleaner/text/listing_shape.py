@@ -134,9 +134,11 @@ def _truncated(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(("...", "…"))
 
 
-def read_units(texts: list[str], noise: Sequence[bool] | None = None) -> list[Unit] | None:
+def read_units(texts: list[str], noise: Sequence[bool] | None = None,
+               typed: dict[str, str] | None = None) -> list[Unit] | None:
     """The page's units when its lines are headline-and-teaser units and nothing else
-    (see the module docstring), else None.
+    (see the module docstring), else None. `typed` remembers each line's kind for the
+    page (its open lines are read twice: alone, then with the card readers' cards).
 
     >>> page = ["World", "Dam repairs delayed again in the valley",
     ...         "Engineers found new cracks in the spillway on Monday.",
@@ -153,7 +155,11 @@ def read_units(texts: list[str], noise: Sequence[bool] | None = None) -> list[Un
     block: list[int] = []
     intro = False
     for k, text in enumerate(texts):
-        kind = _kind(text, flags[k])
+        kind = typed.get(text) if typed is not None else None
+        if kind is None:
+            kind = _kind(text, flags[k])
+            if typed is not None:
+                typed[text] = kind
         kinds.append(kind)
         if kind != "P":
             if block and kinds[block[-1]] == "P":
@@ -340,19 +346,21 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
     the rest chrome (`LISTING_CHROME`). Returns the stories, or None when the page has not
     that shape (no line is decided then)."""
     open_lines = [ln for ln in lines if ln.open]
+    typed: dict[str, str] = {}  # each line's kind, for both readings of the page
     if _no_units(open_lines):
-        return _with_cards(lines, active)
+        return _with_cards(lines, active, typed)
     texts = [ln.text for ln in open_lines]
-    units = read_units(texts, _RuleNoise(texts, active))
+    units = read_units(texts, _RuleNoise(texts, active), typed)
     if units is None:
-        return _with_cards(lines, active)
+        return _with_cards(lines, active, typed)
     first, last = open_lines[units[0].head].index, open_lines[units[-1].teaser[-1]].index
     if any(ln.fate == "related" for ln in lines[first:last]):
         return None  # cards of another shape between the units: they are a story's pieces
     return _decide(lines, open_lines, texts, units, active)
 
 
-def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
+def _with_cards(lines: list[Line], active: Active, typed: dict[str, str]
+                ) -> list[Related] | None:
     """The page read again with the cards the card readers found (a label such as
     "Latest Update" or "Source on MSN" over each): when those cards are units of the same
     shape as the open headline and teaser among them, each under a label of its own
@@ -362,7 +370,7 @@ def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
     if not any(ln.fate == "related" for ln in pool) or not pool[0].open or _no_units(pool):
         return None
     texts = [ln.text for ln in pool]
-    units = read_units(texts, _RuleNoise(texts, active))
+    units = read_units(texts, _RuleNoise(texts, active), typed)
     if units is None or len({u.teaser[0] - u.head for u in units}) > 1:
         return None  # not one template: the headlines and teasers are differently spaced
     missed = [u for u in units if all(pool[j].open for j in _card(u))]

@@ -65,15 +65,19 @@ def _stems(text: str) -> set[str]:
 def story_words(lines: list[Line], start: int) -> StoryWords:
     """The stems of the open lines from `start` on, up to STORY_CHARS: the story the head
     lines announce."""
-    out: set[str] = set()
+    texts: list[str] = []
     budget = STORY_CHARS
-    for ln in lines[start:]:
+    for k in range(start, len(lines)):
+        ln = lines[k]
         if ln.open:
-            out |= _stems(ln.text)
+            texts.append(ln.text)
             budget -= len(ln.text)
             if budget <= 0:
                 break
-    return frozenset(out)
+    # one pass over the lines joined (a newline parts words as a line's end does), each
+    # distinct word stemmed once: the pick of most pages' titles reads the story
+    words = set(_WORD.findall("\n".join(texts).lower()))
+    return frozenset(map(_stem, words - _STOP))
 
 
 def echo_share(text: str, story: StoryWords) -> float:
