@@ -111,5 +111,25 @@ def normalize(text: str) -> str:
     return _DIGITS.sub("0", _NORMALIZE_DROP.sub(" ", text.lower())).strip()
 
 
+# Most stages ask whether a line is a paragraph, of the same long lines (~60 times a page);
+# the sentence-end search scans the whole line (~2 us on a paragraph). Each answer is kept
+# for the page: `forget_paragraphs` starts the next, so a corpus read twice is not
+# answered from memory; bounded all the same.
+_PARAGRAPHS: dict[str, bool] = {}
+MAX_PARAGRAPHS = 4096
+
+
+def forget_paragraphs() -> None:
+    """Drop the remembered answers of `is_paragraph` (called once per page)."""
+    _PARAGRAPHS.clear()
+
+
 def is_paragraph(text: str) -> bool:
-    return len(text) >= PARAGRAPH_MIN_CHARS and bool(_SENTENCE_END.search(text))
+    if len(text) < PARAGRAPH_MIN_CHARS:
+        return False
+    found = _PARAGRAPHS.get(text)
+    if found is None:
+        if len(_PARAGRAPHS) >= MAX_PARAGRAPHS:
+            _PARAGRAPHS.clear()
+        found = _PARAGRAPHS[text] = bool(_SENTENCE_END.search(text))
+    return found

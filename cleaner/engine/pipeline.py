@@ -20,7 +20,7 @@ from cleaner.core.dates import read_date
 from cleaner.core.decode import decode_input, defuse_markup, looks_like_html
 from cleaner.core.errors import CleanerError
 from cleaner.core.language import detect_language, main_script
-from cleaner.core.lines import Line, split_lines
+from cleaner.core.lines import Line, forget_paragraphs, split_lines
 from cleaner.core.records import InputRecord, Related, Removal, Result
 from cleaner.core.stages import planned, switched_off
 from cleaner.core.timelimit import time_limit
@@ -133,6 +133,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     off = switched_off(run)
     active.forget()
     forget_tokens()
+    forget_paragraphs()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
     # Shapes of a text dump (cards, chrome after the story) are judged on text input only
