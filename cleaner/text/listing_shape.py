@@ -42,7 +42,6 @@ listings) set the numbers; the briefings, live blogs and articles with subheads 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cleaner.core.lines import Line, is_paragraph, normalize
@@ -52,6 +51,7 @@ from cleaner.text.card_lines import classify
 from cleaner.text.label_lines import is_enumeration, is_name_list
 from cleaner.text.listing import LISTING_CHROME
 from cleaner.text.listing_intro import APPARATUS, MAX_INTRO_WORDS
+from cleaner.text.rule_noise import RuleNoise
 
 __all__ = ["LISTING_SHAPE", "mark_shaped_listing", "read_units"]
 
@@ -134,11 +134,10 @@ def _truncated(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(("...", "…"))
 
 
-def read_units(texts: list[str], noise: Sequence[bool] | None = None,
+def read_units(texts: list[str], noise: RuleNoise | list[bool] | None = None,
                typed: dict[str, str] | None = None) -> list[Unit] | None:
     """The page's units when its lines are headline-and-teaser units and nothing else
-    (see the module docstring), else None. `typed` remembers each line's kind for the
-    page (its open lines are read twice: alone, then with the card readers' cards).
+    (see the module docstring), else None; `typed` keeps the lines' kinds for the page.
 
     >>> page = ["World", "Dam repairs delayed again in the valley",
     ...         "Engineers found new cracks in the spillway on Monday.",
@@ -150,16 +149,13 @@ def read_units(texts: list[str], noise: Sequence[bool] | None = None,
     [1, 3, 5]
     """
     flags = noise or [False] * len(texts)
+    typed = {} if typed is None else typed
     kinds: list[str] = []  # typed as the walk goes: most pages stop it early
     units: list[Unit] = []
     block: list[int] = []
     intro = False
     for k, text in enumerate(texts):
-        kind = typed.get(text) if typed is not None else None
-        if kind is None:
-            kind = _kind(text, flags[k])
-            if typed is not None:
-                typed[text] = kind
+        kind = typed.get(text) or typed.setdefault(text, _kind(text, flags[k]))
         kinds.append(kind)
         if kind != "P":
             if block and kinds[block[-1]] == "P":
@@ -297,20 +293,6 @@ def _briefing(texts: list[str], units: list[Unit], start: int = 0) -> bool:
     return above and sum(map(dated, units[1:])) * 2 < len(units) - 1
 
 
-class _RuleNoise(Sequence[bool]):
-    """Whether a line rule removes each line anyway, asked only for the lines the walk of
-    `read_units` reaches (most pages stop it after a few lines)."""
-
-    def __init__(self, texts: list[str], active: Active) -> None:
-        self._texts, self._active = texts, active
-
-    def __len__(self) -> int:
-        return len(self._texts)
-
-    def __getitem__(self, k: int) -> bool:  # type: ignore[override]
-        return self._active.noise_anywhere(self._texts[k]) is not None
-
-
 def _story(texts: list[str], u: Unit) -> Related:
     """The unit as a related item; a date glued to its teaser ("... for nine days. Mon 7
     Jul Mon 7 Jul 2025 at 4:55am") is its `published`, and a snippet cut short ends the
@@ -350,7 +332,7 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
     if _no_units(open_lines):
         return _with_cards(lines, active, typed)
     texts = [ln.text for ln in open_lines]
-    units = read_units(texts, _RuleNoise(texts, active), typed)
+    units = read_units(texts, RuleNoise(texts, active), typed)
     if units is None:
         return _with_cards(lines, active, typed)
     first, last = open_lines[units[0].head].index, open_lines[units[-1].teaser[-1]].index
@@ -359,8 +341,7 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
     return _decide(lines, open_lines, texts, units, active)
 
 
-def _with_cards(lines: list[Line], active: Active, typed: dict[str, str]
-                ) -> list[Related] | None:
+def _with_cards(lines: list[Line], active: Active, typed: dict[str, str]) -> list[Related] | None:
     """The page read again with the cards the card readers found (a label such as
     "Latest Update" or "Source on MSN" over each): when those cards are units of the same
     shape as the open headline and teaser among them, each under a label of its own
@@ -370,7 +351,7 @@ def _with_cards(lines: list[Line], active: Active, typed: dict[str, str]
     if not any(ln.fate == "related" for ln in pool) or not pool[0].open or _no_units(pool):
         return None
     texts = [ln.text for ln in pool]
-    units = read_units(texts, _RuleNoise(texts, active), typed)
+    units = read_units(texts, RuleNoise(texts, active), typed)
     if units is None or len({u.teaser[0] - u.head for u in units}) > 1:
         return None  # not one template: the headlines and teasers are differently spaced
     missed = [u for u in units if all(pool[j].open for j in _card(u))]
