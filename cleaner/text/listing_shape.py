@@ -50,7 +50,7 @@ from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
 from cleaner.text.label_lines import is_enumeration, is_name_list
 from cleaner.text.listing import LISTING_CHROME
-from cleaner.text.listing_intro import APPARATUS, MAX_INTRO_WORDS
+from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
 from cleaner.text.rule_noise import RuleNoise
 
 __all__ = ["LISTING_SHAPE", "mark_shaped_listing", "read_units"]
@@ -117,8 +117,8 @@ def _kind(text: str, noise: bool) -> str:
     if (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and len(text) >= MIN_HEADLINE_CHARS
             and token.kind in ("T", "S")
             and (not bare.endswith((".", ":", ";", ",")) or _truncated(bare))
-            and not APPARATUS.search(text) and not _NUMBERED.search(text)
-            and not _INNER_STOP.search(text)):
+            and not has_apparatus(text) and not _NUMBERED.search(text)
+            and not ((". " in text or "! " in text) and _INNER_STOP.search(text))):
         return "H"
     return "S"
 
@@ -288,8 +288,8 @@ def _briefing(texts: list[str], units: list[Unit], start: int = 0) -> bool:
     headline and apparatus over its story or intro (a briefing's "3 hours ago News desk",
     "Published 2 hours ago" under a story's headline); a listing's cards are alike."""
     def dated(u: Unit) -> bool:
-        return any(APPARATUS.search(t) for t in _between(u, texts))
-    above = any(APPARATUS.search(t) for t in texts[start:units[0].teaser[0]])
+        return any(has_apparatus(t) for t in _between(u, texts))
+    above = any(has_apparatus(t) for t in texts[start:units[0].teaser[0]])
     return above and sum(map(dated, units[1:])) * 2 < len(units) - 1
 
 
