@@ -7,7 +7,7 @@ A line starts `undecided`; each stage may decide it once, naming its rule and ca
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -52,13 +52,17 @@ class Line:
     category: str | None = None
     rule: str | None = None
     half: str | None = None  # the single copy when the line is one text twice over
+    # Whether no stage has decided the line yet: asked ~1000 times a page (each stage
+    # walks the open lines), so a plain slot kept by `decide`, not a property (a third of
+    # the cost). The fate changes only through `decide`.
+    open: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.open = self.fate == "undecided"
 
     def decide(self, fate: Fate, category: str | None, rule: str | None) -> None:
         self.fate, self.category, self.rule = fate, category, rule
-
-    @property
-    def open(self) -> bool:
-        return self.fate == "undecided"
+        self.open = fate == "undecided"
 
 
 def split_lines(text: str) -> list[Line]:
@@ -107,5 +111,25 @@ def normalize(text: str) -> str:
     return _DIGITS.sub("0", _NORMALIZE_DROP.sub(" ", text.lower())).strip()
 
 
+# Most stages ask whether a line is a paragraph, of the same long lines (~60 times a page);
+# the sentence-end search scans the whole line (~2 us on a paragraph). Each answer is kept
+# for the page: `forget_paragraphs` starts the next, so a corpus read twice is not
+# answered from memory; bounded all the same.
+_PARAGRAPHS: dict[str, bool] = {}
+MAX_PARAGRAPHS = 4096
+
+
+def forget_paragraphs() -> None:
+    """Drop the remembered answers of `is_paragraph` (called once per page)."""
+    _PARAGRAPHS.clear()
+
+
 def is_paragraph(text: str) -> bool:
-    return len(text) >= PARAGRAPH_MIN_CHARS and bool(_SENTENCE_END.search(text))
+    if len(text) < PARAGRAPH_MIN_CHARS:
+        return False
+    found = _PARAGRAPHS.get(text)
+    if found is None:
+        if len(_PARAGRAPHS) >= MAX_PARAGRAPHS:
+            _PARAGRAPHS.clear()
+        found = _PARAGRAPHS[text] = bool(_SENTENCE_END.search(text))
+    return found

@@ -20,7 +20,7 @@ from cleaner.core.dates import read_date
 from cleaner.core.decode import decode_input, defuse_markup, looks_like_html
 from cleaner.core.errors import CleanerError
 from cleaner.core.language import detect_language, main_script
-from cleaner.core.lines import Line, split_lines
+from cleaner.core.lines import Line, forget_paragraphs, split_lines
 from cleaner.core.records import InputRecord, Related, Removal, Result
 from cleaner.core.stages import planned, switched_off
 from cleaner.core.timelimit import time_limit
@@ -35,6 +35,7 @@ from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
+from cleaner.text.card_lines import forget_tokens
 from cleaner.text.cards import CARD_RULE, mark_cards
 from cleaner.text.closing_box import CLOSING_BOX, mark_closing_box
 from cleaner.text.colon_lists import COLON_LIST, reopen_colon_lists
@@ -134,6 +135,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     run = run if run is not None else stage_plan(active, options, is_html)
     off = switched_off(run)
     active.forget()
+    forget_tokens()
+    forget_paragraphs()
     related = prior_related + extract_related(lines, active)
     apply_sections(lines, active)
     # Shapes of a text dump (cards, chrome after the story) are judged on text input only

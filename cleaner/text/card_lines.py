@@ -161,10 +161,32 @@ _CLOSERS = "\"'”’)]"
 _TOKENS = {kind: Token(kind) for kind in "PSTN"}
 
 
+# Several stages type the same lines (the card finder, the listing by shape, the
+# listing test, the card spans): each line is typed once a page. `forget_tokens` starts
+# the next page, so a corpus read twice is not typed from memory; bounded all the same.
+_TYPED: dict[str, Token] = {}
+MAX_TYPED = 4096
+
+
+def forget_tokens() -> None:
+    """Drop the remembered token types (called once per page)."""
+    _TYPED.clear()
+
+
 def classify(text: str) -> Token:
     """A line's token type, from the line alone (`mark_repeated` adds R from the page).
-    I is a whole story on one line (its title in `source`). String tests before regexes:
-    this runs on every line of every text page."""
+    I is a whole story on one line (its title in `source`). Remembered for the page."""
+    found = _TYPED.get(text)
+    if found is None:
+        if len(_TYPED) >= MAX_TYPED:
+            _TYPED.clear()
+        found = _TYPED[text] = _classify(text)
+    return found
+
+
+def _classify(text: str) -> Token:
+    """`classify` itself. String tests before regexes: this runs on every line of every
+    text page."""
     n = len(text)
     if n > ITEM_MAX_CHARS or (n > ANCHOR_MAX_CHARS and text[-1] in ".!?\"”’"):
         return _TOKENS["P"]  # a paragraph: too long for an anchor, not ending as an item does

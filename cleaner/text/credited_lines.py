@@ -39,6 +39,14 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _COMMON = frozenset({"from", "with", "that", "this", "their", "into", "after", "over"})
 
 
+def _credit_end(text: str) -> bool:
+    """`_CREDIT_END` searched only on lines that can hold one of its forms (a credit
+    label, a closing parenthesis, a copyright sign): most lines hold none, and the
+    string tests cost less than the search (this runs on every open line)."""
+    return (("Photograph: " in text or text.endswith(")") or " © " in text)
+            and bool(_CREDIT_END.search(text)))
+
+
 def _words(text: str) -> set[str]:
     return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _COMMON}
 
@@ -64,7 +72,7 @@ def mark_credited_lines(lines: list[Line]) -> None:
     """
     live = [ln for ln in lines if ln.fate != "blank"]
     for ln in live:
-        if ln.open and len(ln.text) <= MAX_CAPTION_CHARS and _CREDIT_END.search(ln.text):
+        if ln.open and len(ln.text) <= MAX_CAPTION_CHARS and _credit_end(ln.text):
             ln.decide("noise", "caption", CREDITED_LINE)
     for above, ln in zip(live, live[1:]):
         if (above.open and ln.category == "caption" and ln.fate == "noise"

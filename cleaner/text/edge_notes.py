@@ -79,6 +79,23 @@ def _is_note(text: str, title: str | None, body_words: dict[str, int]) -> bool:
     return shared / len(own) < MAX_TOPIC_SHARE
 
 
+class _BodyWords:
+    """How often each word is used in the open lines, counted the first time a line with
+    a note's vocabulary asks (most pages have none at their edges)."""
+
+    def __init__(self, live: list[Line]) -> None:
+        self._texts = [ln.text for ln in live]
+        self._counts: dict[str, int] | None = None
+
+    def counts(self) -> dict[str, int]:
+        if self._counts is None:
+            self._counts = {}
+            for text in self._texts:
+                for w in _words(text):
+                    self._counts[w] = self._counts.get(w, 0) + 1
+        return self._counts
+
+
 def mark_edge_notes(lines: list[Line], title: str | None) -> None:
     """Decide notes at the start and the end of the open lines as boilerplate.
 
@@ -93,10 +110,7 @@ def mark_edge_notes(lines: list[Line], title: str | None) -> None:
     live = [ln for ln in lines if ln.open]
     if not live:
         return
-    body_words: dict[str, int] = {}
-    for ln in live:
-        for w in _words(ln.text):
-            body_words[w] = body_words.get(w, 0) + 1
+    body = _BodyWords(live)
     for ln in live:
         if _READ_TIME.match(ln.text):
             ln.decide("noise", "metadata", READ_TIME)
@@ -104,7 +118,7 @@ def mark_edge_notes(lines: list[Line], title: str | None) -> None:
         for ln in order:
             if not ln.open:
                 continue
-            if _is_note(ln.text, title, body_words):
+            if says_publishing(ln.text) and _is_note(ln.text, title, body.counts()):
                 ln.decide("noise", "boilerplate", EDGE_NOTE)
             elif is_paragraph(ln.text) or len(ln.text.split()) > 12:
                 break  # the story's first (or last) paragraph: the edge ends

@@ -50,7 +50,8 @@ from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
 from cleaner.text.label_lines import is_enumeration, is_name_list
 from cleaner.text.listing import LISTING_CHROME
-from cleaner.text.listing_intro import APPARATUS, MAX_INTRO_WORDS
+from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
+from cleaner.text.rule_noise import RuleNoise
 
 __all__ = ["LISTING_SHAPE", "mark_shaped_listing", "read_units"]
 
@@ -116,8 +117,8 @@ def _kind(text: str, noise: bool) -> str:
     if (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and len(text) >= MIN_HEADLINE_CHARS
             and token.kind in ("T", "S")
             and (not bare.endswith((".", ":", ";", ",")) or _truncated(bare))
-            and not APPARATUS.search(text) and not _NUMBERED.search(text)
-            and not _INNER_STOP.search(text)):
+            and not has_apparatus(text) and not _NUMBERED.search(text)
+            and not ((". " in text or "! " in text) and _INNER_STOP.search(text))):
         return "H"
     return "S"
 
@@ -133,9 +134,10 @@ def _truncated(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(("...", "…"))
 
 
-def read_units(texts: list[str], noise: list[bool] | None = None) -> list[Unit] | None:
+def read_units(texts: list[str], noise: RuleNoise | list[bool] | None = None,
+               typed: dict[str, str] | None = None) -> list[Unit] | None:
     """The page's units when its lines are headline-and-teaser units and nothing else
-    (see the module docstring), else None.
+    (see the module docstring), else None; `typed` keeps the lines' kinds for the page.
 
     >>> page = ["World", "Dam repairs delayed again in the valley",
     ...         "Engineers found new cracks in the spillway on Monday.",
@@ -147,12 +149,13 @@ def read_units(texts: list[str], noise: list[bool] | None = None) -> list[Unit] 
     [1, 3, 5]
     """
     flags = noise or [False] * len(texts)
+    typed = {} if typed is None else typed
     kinds: list[str] = []  # typed as the walk goes: most pages stop it early
     units: list[Unit] = []
     block: list[int] = []
     intro = False
     for k, text in enumerate(texts):
-        kind = _kind(text, flags[k])
+        kind = typed.get(text) or typed.setdefault(text, _kind(text, flags[k]))
         kinds.append(kind)
         if kind != "P":
             if block and kinds[block[-1]] == "P":
@@ -285,8 +288,8 @@ def _briefing(texts: list[str], units: list[Unit], start: int = 0) -> bool:
     headline and apparatus over its story or intro (a briefing's "3 hours ago News desk",
     "Published 2 hours ago" under a story's headline); a listing's cards are alike."""
     def dated(u: Unit) -> bool:
-        return any(APPARATUS.search(t) for t in _between(u, texts))
-    above = any(APPARATUS.search(t) for t in texts[start:units[0].teaser[0]])
+        return any(has_apparatus(t) for t in _between(u, texts))
+    above = any(has_apparatus(t) for t in texts[start:units[0].teaser[0]])
     return above and sum(map(dated, units[1:])) * 2 < len(units) - 1
 
 
@@ -325,19 +328,20 @@ def mark_shaped_listing(lines: list[Line], active: Active) -> list[Related] | No
     the rest chrome (`LISTING_CHROME`). Returns the stories, or None when the page has not
     that shape (no line is decided then)."""
     open_lines = [ln for ln in lines if ln.open]
+    typed: dict[str, str] = {}  # each line's kind, for both readings of the page
     if _no_units(open_lines):
-        return _with_cards(lines, active)
+        return _with_cards(lines, active, typed)
     texts = [ln.text for ln in open_lines]
-    units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
+    units = read_units(texts, RuleNoise(texts, active), typed)
     if units is None:
-        return _with_cards(lines, active)
+        return _with_cards(lines, active, typed)
     first, last = open_lines[units[0].head].index, open_lines[units[-1].teaser[-1]].index
     if any(ln.fate == "related" for ln in lines[first:last]):
         return None  # cards of another shape between the units: they are a story's pieces
     return _decide(lines, open_lines, texts, units, active)
 
 
-def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
+def _with_cards(lines: list[Line], active: Active, typed: dict[str, str]) -> list[Related] | None:
     """The page read again with the cards the card readers found (a label such as
     "Latest Update" or "Source on MSN" over each): when those cards are units of the same
     shape as the open headline and teaser among them, each under a label of its own
@@ -347,7 +351,7 @@ def _with_cards(lines: list[Line], active: Active) -> list[Related] | None:
     if not any(ln.fate == "related" for ln in pool) or not pool[0].open or _no_units(pool):
         return None
     texts = [ln.text for ln in pool]
-    units = read_units(texts, [active.noise_anywhere(t) is not None for t in texts])
+    units = read_units(texts, RuleNoise(texts, active), typed)
     if units is None or len({u.teaser[0] - u.head for u in units}) > 1:
         return None  # not one template: the headlines and teasers are differently spaced
     missed = [u for u in units if all(pool[j].open for j in _card(u))]

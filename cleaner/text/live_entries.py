@@ -56,6 +56,7 @@ LIVE_RULES = SHAPE_RULES | {LIVE_STAMP}  # what a run of live posts opens again
 # "3.47pm GMT". It needs an am/pm or a time zone: a bare "07:30" is a video's length.
 _CLOCK = re.compile(r"^(?:(?i:updated|last updated)(?: at)?:? )?(\d{1,2})[:.](\d{2})"
                     r"(?: ?([AaPp])\.?[Mm]\.?)?(?: ?([A-Z]{2,5}))?$")
+MAX_CLOCK_CHARS = 40  # "Last updated at: 12:34 p.m. AEDT" is the longest `_CLOCK` reads
 MIN_STAMPS = 2  # one clock is a header's time; two in order are a sequence of posts
 MAX_POST_LINES = 12  # non-blank lines between two stamps: a post, not a page section
 MIN_STORY_WORDS = 5  # the story line over the first stamp is a sentence, not a label
@@ -63,6 +64,8 @@ MIN_STORY_WORDS = 5  # the story line over the first stamp is a sentence, not a 
 
 def _minutes(line: str) -> int | None:
     """The clock's minute of the day, or None when the line is no clock reading."""
+    if len(line) > MAX_CLOCK_CHARS or not (line[:1].isdigit() or line[:1] in "uUlL"):
+        return None  # a clock reading opens with its hour or "updated": most lines do not
     m = _CLOCK.match(line)
     if not m or not (m.group(3) or m.group(4)):
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from cleaner.core.lines import Line, normalize
@@ -169,7 +170,7 @@ def _items(region: list[Line], item: Any, active: Active,
     out: list[Related] = []
     used: list[Line] = []
     named: list[bool] = []  # per item: a source line printed under it
-    dates = [_date_line(ln.text, active) for ln in region]
+    dates = _Dates(region, active)
     for k, ln in enumerate(region):
         date = dates[k]
         if date and out and out[-1].published is None:  # "June 12, 2025" under its item
@@ -190,7 +191,21 @@ def _items(region: list[Line], item: Any, active: Active,
     return out, used
 
 
-def _under_source(region: list[Line], dates: list[str | None], k: int, item: Any,
+class _Dates:
+    """The date each line of the region reads as (None: no date line), asked only for
+    the lines the list reaches: the region runs to the page's end, the list stops early."""
+
+    def __init__(self, region: list[Line], active: Active) -> None:
+        self._region, self._active = region, active
+        self._found: dict[int, str | None] = {}
+
+    def __getitem__(self, k: int) -> str | None:
+        if k not in self._found:
+            self._found[k] = _date_line(self._region[k].text, self._active)
+        return self._found[k]
+
+
+def _under_source(region: list[Line], dates: _Dates, k: int, item: Any,
                   named: list[bool]) -> bool:
     """Line k is the source printed under the item above it, as a list of "Title" then
     "Source" (then maybe a date) lines prints each: a short name (capitalised words, no
@@ -201,7 +216,7 @@ def _under_source(region: list[Line], dates: list[str | None], k: int, item: Any
         return False
     if len(named) > 1 and named[-2]:
         return True  # the list prints a name under each item already
-    after = [j for j in range(k + 1, len(region)) if dates[j] is None][:2]
+    after = list(islice((j for j in range(k + 1, len(region)) if dates[j] is None), 2))
     if len(after) < 2:
         return False
     title, name = region[after[0]].text, region[after[1]].text

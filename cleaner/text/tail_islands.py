@@ -90,6 +90,26 @@ def _stranded(live: list[Line], a: int, b: int) -> bool:
     return chrome >= MIN_CHROME and opened <= MAX_OPEN_AROUND
 
 
+def _last_paragraph(live: list[Line]) -> int:
+    """The position of the last open paragraph, or -1: read from the end, as most pages
+    end in their story or in chrome right under it."""
+    for k in range(len(live) - 1, -1, -1):
+        ln = live[k]
+        if ln.open and is_paragraph(ln.text):
+            return k
+    return -1
+
+
+def _story_words(live: list[Line]) -> dict[str, int]:
+    """How often each content word is used in the page's open lines and title."""
+    story: dict[str, int] = {}
+    for ln in live:
+        if ln.open or ln.fate == "title":
+            for w in _words(ln.text):
+                story[w] = story.get(w, 0) + 1
+    return story
+
+
 def mark_tail_islands(lines: list[Line]) -> None:
     """Decide short open lines stranded among chrome below the story as boilerplate.
 
@@ -104,17 +124,15 @@ def mark_tail_islands(lines: list[Line]) -> None:
     [None, 'x', 'generic-tail-island']
     """
     live = [ln for ln in lines if ln.fate != "blank"]
-    paras = [k for k, ln in enumerate(live) if ln.open and is_paragraph(ln.text)]
-    if not paras:
+    last = _last_paragraph(live)
+    if last < 0:
         return
-    story: dict[str, int] = {}
-    for ln in live:
-        if ln.open or ln.fate == "title":
-            for w in _words(ln.text):
-                story[w] = story.get(w, 0) + 1
-    for a, b in _runs(live, paras[-1] + 1):
+    story: dict[str, int] | None = None  # the page's words: counted only for an island
+    for a, b in _runs(live, last + 1):
         if not _stranded(live, a, b):
             continue
+        if story is None:
+            story = _story_words(live)
         if any(_on_topic(ln.text, story) for ln in live[a:b]):
             continue  # one line of the story's topic: the run is the story's end
         for ln in live[a:b]:

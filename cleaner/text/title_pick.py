@@ -23,7 +23,7 @@ from cleaner.text.title_evidence import (
     ECHO_SHARE,
     UNECHOED_SHARE,
     echo,
-    echo_share,
+    echo_shares,
     story_words,
 )
 from cleaner.text.zones import Zones
@@ -142,10 +142,9 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
     top = [ln for ln, rank in zip(window, ranks) if rank == best]
     if len(top) == 1 or _dated(lines, top[0]):
         return top[0]
-    story = story_words(lines, story_start)
-    first = echo_share(top[0].text, story)
-    for ln in top[1:]:
-        share = echo_share(ln.text, story)
+    shares = echo_shares([ln.text for ln in top], lines, story_start)
+    first = shares[0]
+    for ln, share in zip(top[1:], shares[1:]):
         if (first < UNECHOED_SHARE and share >= ECHO_SHARE) or share >= first + ECHO_MARGIN:
             return ln
     return top[0]
