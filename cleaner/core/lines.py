@@ -115,21 +115,18 @@ def normalize(text: str) -> str:
 # the sentence-end search scans the whole line (~2 us on a paragraph). Each answer is kept
 # for the page: `forget_paragraphs` starts the next, so a corpus read twice is not
 # answered from memory; bounded all the same.
-_PARAGRAPHS: dict[str, bool] = {}
 MAX_PARAGRAPHS = 4096
 
 
 def forget_paragraphs() -> None:
     """Drop the remembered answers of `is_paragraph` (called once per page)."""
-    _PARAGRAPHS.clear()
+    _ends_as_sentence.cache_clear()
+
+
+@lru_cache(maxsize=MAX_PARAGRAPHS)
+def _ends_as_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
 
 
 def is_paragraph(text: str) -> bool:
-    if len(text) < PARAGRAPH_MIN_CHARS:
-        return False
-    found = _PARAGRAPHS.get(text)
-    if found is None:
-        if len(_PARAGRAPHS) >= MAX_PARAGRAPHS:
-            _PARAGRAPHS.clear()
-        found = _PARAGRAPHS[text] = bool(_SENTENCE_END.search(text))
-    return found
+    return len(text) >= PARAGRAPH_MIN_CHARS and _ends_as_sentence(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import re2
@@ -164,24 +165,19 @@ _TOKENS = {kind: Token(kind) for kind in "PSTN"}
 # Several stages type the same lines (the card finder, the listing by shape, the
 # listing test, the card spans): each line is typed once a page. `forget_tokens` starts
 # the next page, so a corpus read twice is not typed from memory; bounded all the same.
-_TYPED: dict[str, Token] = {}
 MAX_TYPED = 4096
 
 
 def forget_tokens() -> None:
     """Drop the remembered token types (called once per page)."""
-    _TYPED.clear()
+    classify.cache_clear()
 
 
+@lru_cache(maxsize=MAX_TYPED)
 def classify(text: str) -> Token:
     """A line's token type, from the line alone (`mark_repeated` adds R from the page).
     I is a whole story on one line (its title in `source`). Remembered for the page."""
-    found = _TYPED.get(text)
-    if found is None:
-        if len(_TYPED) >= MAX_TYPED:
-            _TYPED.clear()
-        found = _TYPED[text] = _classify(text)
-    return found
+    return _classify(text)
 
 
 def _classify(text: str) -> Token:
