@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from cleaner.core.lines import Line
+from cleaner.text.content_words import content_words
 
 __all__ = ["mark_credited_lines", "CREDITED_LINE"]
 
@@ -35,7 +36,6 @@ _CREDIT_END = re.compile(
     r"|\([A-Z][^()/]{1,40}/[A-Z][^()/]{1,30}\)$"  # "(Kelsall Rovers FC/PA)"
     r"|\(Courtesy(?: of)? [^()]{2,60}\)$"
     r"| © [A-Z][\w'’ .&-]{1,30}$")  # "The Lumo X7 in green. © Tom's Guide"
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _COMMON = frozenset({"from", "with", "that", "this", "their", "into", "after", "over"})
 
 
@@ -47,16 +47,12 @@ def _credit_end(text: str) -> bool:
             and bool(_CREDIT_END.search(text)))
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _COMMON}
-
-
 def _describes(alt: str, caption: str) -> bool:
     """A short line that shares content words with the caption below it."""
     if len(alt.split()) > MAX_ALT_WORDS or alt.endswith((":", "?", "!")):
         return False
-    own = _words(alt)
-    shared = own & _words(caption)
+    own = content_words(alt, _COMMON)
+    shared = own & content_words(caption, _COMMON)
     return len(shared) >= MIN_SHARED_WORDS and 3 * len(shared) >= len(own)
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from cleaner.core.lines import Line, is_paragraph
+from cleaner.text.content_words import content_words
 
 __all__ = ["mark_edge_notes", "EDGE_NOTE", "says_publishing"]
 
@@ -33,7 +34,6 @@ EDGE_NOTE = "generic-edge-note"
 READ_TIME = "generic-read-time-dotted"
 MAX_NOTE_CHARS = 400  # a note is one or two sentences; a longer line is the story's
 MAX_TOPIC_SHARE = 0.5  # the share of a note's content words the body also uses
-MIN_WORD_CHARS = 4  # content words: four letters or more ("views", "funding", "browser")
 
 _NOTE_WORDS = re.compile(
     r"(?i)\b(?:disclaimer|views (?:and \w+ )?(?:expressed|are (?:those|their own))"
@@ -53,7 +53,6 @@ _NOTE_WORDS = re.compile(
     r"|is (?:a|an|the) [\w -]{0,40}(?:editor|reporter|correspondent|columnist) (?:at|for|of|on)\b)")
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$"
                         r"|^[·•] ?\d{1,3} ?[mhdw] ?[·•]$")  # an age between dots: "• 4h •"
-_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 
 
 def says_publishing(text: str) -> bool:
@@ -63,18 +62,14 @@ def says_publishing(text: str) -> bool:
     return len(text) <= MAX_NOTE_CHARS and _NOTE_WORDS.search(text) is not None
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
-
-
 def _is_note(text: str, title: str | None, body_words: dict[str, int]) -> bool:
     """Publishing vocabulary and little of the story's topic (see the module docstring)."""
     if len(text) > MAX_NOTE_CHARS or not _NOTE_WORDS.search(text):
         return False
-    own = _words(text.replace(title, " ") if title else text)
+    own = content_words(text.replace(title, " ") if title else text)
     if not own:
         return True
-    mine = _words(text)
+    mine = content_words(text)
     shared = sum(1 for w in own if body_words.get(w, 0) - (w in mine) > 0)
     return shared / len(own) < MAX_TOPIC_SHARE
 
@@ -91,7 +86,7 @@ class _BodyWords:
         if self._counts is None:
             self._counts = {}
             for text in self._texts:
-                for w in _words(text):
+                for w in content_words(text):
                     self._counts[w] = self._counts.get(w, 0) + 1
         return self._counts
 

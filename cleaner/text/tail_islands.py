@@ -23,9 +23,8 @@ set the numbers.
 
 from __future__ import annotations
 
-import re
-
 from cleaner.core.lines import Line, is_paragraph
+from cleaner.text.content_words import content_words
 
 __all__ = ["mark_tail_islands", "TAIL_ISLAND"]
 
@@ -41,18 +40,13 @@ _CHROME = frozenset({"noise", "related", "meta"})
 # dateline or a live post's time stamp. Next to them a short sentence may be the story's
 # (a writer's note under the last picture, sample 091; a live post, samples 135, 361).
 _IN_STORY = frozenset({"caption", "metadata", "ad"})
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _COMMON = frozenset({"from", "with", "that", "this", "your", "have", "will", "more",
                      "what", "about", "into", "their", "there", "when", "they", "were"})
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in (m.lower() for m in _WORD.findall(text)) if w not in _COMMON}
-
-
 def _on_topic(text: str, story: dict[str, int]) -> bool:
     """Half or more of the line's content words are used elsewhere on the page."""
-    own = _words(text)
+    own = content_words(text, _COMMON)
     shared = sum(1 for w in own if story.get(w, 0) > 1)  # used beyond this line
     return bool(own) and shared / len(own) >= MAX_TOPIC_SHARE
 
@@ -105,7 +99,7 @@ def _story_words(live: list[Line]) -> dict[str, int]:
     story: dict[str, int] = {}
     for ln in live:
         if ln.open or ln.fate == "title":
-            for w in _words(ln.text):
+            for w in content_words(ln.text, _COMMON):
                 story[w] = story.get(w, 0) + 1
     return story
 
