@@ -20,6 +20,7 @@ STORY_MIN_CHARS = 300  # the story's paragraph: longer than a teaser is cut to
 PROSE_MIN_CHARS = 80  # a teaser or paragraph line among the cards
 STORY_OVER_TEASERS = 1.5  # times the median teaser of the other cards
 MAX_LEAD_LINES = 4  # headline, byline, date and picture label above the paragraph
+BULLETS = "•·*"
 
 
 def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
@@ -27,7 +28,7 @@ def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
     opens the page (short chrome above it at most), and its first prose line, within a few
     lines of the run's top, is the longest, at least `STORY_MIN_CHARS` long and
     `STORY_OVER_TEASERS` times the median of the other cards' prose. Returns the lead
-    lines and the paragraph; [] when no story."""
+    lines and the paragraphs (the first one and those right under it); [] when no story."""
     if not used or any(len(ln.text) >= PROSE_MIN_CHARS for ln in open_lines[:used[0]]):
         return []  # prose above the cards: the story is there, not in them
     prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS]
@@ -36,9 +37,19 @@ def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
     first, rest = prose[0], [len(open_lines[k].text) for k in prose[1:]]
     size = len(open_lines[first].text)
     if (first - used[0] > MAX_LEAD_LINES or size < STORY_MIN_CHARS or size <= max(rest)
-            or size < STORY_OVER_TEASERS * median(rest)):
-        return []
-    return [k for k in used if k <= first]
+            or size < STORY_OVER_TEASERS * median(rest)
+            or open_lines[first].text[0] in BULLETS):
+        return []  # a bulleted paragraph is a list's item: a card's (sample 430)
+    last = first  # the story's next paragraphs, right under its first one (sample 431)
+    while last + 1 in used and is_paragraph(open_lines[last + 1].text):
+        last += 1
+    return [k for k in used if k <= last]
+
+
+def story_lead(open_lines: list[Line], story: list[int]) -> list[int]:
+    """The lines of a `story_card` above its first paragraph (headline, byline, date)."""
+    return [k for k in story if k < next(
+        j for j in story if len(open_lines[j].text) >= PROSE_MIN_CHARS)]
 
 
 

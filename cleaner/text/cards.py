@@ -33,7 +33,7 @@ from cleaner.text.card_spans import (
     opened_cards,
     separator_runs,
 )
-from cleaner.text.card_story import story_card, story_tail
+from cleaner.text.card_story import story_card, story_lead, story_tail
 from cleaner.text.glued_closers import glued_closer_cards
 from cleaner.text.glued_pairs import glued_pair_cards
 from cleaner.text.source_cards import source_triple_cards
@@ -146,6 +146,15 @@ def _rule_noise(text: str, active: Active) -> str | None:
     return rule.category if rule else None
 
 
+def _story_headline(open_lines: list[Line], lead: list[int]) -> int | None:
+    """The headline among the lines over the story's paragraph: the last title-shaped one
+    (a feed's dateline, "Yahoo Top Stories Feed - August 14, 2019 - 6:12pm", may sit
+    between it and the paragraph, sample 431); the line right over the paragraph when
+    none is."""
+    return next((k for k in reversed(lead) if classify(open_lines[k].text).kind == "T"),
+                lead[-1] if lead else None)
+
+
 def mark_cards(lines: list[Line], active: Active) -> list[Related]:
     """Decide the lines of the page's card run as related (chrome between cards as nav)."""
     open_lines = [ln for ln in lines if ln.open]
@@ -156,8 +165,11 @@ def mark_cards(lines: list[Line], active: Active) -> list[Related]:
         run = CardRun(run.items[1:], run.used[1:], run.chrome, run.first + 1, run.last)
     story = story_card(open_lines, run.used)
     if story:  # the page's own story heads the cards: its headline and paragraph stay
-        for k in story[:-2]:  # a picture label, byline or date over the headline
-            open_lines[k].decide("noise", "nav", CARD_CHROME)
+        lead = story_lead(open_lines, story)
+        head = _story_headline(open_lines, lead)
+        for k in lead:  # a picture label, byline or date over or under the headline
+            if k != head:
+                open_lines[k].decide("noise", "nav", CARD_CHROME)
         run = CardRun(run.items[1:], tuple(k for k in run.used if k > story[-1]), run.chrome,
                       run.first, run.last)
     for k in run.used:

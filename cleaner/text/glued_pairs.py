@@ -15,7 +15,12 @@ ranchers filed suit ...", sometimes with "Read more" or a tally ("Coverage Distr
   VIEWED", "Blindspot for the Right:"): a story's paragraph that happens to have a
   capitalised word after its fourth word is alone, among other paragraphs. A run right
   after a paragraph, or right before one with a single line read strictly ("said Sunday
-  that ...", "at Gate A for ..."), is the story's.
+  that ...", "at Gate A for ..."), is the story's;
+- a card's headline is glued into its line: a paragraph that has a headline of its own on
+  the line above (a sentence-case subhead, not a capitals or colon label like "TOP
+  VIEWED", "Blindspot for the Left:") is a section of the story under its subhead. When
+  half the run's lines sit under such subheads, the run is the story's (a newsletter's
+  sections "A storm takes aim" / paragraph, sample 424).
 
 The headline is the card's title, the summary (up to its last sentence end; a short tail
 after it is the digest's link or tally) its teaser.
@@ -53,6 +58,23 @@ _PUNCT_END = re.compile(r"[.,:;!?\"'”’)\]…—–-]$")
 _SENTENCE_IN = re.compile(r"[.!?][\"'”’)]? [A-Z]")
 _LAST_END = re.compile(r"[.!?…][\"'”’)]?(?=\s|$)")
 _CAP = re.compile(r"^[A-Z][a-z'’]")
+# A subhead over a paragraph: a few words, sentence case, no end punctuation (a label in
+# capitals or ending in ':' heads a digest's card instead).
+MIN_SUBHEAD_WORDS, MAX_SUBHEAD_WORDS = 3, 10
+_LOWER = re.compile(r"\b[a-z]")
+
+
+def _subhead(text: str) -> bool:
+    """A sentence-case subhead: 3 to 10 words, lower-case words among them, no end
+    punctuation, no bullet."""
+    words = text.split()
+    return (MIN_SUBHEAD_WORDS <= len(words) <= MAX_SUBHEAD_WORDS and not _PUNCT_END.search(text)
+            and _LOWER.search(text) is not None and text[:1].isalpha())
+
+
+def _under_subheads(texts: list[str], run: list[int]) -> bool:
+    """Half the run's lines or more sit right under a subhead of their own."""
+    return sum(k > 0 and _subhead(texts[k - 1]) for k in run) * 2 >= len(run)
 
 
 def _candidates(words: list[str], loose: bool) -> int | None:
@@ -139,6 +161,8 @@ def glued_pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None
         return None  # right before one, one line strict: a story's "said Sunday", "Gate A"
     if len(best) < MIN_CARDS or not any(k in strict for k in best):
         return None
+    if _under_subheads(texts, best):
+        return None  # paragraphs under their own subheads: the story's sections
     items = []
     for k in best:
         head, rest = split_glued(texts[k], loose=True)  # type: ignore[misc]

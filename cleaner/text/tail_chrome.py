@@ -8,10 +8,12 @@ it judges by shape (no rule names these lines) and only after the tail is known.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from cleaner.core.lines import Line
 from cleaner.rulebook.model import Active
 from cleaner.text.chrome_head import story_intro
+from cleaner.text.content_words import content_words
 from cleaner.text.linerules import SENTENCE_END, STATEMENT_END
 from cleaner.text.topic_pairs import WIDGET, headline
 from cleaner.text.zones import Zones
@@ -28,6 +30,9 @@ _INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a sentence ends inside: pro
 _FACT = re.compile(r"^[A-Z][\w'&/ -]{0,30}: \S.{0,80}$")
 _FACT_HEADING_CHARS = 40  # "The specs", "Company profile", "Fact box"
 MIN_FACTS = 3  # two "Label: value" lines can be a share bar; three with data are a box
+# Two facts are a box when the story names every label: a scorecard's teams ("Somerset: 417
+# for six" under a cricket report, sample 428); a share bar's labels are no story's words.
+MIN_NAMED_FACTS = 2
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)] [A-Z]")  # "2. What remains unclear"
 
@@ -37,12 +42,15 @@ def _is_data(value: str) -> bool:
     return any(ch.isdigit() for ch in value) or len(value.split()) >= 2
 
 
-def _fact_box(tail: list[Line], before: Line | None) -> set[int]:
+def _fact_box(tail: list[Line], before: Line | None, story: AbstractSet[str] = frozenset()
+              ) -> set[int]:
     """A specs or fact box right after the story's last paragraph ("The specs" / "Power:
     455hp" / "Price: From Dh189,000"): a run of "Label: value" lines, most of whose values
     carry data, under an optional short heading. It is the story's data, not chrome. Only
     the run that directly follows a sentence-ended paragraph counts: a box further down,
-    after other tail chrome, belongs to another story."""
+    after other tail chrome, belongs to another story. Two lines are enough when each
+    label's words are the story's (`story`: its content words): a scorecard of the teams
+    the report names."""
     if before is None or not SENTENCE_END.search(before.text) or not tail:
         return set()
     start = 1 if (not _FACT.match(tail[0].text) and len(tail[0].text) <= _FACT_HEADING_CHARS
@@ -53,7 +61,9 @@ def _fact_box(tail: list[Line], before: Line | None) -> set[int]:
             break
         run.append(ln)
     data = sum(_is_data(ln.text.split(": ", 1)[1]) for ln in run)
-    if len(run) < MIN_FACTS or data * 2 <= len(run):
+    named = len(run) >= MIN_NAMED_FACTS and all(
+        (label := content_words(ln.text.split(": ", 1)[0])) and label <= story for ln in run)
+    if (len(run) < MIN_FACTS and not named) or data * 2 <= len(run):
         return set()
     return {ln.index for ln in tail[:start] + run}
 
@@ -130,7 +140,9 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     that announces a list of statements in the story's words (`_announced`)."""
     tail = [ln for ln in lines[zones.tail_start:] if ln.open]
     before = next((ln for ln in reversed(lines[:zones.tail_start]) if ln.fate != "blank"), None)
-    box = _fact_box(tail, before if before is not None and before.open else None)
+    story = set().union(*(content_words(ln.text) for ln in lines[:zones.tail_start]
+                          if ln.fate in ("undecided", "body")))
+    box = _fact_box(tail, before if before is not None and before.open else None, story)
     intros = _announced(lines, tail)
     heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail, intros)
     # an announcing line goes on from the story: right under a statement or a kept subhead

@@ -172,6 +172,17 @@ def _lead_over(title: Line | None, window: list[Line], ranks: list[int], lines: 
     return None
 
 
+def _story_start(lines: list[Line], window: list[Line], body_start: int) -> int:
+    """Where the story the head lines announce starts: the zones' body, or a longer line
+    under the last candidate above it, a paragraph whose end a glued caption broke ("...
+    earlier. Firefighters line a ridge  Credit: Name/AP", sample 431): the zones wait for
+    a sentence end, the headline's echo need not."""
+    if not window:
+        return body_start
+    return next((ln.index for ln in lines[window[-1].index + 1:body_start]
+                 if ln.open and len(ln.text) > TITLE_MAX_CHARS), body_start)
+
+
 def _dated(lines: list[Line], ln: Line) -> bool:
     """The next filled line is a dateline: the story's head goes on under the line."""
     after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
@@ -203,7 +214,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
     ranks = _ranks(window, later, captioned)
-    title = _choose(window, ranks, lines, zones.body_start)
+    title = _choose(window, ranks, lines, _story_start(lines, window, zones.body_start))
     lead = _lead_over(title, window, ranks, lines, zones.body_start)
     if lead is not None:
         # the headline stands above a story paragraph that the zones left in the head: the
