@@ -72,7 +72,12 @@ from cleaner.text.repeats import (
     mark_repeats,
 )
 from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
-from cleaner.text.tail_chrome import TAIL_CHROME, mark_tail_chrome, reopen_inner_tags
+from cleaner.text.tail_chrome import (
+    TAIL_CHROME,
+    mark_tail_chrome,
+    mark_tail_chrome_again,
+    reopen_inner_tags,
+)
 from cleaner.text.tail_islands import TAIL_ISLAND, mark_tail_islands
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.title_pick import pick_title
@@ -206,6 +211,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_closing_box(lines)
     if TAIL_ISLAND in run:
         mark_tail_islands(lines)
+    if TAIL_CHROME in run:  # the story may end higher now: a closing note was a paragraph
+        mark_tail_chrome_again(lines, zones)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
     candidate = "\n".join(ln.text for ln in lines if ln.open)

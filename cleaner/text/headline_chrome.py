@@ -5,7 +5,8 @@ headline's size: an author's name with their role ("Tamsin Greaves, Senior Lectu
 Urban Ecology, Ellesmere University", as The Conversation's reprints print it above the
 headline), a "Story by Priya Nandan" byline (MSN), a picture credit of names joined by
 slashes ("Jordan Miles/Tribune News Service/TNS"), a skip link ("Skip to Related
-Content") and a short appeal ("Keep Factually independent", "Support our journalism").
+Content"), a short appeal ("Keep Factually independent", "Support our journalism") and a
+capitals label glued to an icon's alt text.
 Each is told by its shape (capitalised segments between commas or slashes, a "by" before a
 name, an imperative verb opening a line of three to five words), not by a site's wording:
 a headline has a verb and lower-case words, and never names its own author.
@@ -74,9 +75,16 @@ def _appeal(text: str) -> bool:
             and not text.endswith(("?", ".")))
 
 
+# A label in capitals glued to an icon's alt text, in lower case: "BLINDSPOT FOR THE RIGHT
+# right arrows eye with a bar through it" (Ground News, sample 447). Four capitals words or
+# more, then lower-case words only: a headline in capitals goes on in capitals, and one
+# that opens with an acronym ("NASA TV coverage ...") has fewer.
+_CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]*(?: [A-Z][A-Z'’&-]*){3,}(?: [a-z][a-z'’-]*){3,}$")
+
+
 def chrome_shape(text: str) -> str | None:
     """Why a headline-sized line is chrome ("name-role", "by-line", "credit", "skip-link",
-    "appeal"), or None when it may be a headline.
+    "appeal", "caps-label"), or None when it may be a headline.
 
     >>> chrome_shape("Priya Ramanathan, Senior Lecturer in Ecology")
     'name-role'
@@ -95,4 +103,6 @@ def chrome_shape(text: str) -> str | None:
         return "name-role"
     if _appeal(text):
         return "appeal"
+    if _CAPS_LABEL.match(text):
+        return "caps-label"
     return None

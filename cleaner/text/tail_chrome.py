@@ -16,7 +16,7 @@ from cleaner.text.chrome_head import story_intro
 from cleaner.text.content_words import content_words
 from cleaner.text.linerules import SENTENCE_END, STATEMENT_END
 from cleaner.text.topic_pairs import WIDGET, headline
-from cleaner.text.zones import Zones
+from cleaner.text.zones import Zones, find_zones
 
 TAIL_CHROME = "generic-tail-chrome"
 # A tail line this long is prose whatever its end (Economic Times copies glue a run of
@@ -151,6 +151,23 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
         if (ln.index not in box and ln.index not in heads and len(ln.text) < TAIL_KEEP_CHARS
                 and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
             ln.decide("noise", "nav", TAIL_CHROME)
+
+
+def mark_tail_chrome_again(lines: list[Line], zones: Zones) -> None:
+    """Tail chrome once more when the story ends higher than the zones said: the last
+    paragraph was a closing note a later stage removed ("Disclaimer: The views ...", an
+    edge note), and the hashtags, counters and "Like" between the story and that note
+    were judged as body (NewsBreak, sample 434). Only lines after the last open sentence
+    are judged: a list under the story's paragraphs with a closing sentence after it is
+    the story's (samples 335, 357)."""
+    moved = find_zones(lines)
+    if moved.tail_start >= zones.tail_start:
+        return
+    last = max((ln.index for ln in lines if ln.open and SENTENCE_END.search(ln.text)),
+               default=-1)
+    start = max(moved.tail_start, last + 1)
+    if start < zones.tail_start:
+        mark_tail_chrome(lines, Zones(moved.body_start, start))
 
 
 def reopen_inner_tags(lines: list[Line], active: Active) -> None:
