@@ -84,7 +84,24 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
         if ln.open and ln.text in captions:
             ln.decide("noise", "caption", CAPTION_PAIR)
     if alike:
+        for ln in live:
+            if ln.open and _caption_twice(ln.text):
+                ln.decide("noise", "caption", CAPTION_PAIR)
         _mark_caption_neighbours(live)
+
+
+def _caption_twice(text: str) -> bool:
+    """A caption printed twice on one line, its alt text glued to it ("© PA Flood barriers
+    on the river © PA Flood barriers on the river", MSN, sample 435): one text twice, more
+    words than an outlet's name (`mark_doubled_source`) and no sentence end."""
+    n = len(text)
+    if n % 2 == 0:
+        half = text[:n // 2] if text[:n // 2] == text[n // 2:] else None
+    else:
+        half = (text[:n // 2] if text[n // 2] == " " and text[:n // 2] == text[n // 2 + 1:]
+                else None)
+    return (half is not None and len(half.split()) > DOUBLED_SOURCE_MAX_WORDS
+            and not SENTENCE_END.search(half))
 
 
 def _mark_caption_neighbours(live: list[Line]) -> None:

@@ -10,7 +10,11 @@ a sentence, so the body keeps them. Their shapes:
   the writer's when it recurs on the page or sits above the title, where a list item
   ("- New York City") is printed once, inside the story;
 - a role line: a dot-led short line right under a name line;
-- a counter banner: a run of capitals glued to a number and a lower-case noun.
+- a counter banner: a run of capitals glued to a number and a lower-case noun;
+- a credit line of labelled fields printed under each item of a roundup ("Partner: USA
+  Today | Publish date: 2/12", MSN, sample 437): "Label: value" fields between bars, the
+  same labels on two lines or more of the page (a recipe's "Prep time: 10 min | Cook
+  time: 20 min" is printed once).
 """
 
 from __future__ import annotations
@@ -31,10 +35,34 @@ _NAME_LINE = re.compile(rf"^{_NAME}$")
 _ROLE = re.compile(r"^[·•] ?[A-Z][^.!?]*$")
 _LEADS = frozenset("-–—·•")
 _COUNTER = re.compile(r"^[A-Z][A-Z'’ ]{3,}[A-Z]\d+ [a-z]+$")
+_FIELD = re.compile(r"^([A-Z][\w'’ ]{0,24}): \S[^|:]{0,40}$")
+MIN_FIELD_LINES = 2
+
+
+def _field_labels(text: str) -> tuple[str, ...] | None:
+    """The labels of a line of two or more "Label: value" fields between bars, or None."""
+    if " | " not in text:
+        return None
+    labels = []
+    for part in text.split(" | "):
+        m = _FIELD.match(part.strip())
+        if m is None:
+            return None
+        labels.append(m.group(1))
+    return tuple(labels) if len(labels) >= 2 else None
+
+
+def _field_lines(filled: list[Line]) -> set[int]:
+    """Lines of labelled fields whose labels recur on the page."""
+    found = {ln.index: labels for ln in filled if ln.open
+             and (labels := _field_labels(ln.text)) is not None}
+    counts = Counter(found.values())
+    return {k for k, labels in found.items() if counts[labels] >= MIN_FIELD_LINES}
 
 
 def mark_signoffs(lines: list[Line], title: str | None) -> None:
-    """Decide writers' sign-offs, role lines and counter banners as metadata.
+    """Decide writers' sign-offs, role lines, counter banners and recurring credit lines
+    of labelled fields as metadata.
 
     >>> from cleaner.core.lines import split_lines
     >>> page = split_lines("Ferry service resumes\\nThe ferry runs again after repairs to "
@@ -45,6 +73,8 @@ def mark_signoffs(lines: list[Line], title: str | None) -> None:
     ['undecided', 'undecided', 'noise', 'undecided', 'undecided', 'noise']
     """
     filled = [ln for ln in lines if ln.text.strip()]
+    for k in _field_lines(filled):
+        lines[k].decide("noise", "metadata", SIGN_OFF)
     if not any(ln.text[0] in _LEADS or ln.text[-1].islower() for ln in filled):
         return  # no dash, dot or count on the page: nothing to look at
     counts = Counter(ln.text for ln in filled if _SIGN_OFF.match(ln.text))

@@ -46,6 +46,7 @@ _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
                          r"|days?|weeks?) ago\b")
 
+BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
@@ -183,6 +184,18 @@ def _story_start(lines: list[Line], window: list[Line], body_start: int) -> int:
                  if ln.open and len(ln.text) > TITLE_MAX_CHARS), body_start)
 
 
+def _byline_over_date(lines: list[Line], ln: Line) -> bool:
+    """A few capitalised words right over the dateline under the title are the byline
+    ("Microsoft News Editors" / "Wed, Sep 10", sample 436): a desk's or a writer's name,
+    no verb, no sentence end."""
+    words = ln.text.split()
+    after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
+    return (2 <= len(words) <= BYLINE_MAX_WORDS and all(w[0].isupper() and w.isalpha()
+                                                        for w in words)
+            and after is not None and after.fate == "meta" and after.category == "metadata"
+            and bool(after.rule) and "dateline" in (after.rule or ""))
+
+
 def _dated(lines: list[Line], ln: Line) -> bool:
     """The next filled line is a dateline: the story's head goes on under the line."""
     after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
@@ -254,6 +267,9 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             # right under the title: a source, section or image label on its own, or a
             # dateline with the story's age ("MSN UK 6 hrs ago News desk"); a line ending in
             # ':' is none, it announces the lines under it ("Key developments:")
+            ln.decide("noise", "metadata", HEAD_FRAGMENT)
+        elif under_title and found_body and HEAD_FRAGMENT not in off and _byline_over_date(
+                lines, ln):
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
