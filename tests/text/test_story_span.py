@@ -199,3 +199,16 @@ def test_recurring_credit_lines_of_fields_go_and_a_single_one_stays() -> None:
     once = split_lines("Pancakes\nPrep time: 10 min | Cook time: 20 min\nMix the flour.\n")
     mark_signoffs(once, "Pancakes")
     assert once[1].fate == "undecided"
+
+
+def test_byline_going_on_after_a_bar_is_metadata() -> None:
+    result = clean("Library gets back a book 60 years late\n\nBy Ann Lee | Odd News – Tue, Mar 4, "
+                   "2014 9:12 AM EDT\n\n" + BRIDGE)
+    assert result.author == "Ann Lee"
+    assert not result.text.startswith("By Ann Lee")
+
+
+@pytest.mark.parametrize("closer", ["Continue reading...", "Continue reading…"])
+def test_continue_reading_with_dots_is_a_link(closer: str) -> None:
+    result = clean("Bridge closure leaves drivers facing long detour\n\n" + BRIDGE + closer + "\n")
+    assert closer not in result.text.splitlines()
