@@ -11,7 +11,8 @@ to the page's end reads as a card field (lines other stages decided are stepped 
 each card opens with a headline (no sentence end, `MIN_HEADLINE_WORDS` words or more), the
 first right under the heading. Up to three link labels over the heading go with it
 ("View original article", "Add a comment..."). The stage runs after the edge notes, so a
-disclaimer under the box is decided already.
+disclaimer under the box is decided already. A heading in another wording opens such a box
+when it sits right under the story's closing "©" credit, with two cards under it.
 A list of the story's own under a subhead ends with the story going on, or has items
 that are no headline, so it never reads as such a box. Samples 335, 357, 359.
 """
@@ -30,6 +31,7 @@ MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_WORDS = 25
 MAX_SOURCE_WORDS = 3  # "Cleveland.com", "The Spokesman-Review"
 MAX_TEASER_CHARS = 400
+MIN_UNNAMED_CARDS = 2  # cards under a heading no pattern names
 
 _HEADING = re.compile(
     r"^(?:Related|Related (?:[Aa]rticles|[Ss]tories|[Nn]ews|[Cc]overage|[Cc]ontent)"
@@ -46,6 +48,17 @@ def _headline(text: str) -> bool:
     words = len(text.split())
     return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and not _END.search(text)
             and not is_paragraph(text.rstrip("?")))
+
+
+def _after_credit(live: list[Line], k: int) -> bool:
+    """A short heading in any wording ("Last news") right under the story's closing credit
+    ("© Agence France-Presse", a caption rule's): the credit ends the story, so the
+    heading opens what follows (an agency portal, sample 445). Such a box needs two
+    cards."""
+    text = live[k].text
+    return (k > 0 and live[k - 1].category == "caption" and live[k - 1].text.startswith("©")
+            and 1 <= len(text.split()) <= MAX_SOURCE_WORDS + 1 and not _END.search(text)
+            and not _LIST_ITEM.match(text))
 
 
 def _cards(block: list[Line]) -> list[tuple[Line, list[Line]]] | None:
@@ -99,11 +112,14 @@ this year', 'City Paper')]
         return []
     for k in range(first_para + 1, len(live)):
         head = live[k]
-        if not (head.open and _HEADING.match(head.text)):
+        named = _HEADING.match(head.text) is not None
+        if not (head.open and (named or _after_credit(live, k))):
             continue
         cards = _cards(live[k + 1:])
         if cards is None or cards[0][0] is not live[k + 1]:
             continue  # the first card sits right under the heading
+        if not named and len(cards) < MIN_UNNAMED_CARDS:
+            continue
         head.decide("noise", "related", CLOSING_BOX)
         _mark_labels(live[first_para + 1:k])
         found = []

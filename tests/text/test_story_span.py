@@ -212,3 +212,28 @@ def test_byline_going_on_after_a_bar_is_metadata() -> None:
 def test_continue_reading_with_dots_is_a_link(closer: str) -> None:
     result = clean("Bridge closure leaves drivers facing long detour\n\n" + BRIDGE + closer + "\n")
     assert closer not in result.text.splitlines()
+
+
+# --- a closing box under the story's closing credit, in any wording -------------------
+
+PRACTICE = ("Local driver Ana Ruiz topped a wet second practice on Friday, as several cars "
+            "spun off on the final corner in changing conditions.\n"
+            "Forecasters expect more showers on Saturday, when qualifying starts at three.\n")
+CARD_A = ("Team bosses deny any talk of team orders\nBoth drivers said on Friday that their "
+          "team had not asked either of them to give way in the race.\n")
+CARD_B = ("Rookie handed grid penalty for new gearbox\nThe rookie will start five places "
+          "lower than he qualifies after his team changed the gearbox.\n")
+
+
+def test_heading_under_the_closing_credit_opens_a_box() -> None:
+    result = clean("Ruiz tops wet practice as cars spin off\n\n" + PRACTICE
+                   + "© Press Agency\nLatest stories\n" + CARD_A + CARD_B)
+    assert [r.title for r in result.related] == ["Team bosses deny any talk of team orders",
+                                                 "Rookie handed grid penalty for new gearbox"]
+    assert "Latest stories" not in result.text
+
+
+def test_one_card_under_an_unnamed_heading_stays() -> None:
+    result = clean("Ruiz tops wet practice as cars spin off\n\n" + PRACTICE
+                   + "© Press Agency\nLatest stories\n" + CARD_A)
+    assert result.related == ()
