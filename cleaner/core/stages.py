@@ -103,6 +103,9 @@ STAGES: tuple[Stage, ...] = (
           "that close the page: related items", switch=True, text_only=True),
     Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
           "related items", switch=True, text_only=True),
+    Stage("generic-title-template", "text", "headlines after the story beside the label "
+          "the title carries ('Score (91)' as 'Score (94)'): related items", switch=True,
+          text_only=True),
     Stage("generic-tail-chrome", "text", "short chrome lines after the story",
           switch=True, text_only=True),
     Stage("generic-card-heading", "text", "short lines heading a related block or "

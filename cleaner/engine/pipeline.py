@@ -76,6 +76,7 @@ from cleaner.text.tail_chrome import TAIL_CHROME, mark_tail_chrome, reopen_inner
 from cleaner.text.tail_islands import TAIL_ISLAND, mark_tail_islands
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.title_pick import pick_title
+from cleaner.text.title_template import TITLE_TEMPLATE, mark_title_template_cards
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.via_labels import VIA_LABELS, mark_via_labels
 from cleaner.text.zones import find_zones
@@ -190,6 +191,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_tail_pairs(lines)
     if TAIL_HEADLINES in run:
         related += mark_tail_headlines(lines)
+    if TITLE_TEMPLATE in run:
+        related += mark_title_template_cards(lines)
     if TAIL_CHROME in run:
         mark_tail_chrome(lines, zones)
     if CARD_HEADING in run:

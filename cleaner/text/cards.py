@@ -37,6 +37,7 @@ from cleaner.text.card_story import story_card, story_tail
 from cleaner.text.glued_closers import glued_closer_cards
 from cleaner.text.glued_pairs import glued_pair_cards
 from cleaner.text.source_cards import source_triple_cards
+from cleaner.text.titled_items import titled_items
 from cleaner.text.topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
@@ -73,9 +74,11 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     for k in halves:  # a broken headline's first half: its card's, as chrome is
         tokens[k] = Token("R")
     anchors = [k for k, t in enumerate(tokens) if t.kind == "A"]
-    items: list[Related] = []
-    used: list[int] = []
+    items, used = titled_items(texts, tokens)  # a headline over each dated teaser
+    paired = set(used)
     for k, t in enumerate(tokens):  # stories one a line, two or more in a row
+        if k in paired:
+            continue
         if t.kind == "I" and ((k and tokens[k - 1].kind == "I")
                               or (k + 1 < len(tokens) and tokens[k + 1].kind == "I")):
             items.append(Related(t.source or texts[k], None, t.published))
