@@ -22,15 +22,19 @@ STORY_OVER_TEASERS = 1.5  # times the median teaser of the other cards
 MAX_LEAD_LINES = 4  # headline, byline, date and picture label above the paragraph
 
 
-def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
+def story_card(open_lines: list[Line], used: tuple[int, ...],
+               titles: tuple[str, ...] = ()) -> list[int]:
     """Positions (in `open_lines`) of the first card when it is the page's story: the run
     opens the page (short chrome above it at most), and its first prose line, within a few
     lines of the run's top, is the longest, at least `STORY_MIN_CHARS` long and
     `STORY_OVER_TEASERS` times the median of the other cards' prose. Returns the lead
-    lines and the paragraph; [] when no story."""
+    lines and the paragraph; [] when no story. A line that ends with a card's `titles` is
+    that card's link ("Read More »from <title>", a blog archive, sample 430), no teaser."""
     if not used or any(len(ln.text) >= PROSE_MIN_CHARS for ln in open_lines[:used[0]]):
         return []  # prose above the cards: the story is there, not in them
-    prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS]
+    ends = tuple(t for t in titles if t)
+    prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS
+             and not (ends and open_lines[k].text.endswith(ends))]
     if len(prose) < 2:
         return []
     first, rest = prose[0], [len(open_lines[k].text) for k in prose[1:]]

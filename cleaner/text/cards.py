@@ -157,7 +157,7 @@ def mark_cards(lines: list[Line], active: Active) -> list[Related]:
         return []
     if story_tail(open_lines, run.used, run.items):  # the story's last line, then a card
         run = CardRun(run.items[1:], run.used[1:], run.chrome, run.first + 1, run.last)
-    story = story_card(open_lines, run.used)
+    story = story_card(open_lines, run.used, tuple(item.title for item in run.items))
     if story:  # the page's own story heads the cards: its headline and paragraph stay
         for k in story[:-2]:  # a picture label, byline or date over the headline
             open_lines[k].decide("noise", "nav", CARD_CHROME)
