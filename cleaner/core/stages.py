@@ -62,6 +62,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-doubled-cards", "text", "a run of cards that print their headline "
           "twice, labels between the copies, and no story around them", switch=True,
           text_only=True),
+    Stage("generic-template-cards", "text", "a run of cards repeating one template of "
+          "line shapes with the same field labels ('Summary', 'Key Facts') and no story "
+          "around them", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "

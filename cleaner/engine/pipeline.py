@@ -75,6 +75,7 @@ from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
 from cleaner.text.tail_chrome import TAIL_CHROME, mark_tail_chrome, reopen_inner_tags
 from cleaner.text.tail_islands import TAIL_ISLAND, mark_tail_islands
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
+from cleaner.text.template_cards import TEMPLATE_CARDS, mark_template_cards
 from cleaner.text.title_pick import pick_title
 from cleaner.text.title_template import TITLE_TEMPLATE, mark_title_template_cards
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
@@ -92,6 +93,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (VIA_LABELS, mark_via_labels),
     (GLUED_BYLINES, mark_glued_bylines),
     (DOUBLED_CARDS, mark_doubled_cards),
+    (TEMPLATE_CARDS, mark_template_cards),
 )
 
 
