@@ -28,13 +28,18 @@ def story_card(open_lines: list[Line], used: tuple[int, ...],
     opens the page (short chrome above it at most), and its first prose line, within a few
     lines of the run's top, is the longest, at least `STORY_MIN_CHARS` long and
     `STORY_OVER_TEASERS` times the median of the other cards' prose. Returns the lead
-    lines and the paragraph; [] when no story. A line that ends with a card's `titles` is
-    that card's link ("Read More »from <title>", a blog archive, sample 430), no teaser."""
+    lines and the paragraph; [] when no story. With the cards' `titles`: a first card
+    whose title is printed nowhere over its paragraph (a blog archive's "Read More »from
+    <title>" under each excerpt, sample 430) has the others' template, no story's headline;
+    and a line that ends with a card's title is that card's link, no teaser."""
     if not used or any(len(ln.text) >= PROSE_MIN_CHARS for ln in open_lines[:used[0]]):
         return []  # prose above the cards: the story is there, not in them
     ends = tuple(t for t in titles if t)
     prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS
              and not (ends and open_lines[k].text.endswith(ends))]
+    if ends and prose and not any(open_lines[k].text.startswith(ends[0])
+                                  for k in used if k <= prose[0]):
+        return []
     if len(prose) < 2:
         return []
     first, rest = prose[0], [len(open_lines[k].text) for k in prose[1:]]

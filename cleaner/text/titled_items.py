@@ -40,8 +40,8 @@ def titled_items(texts: list[str], tokens: list[Token]) -> tuple[list[Related], 
     ...          "The council says students asked for longer opening hours in the exam "
     ...          "season. Fri 23 May Fri 23 May 2025 at 4:47am"]
     >>> items, used = titled_items(texts, [classify(t) for t in texts])
-    >>> [(r.title[:11], r.published) for r in items], used
-    ([('Ferry fares', 'Tue 3 Jun Tue 3 Jun 2025 at 9:12pm'), ('Library ope', 'Fri 23 May Fri 23 May 2025 at 4:47am')], [0, 1, 2, 3])
+    >>> [(r.title[:5], r.published[:10], r.teaser[:6]) for r in items], used
+    ([('Ferry', 'Tue 3 Jun ', 'Island'), ('Libra', 'Fri 23 May', 'The co')], [0, 1, 2, 3])
     """
     items: list[Related] = []
     used: list[int] = []
