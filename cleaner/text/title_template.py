@@ -26,7 +26,6 @@ TITLE_TEMPLATE = "generic-title-template"
 MAX_LABEL_WORDS = 4  # a badge, a section or a sentiment label; a longer line is a sentence
 MAX_LABEL_CHARS = 40
 _DIGITS = re.compile(r"\d+")
-_RECLAIMED = ("undecided", "noise")  # a tail line a chrome stage called noise may be a card
 
 
 def _frame(text: str) -> str | None:
@@ -36,6 +35,13 @@ def _frame(text: str) -> str | None:
             or not any(c.isalpha() for c in text) or text.rstrip()[-1:] in ".!?"):
         return None
     return _DIGITS.sub("#", text.lower())
+
+
+def _reclaimed(ln: Line) -> bool:
+    """Open, or called chrome by a line rule or a tail stage: a card's line may be either;
+    a line a card reader took (noise of the "related" category: a block's header, a
+    card's outlet) is that reader's."""
+    return ln.open or (ln.fate == "noise" and ln.category != "related")
 
 
 def _neighbour(lines: list[Line], k: int, step: int) -> Line | None:
@@ -69,12 +75,12 @@ def mark_title_template_cards(lines: list[Line]) -> list[Related]:
     found: list[tuple[Line, Line]] = []
     taken: set[int] = set()
     for ln in lines[last + 1:]:
-        shape = _frame(ln.text) if ln.fate in _RECLAIMED else None
+        shape = _frame(ln.text) if _reclaimed(ln) else None
         if shape is None:
             continue
         for step, frame in frames.items():  # the label over (-1) or under (1) the title
             head = _neighbour(lines, ln.index, -step) if frame == shape else None
-            if (head is not None and head.index > last and head.fate in _RECLAIMED
+            if (head is not None and head.index > last and _reclaimed(head)
                     and headline(head.text) and head.index not in taken
                     and ln.index not in taken):
                 found.append((head, ln))
