@@ -6,11 +6,13 @@ their own: "Summary" over a paragraph, "Key Facts" over bullets, "Source Verific
 (a category page of a fact-summary site, sample 443); other apps print "What happened",
 "Why it matters", "Sources". No age, no "Read More", no outlet line: the card readers
 (`cards`) find no anchor, and the page reads as an article whose subheads are labels.
-What makes it cards is the repetition: every line is given a shape (headline, its copy,
-a paragraph, bullets, a short line, or a *label*: a short line printed again elsewhere on
-the page, compared by its text) and runs of paragraphs or bullets count as one (a card
-has two or three facts); when a span of shapes that opens on a headline comes back at
-least twice in a row, and holds at least two distinct labels, each span is a card.
+What makes it cards is the repetition: every line is given a shape (a title, a
+paragraph, bullets, or a *label*: a short line printed again elsewhere on the page,
+compared by its text with digits masked) and runs of paragraphs or bullets count as one (a
+card has two facts or eight), as does a title and its copy (the site prints some titles
+twice, studied on its real category pages); when a span of shapes that opens on a title
+comes back at least twice in a row, and holds at least two distinct labels, each span is a
+card.
 
 A story's sections carry no repeated labels, and a live blog's posts share at most one
 ("Share"); a page with a paragraph outside the run is left to the other readers (the
@@ -19,6 +21,7 @@ cards of a story's tail are theirs), so the run is the page, a listing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from cleaner.core.lines import Line, is_paragraph, normalize
@@ -34,13 +37,15 @@ MAX_SPAN = 10  # shapes in one card's span (headline, copy, three labelled field
 LABEL_MAX_WORDS = 4  # "Summary", "Key Facts", "Source Verification"
 MAX_TEASER_PARAGRAPHS = 2  # in one field; more in a row is a story's body
 _BULLETS = "•·*–-"
-_GROUPED = ("P", "B")  # a field's paragraphs or bullets: how many varies from card to card
+_GROUPED = ("P", "B")
+_DIGITS = re.compile(r"\d+")  # a field's paragraphs or bullets: how many varies from card to card
 
 
 def _shapes(texts: list[str]) -> list[str]:
-    """Each line's shape: D a copy of the line above, L:<text> a label, B a bullet, P a
-    paragraph, H a headline, S anything else."""
-    keys = [normalize(t) for t in texts]
+    """Each line's shape: D a copy of the line above, L:<text> a label (digits masked:
+    "Score (91)" and "Score (89)" are one label), B a bullet, P a paragraph, T a title
+    (a headline, or a short line that is no label: "Morning news brief")."""
+    keys = [_DIGITS.sub("#", normalize(t)) for t in texts]
     counts = Counter(keys)
     out: list[str] = []
     for k, text in enumerate(texts):
@@ -54,15 +59,18 @@ def _shapes(texts: list[str]) -> list[str]:
         elif is_paragraph(text) or classify(text).kind == "P":
             out.append("P")
         else:
-            out.append("H" if classify(text).kind == "T" else "S")
+            out.append("T")
     return out
 
 
 def _groups(shapes: list[str]) -> list[tuple[str, list[int]]]:
-    """The shapes with runs of paragraphs or of bullets folded into one, with their lines."""
+    """The shapes with runs of paragraphs or of bullets folded into one, and a title's
+    copy folded into the title (one card prints its headline twice, the next once), with
+    their lines."""
     out: list[tuple[str, list[int]]] = []
     for k, shape in enumerate(shapes):
-        if out and shape in _GROUPED and out[-1][0] == shape:
+        if out and ((shape in _GROUPED and out[-1][0] == shape)
+                    or (shape == "D" and out[-1][0] == "T")):
             out[-1][1].append(k)
         else:
             out.append((shape, [k]))
@@ -70,16 +78,16 @@ def _groups(shapes: list[str]) -> list[tuple[str, list[int]]]:
 
 
 def _template(groups: list[tuple[str, list[int]]]) -> tuple[int, int, int] | None:
-    """(first group, span, repeats) of the longest run of a repeated span that opens on a
-    headline and holds `MIN_LABELS` labels, else None."""
+    """(first group, span, repeats) of the longest run of a repeated span that opens on its
+    one title and holds `MIN_LABELS` labels, else None."""
     shapes = [g[0] for g in groups]
     best: tuple[int, int, int] | None = None
     for start, shape in enumerate(shapes):
-        if shape != "H":
+        if shape != "T":
             continue
         for span in range(2, MAX_SPAN + 1):
             unit = shapes[start:start + span]
-            if (len(unit) < span or unit.count("H") != 1
+            if (len(unit) < span or unit.count("T") != 1
                     or len({s for s in unit if s.startswith("L:")}) < MIN_LABELS):
                 continue
             repeats = 1

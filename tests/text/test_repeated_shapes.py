@@ -206,3 +206,33 @@ def test_an_archives_first_long_post_is_a_card_not_the_story() -> None:
     assert [x.title for x in r.related][0] == (
         "Retired Teacher Sends a Postcard to Every Baby in Her City")
     assert len(r.related) == 3
+
+
+def test_template_cards_whose_titles_are_printed_once_or_twice() -> None:
+    page = FIELDS_PAGE.replace(
+        "Tennis body approves a serve clock for junior events\n"
+        "Tennis body approves a serve clock for junior events\n", "Morning sports brief\n")
+    r = clean(page)
+    assert r.page_kind == "listing"
+    assert [x.title for x in r.related] == [
+        "Rowing club wins its first national title in forty years", "Morning sports brief"]
+
+
+def test_template_labels_compare_with_digits_masked() -> None:
+    card = ("Score ({n})\nshare icon\n{title}\n{teaser}\nRead More\n")
+    page = "Scroll For More\n" + "".join(card.format(n=n, title=t, teaser=x) for n, t, x in [
+        (94, "Teen turns his garage into a free bike library",
+         "A 16-year-old has turned his family's garage into a free bike library for "
+         "children in the neighbourhood who have none."),
+        (91, "Retired nurses run a free clinic at the laundromat",
+         "Two retired nurses check blood pressure for free every Saturday while their "
+         "neighbours wait for their washing."),
+        (89, "Village builds a hedgehog highway through fifty gardens",
+         "Residents cut small holes in their fences so that hedgehogs can roam between "
+         "fifty back gardens in the village.")])
+    r = clean(page)
+    assert r.page_kind == "listing"
+    assert [x.title for x in r.related] == [
+        "Teen turns his garage into a free bike library",
+        "Retired nurses run a free clinic at the laundromat",
+        "Village builds a hedgehog highway through fifty gardens"]
