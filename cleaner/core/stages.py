@@ -62,6 +62,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-doubled-cards", "text", "a run of cards that print their headline "
           "twice, labels between the copies, and no story around them", switch=True,
           text_only=True),
+    Stage("generic-template-cards", "text", "a run of cards repeating one template of "
+          "line shapes with the same field labels ('Summary', 'Key Facts') and no story "
+          "around them", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "
@@ -103,6 +106,9 @@ STAGES: tuple[Stage, ...] = (
           "that close the page: related items", switch=True, text_only=True),
     Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
           "related items", switch=True, text_only=True),
+    Stage("generic-title-template", "text", "headlines after the story beside the label "
+          "the title carries ('Score (91)' as 'Score (94)'): related items", switch=True,
+          text_only=True),
     Stage("generic-tail-chrome", "text", "short chrome lines after the story",
           switch=True, text_only=True),
     Stage("generic-card-heading", "text", "short lines heading a related block or "

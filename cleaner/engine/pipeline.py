@@ -80,7 +80,9 @@ from cleaner.text.tail_chrome import (
 )
 from cleaner.text.tail_islands import TAIL_ISLAND, mark_tail_islands
 from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
+from cleaner.text.template_cards import TEMPLATE_CARDS, mark_template_cards
 from cleaner.text.title_pick import pick_title
+from cleaner.text.title_template import TITLE_TEMPLATE, mark_title_template_cards
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.via_labels import VIA_LABELS, mark_via_labels
 from cleaner.text.zones import find_zones
@@ -96,6 +98,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (VIA_LABELS, mark_via_labels),
     (GLUED_BYLINES, mark_glued_bylines),
     (DOUBLED_CARDS, mark_doubled_cards),
+    (TEMPLATE_CARDS, mark_template_cards),
 )
 
 
@@ -195,6 +198,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_tail_pairs(lines)
     if TAIL_HEADLINES in run:
         related += mark_tail_headlines(lines)
+    if TITLE_TEMPLATE in run:
+        related += mark_title_template_cards(lines)
     if TAIL_CHROME in run:
         mark_tail_chrome(lines, zones)
     if CARD_HEADING in run:

@@ -155,7 +155,20 @@ def _item(text: str) -> Token | None:
     if m is None:
         return None
     groups = m.groupdict()
-    return Token("I", groups["title"].strip(), groups["published"])
+    return Token("I", groups["title"].strip(), _once(groups["published"]))
+
+
+_LEADING_DAY_MONTH = re.compile(_DAY_MONTH)
+
+
+def _once(published: str) -> str:
+    """The date once: author pages print the day and month again before the full date
+    ("Tue 3 Jun Tue 3 Jun Tue 3 Jun 2025 at 9:12pm" is "Tue 3 Jun 2025 at 9:12pm")."""
+    m = _LEADING_DAY_MONTH.match(published)
+    while m and published[m.end():].startswith(m.group(0).strip()):
+        published = published[m.end():]
+        m = _LEADING_DAY_MONTH.match(published)
+    return published
 
 
 _CLOSERS = "\"'”’)]"

@@ -23,15 +23,25 @@ MAX_LEAD_LINES = 4  # headline, byline, date and picture label above the paragra
 BULLETS = "•·*"
 
 
-def story_card(open_lines: list[Line], used: tuple[int, ...]) -> list[int]:
+def story_card(open_lines: list[Line], used: tuple[int, ...],
+               titles: tuple[str, ...] = ()) -> list[int]:
     """Positions (in `open_lines`) of the first card when it is the page's story: the run
     opens the page (short chrome above it at most), and its first prose line, within a few
     lines of the run's top, is the longest, at least `STORY_MIN_CHARS` long and
     `STORY_OVER_TEASERS` times the median of the other cards' prose. Returns the lead
-    lines and the paragraphs (the first one and those right under it); [] when no story."""
+    lines and the paragraphs (the first one and those right under it); [] when no story.
+    With the cards' `titles`: a first card whose title is printed nowhere over its
+    paragraph (a blog archive's "Read More »from <title>" under each excerpt, sample 430)
+    has the others' template, no story's headline; and a line that ends with a card's
+    title is that card's link, no teaser."""
     if not used or any(len(ln.text) >= PROSE_MIN_CHARS for ln in open_lines[:used[0]]):
         return []  # prose above the cards: the story is there, not in them
-    prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS]
+    ends = tuple(t for t in titles if t)
+    prose = [k for k in used if len(open_lines[k].text) >= PROSE_MIN_CHARS
+             and not (ends and open_lines[k].text.endswith(ends))]
+    if ends and prose and not any(open_lines[k].text.startswith(ends[0])
+                                  for k in used if k <= prose[0]):
+        return []
     if len(prose) < 2:
         return []
     first, rest = prose[0], [len(open_lines[k].text) for k in prose[1:]]

@@ -37,6 +37,7 @@ from cleaner.text.card_story import story_card, story_lead, story_tail
 from cleaner.text.glued_closers import glued_closer_cards
 from cleaner.text.glued_pairs import glued_pair_cards
 from cleaner.text.source_cards import source_triple_cards
+from cleaner.text.titled_items import titled_items
 from cleaner.text.topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
@@ -73,9 +74,11 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     for k in halves:  # a broken headline's first half: its card's, as chrome is
         tokens[k] = Token("R")
     anchors = [k for k, t in enumerate(tokens) if t.kind == "A"]
-    items: list[Related] = []
-    used: list[int] = []
+    items, used = titled_items(texts, tokens)  # a headline over each dated teaser
+    paired = set(used)
     for k, t in enumerate(tokens):  # stories one a line, two or more in a row
+        if k in paired:
+            continue
         if t.kind == "I" and ((k and tokens[k - 1].kind == "I")
                               or (k + 1 < len(tokens) and tokens[k + 1].kind == "I")):
             items.append(Related(t.source or texts[k], None, t.published))
@@ -163,7 +166,7 @@ def mark_cards(lines: list[Line], active: Active) -> list[Related]:
         return []
     if story_tail(open_lines, run.used, run.items):  # the story's last line, then a card
         run = CardRun(run.items[1:], run.used[1:], run.chrome, run.first + 1, run.last)
-    story = story_card(open_lines, run.used)
+    story = story_card(open_lines, run.used, tuple(item.title for item in run.items))
     if story:  # the page's own story heads the cards: its headline and paragraph stay
         lead = story_lead(open_lines, story)
         head = _story_headline(open_lines, lead)

@@ -8,8 +8,8 @@ paragraph, never reaches them, and `pair_cards` leaves any page with a story aro
 run to the other stages. What tells the run from the story's own subheads and paragraphs:
 
 - each headline is restated by the paragraph under it (`topic_pairs` reads the pair), or,
-  when the teasers do not restate them, the same label (the outlet's name) recurs
-  between the cards;
+  when the teasers do not all restate them, the same label (the outlet's name) recurs
+  between the cards or one card of the run is restated;
 - the run reaches the end of the page, with only short lines after its last card;
 - the headlines are about something else than the story above the run: most of them
   have most of their content words outside the story (`MAX_TOPIC_SHARE`; a local
@@ -69,11 +69,17 @@ def _labelled(texts: list[str], run: list[tuple[int, int]]) -> bool:
 def _tail_run(texts: list[str]) -> list[tuple[int, int]]:
     """The cards that end the page: headlines restated by their teasers, or any
     headline-teaser pairs with one label recurring between them."""
-    run = _run_of(texts, pairs_of(texts))
+    restated = pairs_of(texts)
+    run = _run_of(texts, restated)
     if len(run) >= MIN_PAIRS:
         return run
     run = _run_of(texts, _loose_pairs(texts))
-    return run if len(run) >= MIN_PAIRS and _labelled(texts, run) else []
+    if len(run) < MIN_PAIRS:
+        return []
+    # one card of the run restated by its teaser proves the run's shape for the others,
+    # whose teasers tell the story from another side ("Both title contenders said ..."
+    # under "Title rivals play down talk of team orders", an AFP portal, sample 445)
+    return run if _labelled(texts, run) or set(run) & set(restated) else []
 
 
 def _run_of(texts: list[str], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -129,8 +135,8 @@ def mark_tail_pairs(lines: list[Line]) -> list[Related]:
     if len(paragraphs) < MIN_STORY_PARAGRAPHS:
         return []  # no story above (a listing, `pair_cards` reads it) or only an intro
     story: set[str] = set()
-    for text in paragraphs:
-        story |= stems(text)
+    for text in paragraphs + [ln.text for ln in lines if ln.fate == "title"]:
+        story |= stems(text)  # a briefing's headline names its items (sample 382)
     on_topic = 0
     for i, _ in run:
         own = stems(texts[i])

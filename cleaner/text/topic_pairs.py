@@ -49,6 +49,7 @@ MAX_BETWEEN = 3  # lines between two cards: a caption, a label, an outlet line
 SHORT_WORDS = 8  # a label or outlet line between a headline and its teaser
 MIN_TAIL_WORDS = 5
 MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
+MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
@@ -157,7 +158,11 @@ def _covers(line: str, texts: list[str], run: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_case(text: str) -> bool:
-    return len(_LOWER_WORD.findall(text)) >= 2
+    """A headline in sentence case, or a long one in title case ("Town Votes to Keep Its
+    One-Lane Covered Bridge", a Yahoo blog's recommended list, sample 432): a short line
+    in title case is a menu item or a name ("Terms of Service", "Weather Desk")."""
+    return (len(_LOWER_WORD.findall(text)) >= 2
+            or len(text.split()) >= MIN_TITLE_CASE_WORDS)
 
 
 def _story_line(order: list[Line], k: int) -> bool:

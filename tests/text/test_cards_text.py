@@ -102,7 +102,7 @@ def test_time_label_is_never_a_source() -> None:
     ("It happened a year ago", "S", None, None),  # a short line, not an age
     ("46 | 8941 | 1 | 1", "S", None, None),
     ("Ferry delays leave islanders strandedMon 12 May Mon 12 May 2025 at 9:14pm", "I",
-     "Ferry delays leave islanders stranded", "Mon 12 May Mon 12 May 2025 at 9:14pm"),
+     "Ferry delays leave islanders stranded", "Mon 12 May 2025 at 9:14pm"),
 ])
 def test_token_types(line: str, kind: str, source: str | None, published: str | None) -> None:
     token = classify(line)
