@@ -40,6 +40,7 @@ _NON_LATIN = re.compile(r"[\u0370-\u1dff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff]
 _SCRIPT_LANGUAGE = {"greek": "el", "hebrew": "he", "thai": "th", "hangul": "ko",
                     "kana": "ja", "tamil": "ta"}
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 _STOPWORDS = {
     "en": "the and of to in is that for it with as was on are be by this from at have has "
           "not but said which will were their they would been",
@@ -80,7 +81,8 @@ def main_script(text: str) -> str | None:
 
 def stopword_scores(text: str) -> dict[str, int]:
     """How many distinct stopwords of each language the text uses."""
-    words = {w.lower() for w in _WORD.findall(text)}
+    # on ASCII text a letter is A-Z or a-z: the same words, found about twice as fast
+    words = {w.lower() for w in (_ASCII_WORD if text.isascii() else _WORD).findall(text)}
     return {lang: len(stops & words) for lang, stops in _STOPSETS.items()}
 
 

@@ -66,9 +66,10 @@ def stems(text: str) -> set[str]:
 
 def headline(text: str) -> bool:
     """A headline's shape: 4 to 30 words, no end punctuation, no bullet, no sentence."""
+    if len(text) > MAX_HEADLINE_CHARS:  # before counting words: most long lines end here
+        return False
     words = len(text.split())
-    return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
-            and len(text) <= MAX_HEADLINE_CHARS and _END.search(text) is None
+    return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and _END.search(text) is None
             and not text.startswith(("*", "•", "·", "-")) and not is_paragraph(text))
 
 
@@ -90,8 +91,14 @@ def pairs_of(texts: list[str]) -> list[tuple[int, int]]:
     """Each headline's index with its restating teaser's (next line, or one after a label)."""
     out: list[tuple[int, int]] = []
     last = -1
+    n = len(texts)
     for i, text in enumerate(texts):
-        if i <= last or not headline(text):
+        # a teaser is at least MIN_TEASER_CHARS long: without such a line in the next two
+        # there is no pair, whatever the line is (tested before the headline's shape)
+        if i <= last or not ((i + 1 < n and len(texts[i + 1]) >= MIN_TEASER_CHARS)
+                             or (i + 2 < n and len(texts[i + 2]) >= MIN_TEASER_CHARS)):
+            continue
+        if not headline(text):
             continue
         for j in (i + 1, i + 2):
             if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS):
