@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.core.letters import letter_runs
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
@@ -51,7 +52,6 @@ MIN_TAIL_WORDS = 5
 MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 
-_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 _END = re.compile(r"[.:;,]$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
@@ -61,7 +61,7 @@ WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow
 
 def stems(text: str) -> set[str]:
     """Content words cut to their first `STEM_CHARS` letters."""
-    return {w[:STEM_CHARS].lower() for w in _WORD.findall(text)}
+    return {w[:STEM_CHARS].lower() for w in letter_runs(text, MIN_WORD_CHARS)}
 
 
 def headline(text: str) -> bool:
