@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from cleaner.core.letters import letter_runs
+
 LANGDETECT_SAMPLE_CHARS = 2_000
 FOREIGN_LINE_MIN_LETTERS = 3
 FOREIGN_LINE_MAX_SHARE = 0.3  # a line with less than this share in the main script is foreign
@@ -39,7 +41,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN = re.compile(r"[\u0370-\u1dff\u2c00-\ud7ff\uf900-\ufdff\ufe70-\ufeff]")
 _SCRIPT_LANGUAGE = {"greek": "el", "hebrew": "he", "thai": "th", "hangul": "ko",
                     "kana": "ja", "tamil": "ta"}
-_WORD = re.compile(r"[^\W\d_]+")
 _STOPWORDS = {
     "en": "the and of to in is that for it with as was on are be by this from at have has "
           "not but said which will were their they would been",
@@ -80,7 +81,7 @@ def main_script(text: str) -> str | None:
 
 def stopword_scores(text: str) -> dict[str, int]:
     """How many distinct stopwords of each language the text uses."""
-    words = {w.lower() for w in _WORD.findall(text)}
+    words = {w.lower() for w in letter_runs(text)}  # runs of letters (core.letters)
     return {lang: len(stops & words) for lang, stops in _STOPSETS.items()}
 
 

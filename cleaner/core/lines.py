@@ -38,6 +38,7 @@ _WORD_COUNT = re.compile(r"\S+")
 # bracket of dots ("[...]", "[…]") is a teaser cut short, no credit.
 SENTENCE_CREDIT = r"(?: \([^()]{2,40}\)|(?: ?\[\w[^][]{0,39}\])+)?"
 _SENTENCE_END = re.compile(rf"""[.!?]["'”’)\]]*{SENTENCE_CREDIT}$|["”’]$""")
+_SENTENCE_LAST = ".!?\"'”’)]"
 # A logo's alt text glued to the name beside it doubles a line ("The GuardianThe Guardian",
 # inkl). Shorter halves are left alone: "Bora Bora" and "Walla Walla" are real names.
 DOUBLED_MIN_CHARS = 6
@@ -125,6 +126,10 @@ def forget_paragraphs() -> None:
 
 @lru_cache(maxsize=MAX_PARAGRAPHS)
 def _ends_as_sentence(text: str) -> bool:
+    # every way `_SENTENCE_END` matches ends on one of these (or before a final newline):
+    # one character read spares the search, which tries each stop inside the line
+    if text[-1:] not in _SENTENCE_LAST and not text.endswith("\n"):
+        return False
     return bool(_SENTENCE_END.search(text))
 
 

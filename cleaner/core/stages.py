@@ -153,6 +153,7 @@ def stage(stage_id: str) -> Stage:
 
 
 @lru_cache(maxsize=256)  # per page: a few kinds of page and sites' disable sets
+@lru_cache(maxsize=256)  # asked once a page, of a handful of distinct (kind, off) pairs
 def planned(is_html: bool, off: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The ids of the stages that run on one page, in order: the HTML stages only on HTML
     input, the text-only stages only on text input, no switch named in `off`.

@@ -132,7 +132,7 @@ def stage_plan(active: Active, options: Options, is_html: bool) -> tuple[str, ..
         off = off | {FOREIGN_LINE}
     if options.recurrence is None:
         off = off | _NO_STATS
-    return planned(is_html, off)
+    return planned(is_html, frozenset(off))  # planned is memoised: a hashable key
 
 
 def _text_stages(lines: list[Line], active: Active, options: Options,
@@ -142,6 +142,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
                  run: tuple[str, ...] | None = None) -> tuple[dict[str, Any], list[Removal]]:
     run = run if run is not None else stage_plan(active, options, is_html)
     off = switched_off(run)
+    on = frozenset(run)  # asked ~40 times a page: a set, not a scan of the tuple
     active.forget()
     forget_tokens()
     forget_paragraphs()
@@ -150,16 +151,16 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     # Shapes of a text dump (cards, chrome after the story) are judged on text input only
     # (core.stages says why): `run` leaves them out on HTML.
     listing = False
-    if LABELLED_PROMO in run:  # first: the banner's headline would read as a card title
+    if LABELLED_PROMO in on:  # first: the banner's headline would read as a card title
         related += mark_labelled_promo(lines)
-    if CARD_RULE in run:
+    if CARD_RULE in on:
         related += mark_cards(lines, active)
     for stage_id, read_cards in _CARD_READERS:
-        if stage_id in run:
+        if stage_id in on:
             related += read_cards(lines)
-    if LISTING_CHROME in run:
+    if LISTING_CHROME in on:
         listing = mark_listing(lines, related)
-    if LISTING_SHAPE in run and not listing:
+    if LISTING_SHAPE in on and not listing:
         stories = mark_shaped_listing(lines, active)
         if stories is not None:
             related += stories
@@ -167,56 +168,56 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     zones = find_zones(lines)
     meta = Meta()
     meta.offer("title", title)  # the HTML path reads the headline from markup
-    if DOUBLED_SOURCE in run:
+    if DOUBLED_SOURCE in on:
         mark_doubled_source(lines, zones, meta)
     apply_line_rules(lines, active, zones, meta, body_stage=False)
     # a caption printed first: the story starts later than it seemed
-    if ((LEADING_CAPTION in run and mark_leading_caption(lines))
-            or (CREDITED_CAPTION in run and mark_credited_caption(lines))):
+    if ((LEADING_CAPTION in on and mark_leading_caption(lines))
+            or (CREDITED_CAPTION in on and mark_credited_caption(lines))):
         zones = find_zones(lines)
         apply_line_rules(lines, active, zones, meta, body_stage=False)
-    if RECURRING_LINE in run:
+    if RECURRING_LINE in on:
         mark_recurring(lines, recurrence_key, options.recurrence, options.recurrence_share,
                        options.recurrence_min_pages, options.recurrence_label_share)
     title = None if listing else pick_title(lines, zones, meta, off)
-    if BYLINE_AS_TITLE in run:  # a text dump's byline over its headline (HTML: markup)
+    if BYLINE_AS_TITLE in on:  # a text dump's byline over its headline (HTML: markup)
         title = fix_byline_title(lines, title)
-    if DATELINE_TITLE in run:
+    if DATELINE_TITLE in on:
         title = fix_dateline_title(lines, title)
-    if CAPTION_PAIR in run:
+    if CAPTION_PAIR in on:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
-    if CREDITED_LINE in run:
+    if CREDITED_LINE in on:
         mark_credited_lines(lines)
-    if CAPTION_ALT in run:
+    if CAPTION_ALT in on:
         mark_alt_text(lines)
-    if SIGN_OFF in run:
+    if SIGN_OFF in on:
         mark_signoffs(lines, title)
-    if RELATED_HEAD in run:
+    if RELATED_HEAD in on:
         related += mark_related_heads(lines)
-    if TAIL_PAIRS in run:
+    if TAIL_PAIRS in on:
         related += mark_tail_pairs(lines)
-    if TAIL_HEADLINES in run:
+    if TAIL_HEADLINES in on:
         related += mark_tail_headlines(lines)
-    if TITLE_TEMPLATE in run:
+    if TITLE_TEMPLATE in on:
         related += mark_title_template_cards(lines)
-    if TAIL_CHROME in run:
+    if TAIL_CHROME in on:
         mark_tail_chrome(lines, zones)
-    if CARD_HEADING in run:
+    if CARD_HEADING in on:
         mark_card_headings(lines)
-    if LIVE_ENTRIES in run:  # after every shape stage: it undoes their calls in live posts
+    if LIVE_ENTRIES in on:  # after every shape stage: it undoes their calls in live posts
         related = reopen_live_entries(lines, related)
-    if COLON_LIST in run:
+    if COLON_LIST in on:
         related = reopen_colon_lists(lines, related)
-    if READER_APPEAL in run:
+    if READER_APPEAL in on:
         mark_appeals(lines)
-    if EDGE_NOTE in run:
+    if EDGE_NOTE in on:
         mark_edge_notes(lines, title)
-    if CLOSING_BOX in run:
+    if CLOSING_BOX in on:
         related += mark_closing_box(lines)
-    if TAIL_ISLAND in run:
+    if TAIL_ISLAND in on:
         mark_tail_islands(lines)
-    if TAIL_CHROME in run:  # the story may end higher now: a closing note was a paragraph
+    if TAIL_CHROME in on:  # the story may end higher now: a closing note was a paragraph
         mark_tail_chrome_again(lines, zones)
     mark_repeats(lines, title, off)
     reopen_inner_tags(lines, active)
@@ -228,7 +229,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     # Not on HTML: trafilatura chose the article's region, and a line in another language
     # inside it is a quotation, a line of code, a transliterated name (scrapinghub: 6 pages
     # lost body to it, none gained; WCXB: none either way). Text dumps keep the stage.
-    if FOREIGN_LINE in run:
+    if FOREIGN_LINE in on:
         mark_foreign(lines, script, language)
     body, inline_removed = finish_body(lines, active)
     removed = [Removal(ln.text, ln.category or "boilerplate", ln.rule or "?")

@@ -62,7 +62,6 @@ def story_lead(open_lines: list[Line], story: list[int]) -> list[int]:
         j for j in story if len(open_lines[j].text) >= PROSE_MIN_CHARS)]
 
 
-
 def story_tail(open_lines: list[Line], used: tuple[int, ...], items: tuple[Related, ...]
                ) -> bool:
     """Whether the run's first line is the story's last sentence, not a card's title.

@@ -23,6 +23,11 @@ MAX_TEASER_LINES = 3
 
 _MORE = re.compile(r"^(?P<head>.+?) (?:Read [Mm]ore|READ MORE|Continue [Rr]eading|Full [Ss]tory"
                    r"|Keep [Rr]eading)(?: ?[»›→>…]+)?$")
+# The endings `_MORE` accepts, read from the line's end first: its lazy head tries every
+# position of every line, and almost no line ends so (a string test before the regex).
+_ENDINGS = ("Read More", "Read more", "READ MORE", "Continue Reading", "Continue reading",
+            "Full Story", "Full story", "Keep Reading", "Keep reading")
+_ARROWS = "»›→>… "
 
 
 def mark_echo_cards(lines: list[Line]) -> list[Related]:
@@ -40,7 +45,7 @@ def mark_echo_cards(lines: list[Line]) -> list[Related]:
     live = [ln for ln in lines if ln.open]
     cards: list[tuple[int, int]] = []
     for k, ln in enumerate(live):
-        m = _MORE.match(ln.text)
+        m = _MORE.match(ln.text) if ln.text.rstrip(_ARROWS).endswith(_ENDINGS) else None
         if not m:
             continue
         floor = cards[-1][1] if cards else -1

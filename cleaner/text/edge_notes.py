@@ -25,6 +25,9 @@ from __future__ import annotations
 
 import re
 
+import re2
+
+from cleaner.core.letters import ascii_words
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.text.content_words import content_words
 
@@ -51,6 +54,25 @@ _NOTE_WORDS = re.compile(
     # where the copy came from, and the writer's bio under it ("X is the editor of Y")
     r"|(?:this|the) (?:article|story) (?:is|was|comes) from"
     r"|is (?:a|an|the) [\w -]{0,40}(?:editor|reporter|correspondent|columnist) (?:at|for|of|on)\b)")
+# A piece of text that each branch of `_NOTE_WORDS` needs, lower-case: a line without any
+# of them cannot match it. Python's engine tries every branch of `_NOTE_WORDS` at every
+# word start (~12 us a line, 2% of the text path); RE2 finds these literals in one pass.
+# Exact on lines whose word characters are all ASCII (`ascii_words`), where lower-casing
+# is what case-blind matching does; other lines go to `_NOTE_WORDS` directly.
+_NOTE_LITERALS = (
+    "disclaimer", "views ", "do not ", "does not ", "republished", "reproduced",
+    "creative commons", "licen", "appeared first on", "was posted", "were posted",
+    "was published", "were published", "was originally", "were originally", "funding",
+    "declare", "disclos", "older browser", "supported version", "supported browser",
+    " experience", "news never sleeps", "hyperlocal", "got you covered", "follow us",
+    "follow me", "follow him", "follow her", "follow them", "have a tip", "have a news tip",
+    "sign up for", "notifications", "click here", "download the app", "download our app",
+    "independent and ", "aims to promote", "our mission", "verified firsthand",
+    "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
+    "already a subscriber", "article is from", "article was from", "article comes from",
+    "story is from", "story was from", "story comes from", "editor ", "reporter ",
+    "correspondent ", "columnist ")
+_NOTE_KEYS = re2.compile("|".join(_NOTE_LITERALS))
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$"
                         r"|^[·•] ?\d{1,3} ?[mhdw] ?[·•]$")  # an age between dots: "• 4h •"
 
@@ -59,7 +81,11 @@ def says_publishing(text: str) -> bool:
     """A note's length and the vocabulary of publishing ("Disclaimer: ...", "Sign up for
     notifications ..."), whatever its topic: the listing test (`listing`) asks it of the
     paragraphs after a page's last card."""
-    return len(text) <= MAX_NOTE_CHARS and _NOTE_WORDS.search(text) is not None
+    if len(text) > MAX_NOTE_CHARS:
+        return False
+    if ascii_words(text) and not _NOTE_KEYS.search(text.lower()):
+        return False  # none of the words `_NOTE_WORDS` needs: one RE2 scan decides
+    return _NOTE_WORDS.search(text) is not None
 
 
 def _is_note(text: str, title: str | None, body_words: dict[str, int]) -> bool:

@@ -25,12 +25,19 @@ _GLUED = re.compile(
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)*, [A-Z]{2})$")
 
 
+def _place_end(text: str) -> bool:
+    """Whether the line ends as `_GLUED` must (", NY"): a string test that spares most lines
+    the pattern's lazy title, tried at length after length."""
+    return (len(text) > 4 and text[-4:-2] == ", " and "A" <= text[-2] <= "Z"
+            and "A" <= text[-1] <= "Z")
+
+
 def mark_glued_bylines(lines: list[Line]) -> list[Related]:
     """Decide runs of glued headline/byline/place lines as related; return their items."""
     open_lines = [ln for ln in lines if ln.open]
     runs: list[list[tuple[Line, re.Match[str]]]] = [[]]
     for ln in open_lines:
-        m = _GLUED.match(ln.text)
+        m = _GLUED.match(ln.text) if _place_end(ln.text) else None
         if m:
             runs[-1].append((ln, m))
         elif runs[-1]:

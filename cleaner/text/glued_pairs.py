@@ -77,11 +77,19 @@ def _under_subheads(texts: list[str], run: list[int]) -> bool:
     return sum(k > 0 and _subhead(texts[k - 1]) for k in run) * 2 >= len(run)
 
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # every opener starts with one
+
+
 def _candidates(words: list[str], loose: bool) -> int | None:
     """The word index where the summary starts, or None."""
     last = min(len(words) - MIN_TEASER_WORDS, MAX_HEADLINE_WORDS)
     for i in range(MIN_HEADLINE_WORDS, last + 1):
         prev, word = words[i - 1], words[i]
+        # what each way to start needs of the word itself, tested first: an opener or a
+        # dateline's capitals (`_dateline` reads none but an upper-case word), or (loose)
+        # a capital letter (`_CAP`); most words of most lines have neither
+        if not (word.isupper() or (word[0] in _CAPITALS if loose else word in _OPENERS)):
+            continue
         if _PUNCT_END.search(prev) or prev.lower() in _FUNCTION:
             continue
         if word in _OPENERS or _dateline(words, i):
@@ -115,14 +123,30 @@ def _name_end(words: list[str], i: int) -> bool:
 
 def split_glued(text: str, loose: bool = False) -> tuple[str, str] | None:
     """(headline, summary) when the line reads as a headline glued to its summary."""
+    strict, loosely = _split_both(text, loose)
+    return loosely if loose else strict
+
+
+Split = tuple[str, str] | None
+
+
+def _split_both(text: str, loose: bool = True) -> tuple[Split, Split]:
+    """`split_glued` read strictly and (with `loose`) loosely, in one pass: the loose
+    reading tries the loose cut only where the strict one finds no cut at all, so where
+    the strict one does, both answers are the same."""
     if len(text) < MIN_LINE_CHARS or not text[:1].isupper():
-        return None
+        return None, None
     words = text.split()
     cut = _candidates(words, False)
-    if cut is None and loose:
-        cut = _candidates(words, True)
-    if cut is None:
-        return None
+    if cut is not None:
+        found = _split_at(words, cut)
+        return found, found
+    cut = _candidates(words, True) if loose else None
+    return None, (None if cut is None else _split_at(words, cut))
+
+
+def _split_at(words: list[str], cut: int) -> Split:
+    """(headline, summary) with the summary starting at word `cut`, or None."""
     head = " ".join(words[:cut])
     if _SENTENCE_IN.search(head):
         return None
@@ -141,10 +165,13 @@ def split_glued(text: str, loose: bool = False) -> tuple[str, str] | None:
 
 def glued_pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
     """The glued cards of a page (open lines), with the positions they use, or None."""
-    strict = [k for k, t in enumerate(texts) if split_glued(t)]
+    both = [_split_both(t, loose=False) for t in texts]
+    strict = [k for k, (s, _) in enumerate(both) if s]
     if not strict:
         return None
-    found = [k for k, t in enumerate(texts) if split_glued(t, loose=True)]
+    # the loose reading where the strict one found no cut (elsewhere both are the same)
+    both = [_split_both(t) if s is None else (s, s) for t, (s, _) in zip(texts, both)]
+    found = [k for k, (_, s) in enumerate(both) if s]
     best: list[int] = []
     run: list[int] = []
     for k in found:
@@ -165,6 +192,6 @@ def glued_pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None
         return None  # paragraphs under their own subheads: the story's sections
     items = []
     for k in best:
-        head, rest = split_glued(texts[k], loose=True)  # type: ignore[misc]
+        head, rest = both[k][1]  # type: ignore[misc]
         items.append(Related(head, None, None, None, rest))
     return items, best

@@ -26,7 +26,7 @@ HEADLINE_MAX_CHARS = 160
 def _label(text: str) -> str | None:
     """The label's key (a trailing colon aside) when the line is a short label."""
     text = text.rstrip(":").strip()
-    if (not text or len(text.split()) > LABEL_MAX_WORDS or text[-1] in ".!?"
+    if (not text or len(text.split(maxsplit=LABEL_MAX_WORDS)) > LABEL_MAX_WORDS or text[-1] in ".!?"
             or not any(c.isalpha() for c in text)):
         return None  # an icon ("💾") over a picture credit is no label
     return normalize(text)

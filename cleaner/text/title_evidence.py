@@ -11,9 +11,9 @@ dropped, then the first five letters) so "planting" meets "planted" and "trees" 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from cleaner.core.letters import letter_runs
 from cleaner.core.lines import Line
 
 __all__ = ["StoryWords", "story_words", "echo", "echo_share", "echo_shares"]
@@ -36,7 +36,6 @@ ECHO_MARGIN = 0.5
 # long page's later words would only echo chrome by chance (and cost time: the text path's
 # budget is about 1.4 ms a page).
 STORY_CHARS = 2000
-_WORD = re.compile(r"[^\W\d_]{4,}")
 _STOP = frozenset(
     "this that with from have been were will would could should about after before their "
     "there they them then than what when where which while your yours into over under more "
@@ -59,7 +58,7 @@ def _stem(word: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {_stem(w) for w in letter_runs(text.lower(), MIN_WORD_CHARS) if w not in _STOP}
 
 
 def story_words(lines: list[Line], start: int) -> StoryWords:
@@ -81,7 +80,7 @@ def _story_text_words(lines: list[Line], start: int) -> set[str]:
             budget -= len(ln.text)
             if budget <= 0:
                 break
-    return set(_WORD.findall("\n".join(texts).lower())) - _STOP
+    return set(letter_runs("\n".join(texts).lower(), MIN_WORD_CHARS)) - _STOP
 
 
 def echo_shares(texts: list[str], lines: list[Line], start: int) -> list[float]:

@@ -198,8 +198,10 @@ def _byline_over_date(lines: list[Line], ln: Line) -> bool:
 
 def _dated(lines: list[Line], ln: Line) -> bool:
     """The next filled line is a dateline: the story's head goes on under the line."""
-    after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
-    return after is not None and is_dateline(after.text)
+    for k in range(ln.index + 1, len(lines)):  # no copy of the rest: asked of every head line
+        if lines[k].fate != "blank":
+            return is_dateline(lines[k].text)
+    return False
 
 
 def _ranks(window: list[Line], later: set[str], captioned: set[int],

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.core.letters import letter_runs
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
@@ -52,7 +53,6 @@ MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 0
 MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 
-_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD_CHARS},}}")
 _END = re.compile(r"[.:;,]$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
@@ -62,14 +62,15 @@ WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow
 
 def stems(text: str) -> set[str]:
     """Content words cut to their first `STEM_CHARS` letters."""
-    return {w[:STEM_CHARS].lower() for w in _WORD.findall(text)}
+    return {w[:STEM_CHARS].lower() for w in letter_runs(text, MIN_WORD_CHARS)}
 
 
 def headline(text: str) -> bool:
     """A headline's shape: 4 to 30 words, no end punctuation, no bullet, no sentence."""
+    if len(text) > MAX_HEADLINE_CHARS:  # before counting words: most long lines end here
+        return False
     words = len(text.split())
-    return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS
-            and len(text) <= MAX_HEADLINE_CHARS and _END.search(text) is None
+    return (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and _END.search(text) is None
             and not text.startswith(("*", "•", "·", "-")) and not is_paragraph(text))
 
 
@@ -91,8 +92,14 @@ def pairs_of(texts: list[str]) -> list[tuple[int, int]]:
     """Each headline's index with its restating teaser's (next line, or one after a label)."""
     out: list[tuple[int, int]] = []
     last = -1
+    n = len(texts)
     for i, text in enumerate(texts):
-        if i <= last or not headline(text):
+        # a teaser is at least MIN_TEASER_CHARS long: without such a line in the next two
+        # there is no pair, whatever the line is (tested before the headline's shape)
+        if i <= last or not ((i + 1 < n and len(texts[i + 1]) >= MIN_TEASER_CHARS)
+                             or (i + 2 < n and len(texts[i + 2]) >= MIN_TEASER_CHARS)):
+            continue
+        if not headline(text):
             continue
         for j in (i + 1, i + 2):
             if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS):

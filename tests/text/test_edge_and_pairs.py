@@ -79,3 +79,19 @@ def test_tail_subhead_about_the_story_stays():
                        "What the council approved for the east side library\n"
                        "Residents campaigned for a new library on the east side")
     assert mark_tail_headlines(page) == []
+
+
+def test_says_publishing_answers_as_the_note_pattern_alone() -> None:
+    """The literal prefilter only spares the pattern: the answer is the pattern's."""
+    from cleaner.text.edge_notes import _NOTE_WORDS, MAX_NOTE_CHARS
+
+    lines = [
+        "Disclaimer: the views expressed here are the writer's own.",
+        "DİSCLAIMER: views are their own.", "This article is republished from a partner.",
+        "The council met on Monday to talk about the new library.", "ſign up for alerts",
+        "Sign up for notifications", "She is the senior editor at a weekly paper.",
+        "We've got you covered.", "The story was originally published on a blog.",
+    ]
+    for text in lines + [t.upper() for t in lines] + [t.lower() for t in lines]:
+        expected = len(text) <= MAX_NOTE_CHARS and _NOTE_WORDS.search(text) is not None
+        assert edge_notes.says_publishing(text) == expected, text
