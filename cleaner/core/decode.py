@@ -83,6 +83,11 @@ _LONG_TAG = re.compile(rf"<([A-Za-z][^\s/<>]{{0,60}})[^<>]{{{MAX_TAG_CHARS},}}>"
 # What any such tag starts with; looked for first, as it cannot backtrack (a page with a long
 # JSON blob made _LONG_TAG itself cost 10-45 ms).
 _LONG_TAG_START = re.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS}}}")
+# Such a tag holds a run of MAX_TAG_CHARS + 1 characters without "<" or ">", and any run that
+# long covers a whole window of half that size that starts at a multiple of it: pages whose
+# every such window holds a "<" or ">" (most) need no scan at all (long_tag_start).
+_TAG_WINDOW = MAX_TAG_CHARS // 2
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 # A UTF-8 page with a few bad bytes is repaired in place when its valid multi-byte
@@ -295,10 +300,30 @@ def _repair(text: str, from_bytes: bool) -> tuple[str, tuple[str, ...], bytes | 
     return text, tuple(notes), utf8
 
 
+def long_tag_start(html: str) -> bool:
+    """Whether _LONG_TAG_START.search(html) finds one, read from the runs without "<" or ">"
+    that cover a whole window (_TAG_WINDOW): such a tag is the "<" right before one of them
+    and a letter, the run MAX_TAG_CHARS + 1 long or more. str.find skips to each window's
+    first delimiter in C (0.02 against 0.3 ms for the regular expression on a 130 kB page);
+    most pages have no such window, the others a few (a long script or text)."""
+    n, seen = len(html), -1
+    for start in range(0, n, _TAG_WINDOW):
+        end = start + _TAG_WINDOW
+        if start < seen or html.find("<", start, end) >= 0 or html.find(">", start, end) >= 0:
+            continue
+        before = max(html.rfind("<", 0, start), html.rfind(">", 0, start))
+        after = [k for k in (html.find("<", end), html.find(">", end)) if k >= 0]
+        seen = min(after, default=n)  # the run is html[before + 1:seen]
+        if (before >= 0 and html[before] == "<" and seen - before - 1 >= MAX_TAG_CHARS + 1
+                and html[before + 1] in _ASCII_LETTERS):
+            return True
+    return False
+
+
 def defuse_markup(html: str) -> tuple[str, tuple[str, ...]]:
     """Strip the attributes of start tags over MAX_TAG_CHARS, before any parser sees them;
     the element and everything inside it stay."""
-    if len(html) < MAX_TAG_CHARS or not _LONG_TAG_START.search(html):
+    if len(html) < MAX_TAG_CHARS or not long_tag_start(html):
         return html, ()
     out, n = _LONG_TAG.subn(r"<\1>", html)
     if not n:

@@ -24,7 +24,22 @@ from lxml.html import (
     HtmlProcessingInstruction,
     fromstring,
 )
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.utils import (
+    DOCTYPE_TAG,
+    FAULTY_HTML,
+    INVALID_XML_CHARS,
+    is_dubious_html,
+    repair_faulty_html,
+)
+
+# trafilatura's repair_faulty_html (pinned 2.3.1) first deletes the characters XML forbids
+# with a character class run over the whole page (0.5 ms on a 130 kB page), and none of the
+# 892 benchmark pages holds one. Whether a page does is read faster from its UTF-8 bytes
+# (a C byte search per forbidden control character: they are never part of a longer UTF-8
+# sequence) and a search of the str for the two forbidden non-characters: 0.13 ms.
+_FORBIDDEN_BYTES = tuple(bytes([c]) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+# Only while trafilatura's class is the one this module was written against.
+MATCHES_TRAFILATURA = INVALID_XML_CHARS.pattern == r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
 
 
 def _class_lookup() -> etree.ElementNamespaceClassLookup:
@@ -66,6 +81,30 @@ def _utf8_of(repaired: str, html: str, utf8: bytes) -> bytes | None:
     return None
 
 
+def has_forbidden_chars(html: str, utf8: bytes | None = None) -> bool:
+    """Whether INVALID_XML_CHARS finds a character in html (`utf8`: its UTF-8 bytes)."""
+    if "\ufffe" in html or "\uffff" in html:
+        return True
+    data = html.encode("utf-8", "surrogatepass") if utf8 is None else utf8
+    return any(c in data for c in _FORBIDDEN_BYTES)
+
+
+def repair_faulty(html: str, beginning: str, utf8: bytes | None = None) -> str:
+    """trafilatura.utils.repair_faulty_html(html, beginning), the same string: its steps,
+    the deletion of forbidden characters left out when there is none to delete (then it
+    returns html itself)."""
+    if not MATCHES_TRAFILATURA or has_forbidden_chars(html, utf8):
+        return repair_faulty_html(html, beginning)
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
 def load_page(html: str, utf8: bytes | None = None) -> HtmlElement | None:
     """trafilatura.utils.load_html (pinned 2.3.1) on a decoded page, with PAGE_PARSER: the
     same repairs, the same byte-string retry and the same rejection of what is not HTML.
@@ -78,7 +117,7 @@ def load_page(html: str, utf8: bytes | None = None) -> HtmlElement | None:
     not all ASCII."""
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    repaired = repair_faulty_html(html, beginning)
+    repaired = repair_faulty(html, beginning, utf8)
     data = _utf8_of(repaired, html, utf8) if utf8 is not None else None
     if data is not None:
         tree = _from_bytes(repaired, data)

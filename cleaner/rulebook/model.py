@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import re2
 
 from cleaner.core.errors import RuleError
+from cleaner.rulebook.line_sets import LineSets
 from cleaner.rulebook.patterns import LARGE_SET_MAX_MEM
 
 Zone = Literal["any", "head", "body", "tail"]
@@ -177,12 +178,13 @@ class Active:
     related: tuple[RelatedRule, ...]
     dom_drop: tuple[DomDrop, ...]
     dom_cards: tuple[DomCards, ...]
-    # One RE2 set holds every pattern tried on each line of a page: the line rules', then
-    # the related rules' page patterns (`related_patterns`), the section starts and the
-    # inline patterns, at the offsets below (None: that family did not fit the set and is
-    # searched pattern by pattern). One pass per line replaces a pass per family: each
-    # costs ~4 us in the pipeline, most of it the binding's, whatever the set holds.
-    line_set: re2.Set = field(repr=False)
+    # One RE2 set (two inside, for speed: rulebook.line_sets) holds every pattern tried on
+    # each line of a page: the line rules', then the related rules' page patterns
+    # (`related_patterns`), the section starts and the inline patterns, at the offsets below
+    # (None: that family did not fit the set and is searched pattern by pattern). One pass
+    # per line replaces a pass per family: each costs ~4 us in the pipeline, most of it the
+    # binding's, whatever the set holds.
+    line_set: LineSets = field(repr=False)
     dom_sections: tuple[DomSection, ...] = ()
     related_patterns: tuple[re2._Regexp, ...] = ()
     related_at: int | None = None
@@ -376,11 +378,8 @@ def _merge(generic: Site, site: Site | None) -> Active:
                   offsets[2])
 
 
-def _search_set(patterns: list[re2._Regexp]) -> re2.Set:
-    """One RE2 set of patterns: Match(text) lists the ones that match somewhere in text,
-    as a search with each would; raises re2.error when they do not fit in memory."""
-    found = re2.Set.SearchSet(_set_options())
-    for pattern in patterns:
-        found.Add(pattern.pattern)
-    found.Compile()
-    return found
+def _search_set(patterns: list[re2._Regexp]) -> LineSets:
+    """One RE2 set of patterns, as far as callers see (two inside: line_sets says why):
+    Match(text) lists the ones that match somewhere in text, as a search with each would;
+    raises re2.error when they do not fit in memory."""
+    return LineSets([pattern.pattern for pattern in patterns], _set_options())

@@ -174,3 +174,18 @@ def test_over_long_tags_lose_their_attributes_but_not_their_text():
     assert out.endswith("<div>kept</div>") and notes
     short = "<p class='a'>x</p>" * 3_000
     assert defuse_markup(short) == (short, ())
+
+
+@pytest.mark.parametrize("shift", [0, 1, 9_999, 10_000, 10_001, 17_345])
+def test_the_long_tag_test_finds_what_the_pattern_finds(shift):
+    """long_tag_start reads windows instead of scanning with _LONG_TAG_START: the same
+    answer for runs just under, at and over the limit, wherever they fall."""
+    from cleaner.core.decode import _LONG_TAG_START, MAX_TAG_CHARS, long_tag_start
+
+    pad = "<p>x</p>" * (shift // 8) + "y" * (shift % 8)
+    for run in (MAX_TAG_CHARS - 1, MAX_TAG_CHARS, MAX_TAG_CHARS + 1, 3 * MAX_TAG_CHARS):
+        for start in ("<a", "<1", "< ", ">a", "a", "<<a", "<é"):
+            for end in ("", ">", "<b>", "x" * 30_000):
+                page = pad + start + "z" * run + end
+                assert long_tag_start(page) == bool(_LONG_TAG_START.search(page)), (
+                    run, start, end)

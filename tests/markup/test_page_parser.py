@@ -52,3 +52,28 @@ def test_form_elements_keep_their_lxml_html_classes() -> None:
 ])
 def test_the_pages_utf8_bytes_give_the_same_tree(page: str) -> None:
     assert _shape(load_page(page, page.encode("utf-8"))) == _shape(load_html(page))
+
+
+REPAIRS = [
+    "<!DOCTYPE html>\n<html><body><p>plain</p></body></html>",
+    "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'http://www.w3.org/x.dtd' />\n<html>",
+    "<!doctype html/><html><body>no newline at all</body></html>",
+    '<html lang="en"/>\n<head></head><body><p>self-closing html</p></body>',
+    "<html><body><p>a form feed \x0c and a bell \x07 and \x00</p></body></html>",
+    "<!DOCTYPE html>\n<p>non-characters \ufffe and \uffff, tab\t, CR\r, curly ’</p>",
+    "<p>accents é, CJK 漢字, emoji 😀, a replacement char \ufffd</p>",
+]
+
+
+@pytest.mark.parametrize("html", REPAIRS)
+def test_the_repairs_are_trafilaturas(html: str) -> None:
+    """repair_faulty skips trafilatura's deletion of forbidden characters only when there
+    is none: the same string as trafilatura's repair_faulty_html, with or without bytes."""
+    from trafilatura.utils import repair_faulty_html
+
+    from cleaner.markup.page_parser import repair_faulty
+
+    beginning = html[:50].lower()
+    expected = repair_faulty_html(html, beginning)
+    assert repair_faulty(html, beginning) == expected
+    assert repair_faulty(html, beginning, html.encode("utf-8")) == expected
