@@ -52,8 +52,10 @@ MIN_TAIL_WORDS = 5
 MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
 MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
+MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line between items
 
 _END = re.compile(r"[.:;,]$")
+_ROW_LABEL = re.compile(r"^\S+(?: \S+)?: ")  # a fact box's row: "Tulsa: Central Library"
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
 # its call ("Get X on your phone: download the app") is a widget, not a headline.
@@ -181,6 +183,30 @@ def _story_line(order: list[Line], k: int) -> bool:
         k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
 
 
+def _headed_run(order: list[Line], heads: list[Line]) -> bool:
+    """The tail's headlines stand together under a heading of their own: a label of one to
+    `MAX_HEADING_WORDS` words with no end punctuation right over the first of them, and
+    between two of them nothing but short lines (an outlet name: "KOCO", "The Weather
+    Channel"). A related box on the topic of the story ("More for you" on MSN, samples 483
+    and 510) repeats the story's words, so the share test alone keeps it in; one of its
+    headlines about something else and the heading over the run tell it from a list the
+    story closes with, whose items all restate the story. Rows that open with a label of
+    one or two words and a colon are a fact box's, under the story's own subhead."""
+    if any(_ROW_LABEL.match(h.text) for h in heads):
+        return False  # "Somerset: 417 for six": the rows of the story's fact box (428)
+    at = {id(ln): k for k, ln in enumerate(order)}
+    first = at[id(heads[0])]
+    if first == 0:
+        return False
+    label = order[first - 1].text
+    if not 1 <= len(label.split()) <= MAX_HEADING_WORDS or _END.search(label) or label in (
+            h.text for h in heads):
+        return False
+    spans = zip((at[id(h)] for h in heads), (at[id(h)] for h in heads[1:]))
+    return all(len(order[j].text.split()) <= MAX_HEADING_WORDS
+               for a, b in spans for j in range(a + 1, b))
+
+
 def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     """Headlines alone on their lines after the story's last paragraph, about something
     else, are related links: decide them so and return them."""
@@ -207,6 +233,8 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         own = stems(ln.text)
         if own and len(own & story) / len(own) < MAX_TAIL_SHARE:
             found.append(ln)
+    if found and len(found) < MIN_PAIRS and _headed_run(order, heads):
+        found = heads  # a labelled box about the story's topic: its items share words
     if len(found) < MIN_PAIRS:
         return []
     for ln in found:
