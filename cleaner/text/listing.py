@@ -11,7 +11,7 @@ import re
 
 import re2
 
-from cleaner.core.lines import Line, is_paragraph
+from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.text.card_lines import MIN_CARDS, classify
 from cleaner.text.edge_notes import EDGE_NOTE, says_publishing
@@ -49,6 +49,8 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     notes = frozenset(ln.index for ln in lines[last + 1:]  # "Disclaimer: ...", "Sign up"
                       if ln.open and is_paragraph(ln.text) and says_publishing(ln.text))
     dangling = _dangling_card(lines, last)
+    if dangling is not None and normalize(dangling.text) in {normalize(r.title) for r in related}:
+        dangling = None  # the last card's headline again, as its teaser (sample 085)
     rest = [ln for ln in lines if ln.open and ln.index not in notes and ln is not dangling]
     if not is_listing_intro(lines, len(related), notes):
         if any(is_paragraph(ln.text) for ln in rest):

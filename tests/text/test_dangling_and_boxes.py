@@ -1,0 +1,114 @@
+"""Round l's shapes on the text path: a listing's last card cut to its headline
+(listing._dangling_card), a related box under a heading of its own after the story that
+shares the story's topic (topic_pairs._headed_run), and a headline glued to its teaser
+without even a space (glued_pairs._split_unspaced). Every text here is written for the
+tests."""
+
+from __future__ import annotations
+
+from cleaner.core.records import InputRecord
+from cleaner.engine.pipeline import clean_record
+from cleaner.text.glued_pairs import glued_pair_cards, split_glued
+
+
+def _text(content: str):
+    return clean_record(InputRecord(id="t", content=content, kind="text"))
+
+
+def _card(title: str, teaser: str, when: str) -> str:
+    return f"{title}\n{teaser} {when} {when} {when} 2026 at 9:14pm\n"
+
+
+TAG_PAGE = (
+    "logo\nLatest news with #Harvest\nJo Brandt\n"
+    + _card("Orchard growers pick early after a warm spring",
+            "Apple growers in the upper valley began picking two weeks earlier than usual "
+            "after the warmest spring on record.", "Sun 8 Feb")
+    + _card("Grain silo fire contained after six hours",
+            "Fire crews kept a blaze inside one of the co-operative's silos from spreading "
+            "to the grain store next to it.", "Wed 4 Feb")
+    + _card("Farm shop wins county award for local produce",
+            "A farm shop that sells only food grown within twenty miles won the county's "
+            "prize for local trade this year.", "Mon 2 Feb")
+)
+
+
+def test_a_headline_left_after_the_last_card_is_the_listings_last_card():
+    page = TAG_PAGE + "Volunteers bring in the last of the potato crop\nShow more\n"
+    result = _text(page)
+    assert result.page_kind == "listing"
+    assert result.title is None and result.text == ""
+    assert [r.title for r in result.related][-1] == (
+        "Volunteers bring in the last of the potato crop")
+
+
+def test_a_cut_teaser_after_the_last_card_is_no_card():
+    page = TAG_PAGE + "Volunteers brought in the last of the potato crop between\n"
+    titles = [r.title for r in _text(page).related]
+    assert not any(t.startswith("Volunteers") for t in titles)
+
+
+def test_the_last_cards_headline_printed_again_is_not_a_second_card():
+    page = TAG_PAGE + "Farm shop wins county award for local produce\nShow more\n"
+    titles = [r.title for r in _text(page).related]
+    assert titles.count("Farm shop wins county award for local produce") <= 1
+
+
+STORY = (
+    "Glacier melt opens old mountain path\n"
+    "A stone path used by traders more than two thousand years ago has come out of the "
+    "ice on a high mountain pass, researchers said on Monday.\n"
+    "The researchers said the glacier had lost more ice this summer than in any year "
+    "since records began, and the path may soon be lost to rockfall.\n"
+    "They plan to map the whole path before the first snow covers the pass again.\n"
+)
+
+
+def test_a_box_under_its_own_heading_after_the_story_is_related():
+    page = (STORY + "More for you\n"
+            "Ski resorts shorten their season as snow fails to arrive\n"
+            "Why glaciers in the high mountains melt faster than models said\n"
+            "Feedback\n")
+    titles = [r.title for r in _text(page).related]
+    assert "Ski resorts shorten their season as snow fails to arrive" in titles
+    assert "Why glaciers in the high mountains melt faster than models said" in titles
+
+
+def test_a_fact_box_under_the_storys_subhead_stays_out_of_related():
+    page = (STORY + "Path at a glance\n"
+                    "Length: two kilometres of stone path over the glacier\n"
+                    "Found: by a guide walking alone in August\n")
+    titles = [r.title for r in _text(page).related]
+    assert not any(t.startswith(("Length", "Found")) for t in titles)
+
+
+UNSPACED1 = ("Snow crews stretched thin as winter storms keep comingCounties across the "
+             "region say they are still short of drivers despite higher pay.")
+UNSPACED2 = ("Old letters found behind a farmhouse kitchen wallA renovation turned up a "
+             "bundle of letters that the local history society calls a rare find.")
+
+
+def test_a_headline_glued_without_a_space_is_cut_at_the_glue():
+    assert split_glued(UNSPACED2) == (
+        "Old letters found behind a farmhouse kitchen wall",
+        "A renovation turned up a bundle of letters that the local history society calls "
+        "a rare find.")
+    assert split_glued(UNSPACED1) is None  # "Counties" opens no sentence strictly
+    assert split_glued(UNSPACED1, loose=True)[0] == (
+        "Snow crews stretched thin as winter storms keep coming")
+
+
+def test_unspaced_glued_lines_in_a_run_are_cards():
+    found = glued_pair_cards([UNSPACED1, "1/14/2026 7:40:52 AM", UNSPACED2])
+    assert found is not None
+    items, used = found
+    assert [r.title for r in items] == [
+        "Snow crews stretched thin as winter storms keep coming",
+        "Old letters found behind a farmhouse kitchen wall"]
+    assert used == [0, 2]
+
+
+def test_a_name_in_camel_case_inside_a_paragraph_is_no_glue():
+    text = ("The team behind the new PlayStation game said the release was delayed to "
+            "give testers more time with the final levels of the campaign.")
+    assert split_glued(text) is None
