@@ -112,3 +112,38 @@ def test_a_name_in_camel_case_inside_a_paragraph_is_no_glue():
     text = ("The team behind the new PlayStation game said the release was delayed to "
             "give testers more time with the final levels of the campaign.")
     assert split_glued(text) is None
+
+
+LIST_STORY = (
+    "Harbour crane back in service after repairs\n"
+    "The harbour's largest crane returned to work on Monday after three weeks of repairs "
+    "to its gearbox, the port authority said.\n"
+    "Shipping lines had diverted some cargo to other ports while the crane was idle.\n"
+)
+
+
+def test_a_further_reading_list_of_title_source_summary_cards_is_read_whole():
+    page = (LIST_STORY + "Recommended Stories\n"
+            "Ferry company orders two electric boats for the lake\n"
+            "Harbour Times\n"
+            "The company said the boats would enter service in the summer of 2027.\n"
+            "Dock workers vote on new shift pattern\n"
+            "Coast Radio\n"
+            "The union said the result of the ballot would be known next week.\n")
+    result = _text(page)
+    assert [(r.title, r.source, r.teaser) for r in result.related] == [
+        ("Ferry company orders two electric boats for the lake", "Harbour Times",
+         "The company said the boats would enter service in the summer of 2027."),
+        ("Dock workers vote on new shift pattern", "Coast Radio",
+         "The union said the result of the ballot would be known next week."),
+    ]
+    assert "Dock workers" not in result.text
+
+
+def test_a_sentence_under_a_lone_item_and_name_still_ends_the_list():
+    page = (LIST_STORY + "Recommended Stories\n"
+            "Ferry company orders two electric boats for the lake\n"
+            "Harbour Times\n"
+            "The crane's operators will now work extra shifts to clear the backlog.\n")
+    result = _text(page)
+    assert all(r.teaser is None for r in result.related)
