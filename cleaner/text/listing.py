@@ -17,6 +17,8 @@ from cleaner.text.card_lines import MIN_CARDS, classify
 from cleaner.text.edge_notes import EDGE_NOTE, says_publishing
 from cleaner.text.listing_intro import is_listing_intro
 
+__all__ = ["LISTING_CHROME", "dangling_card", "mark_listing", "take_dangling"]
+
 LISTING_CHROME = "generic-listing-chrome"
 
 _GLUED_WORDS = re2.compile(r"\p{Ll}\p{Lu}\p{Ll}")
@@ -48,9 +50,7 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     last = max(ln.index for ln in lines if ln.fate == "related")
     notes = frozenset(ln.index for ln in lines[last + 1:]  # "Disclaimer: ...", "Sign up"
                       if ln.open and is_paragraph(ln.text) and says_publishing(ln.text))
-    dangling = _dangling_card(lines, last)
-    if dangling is not None and normalize(dangling.text) in {normalize(r.title) for r in related}:
-        dangling = None  # the last card's headline again, as its teaser (sample 085)
+    dangling = dangling_card(lines, last, related)
     rest = [ln for ln in lines if ln.open and ln.index not in notes and ln is not dangling]
     if not is_listing_intro(lines, len(related), notes):
         if any(is_paragraph(ln.text) for ln in rest):
@@ -58,9 +58,7 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
         before = [ln for ln in rest if ln.index < first]
         if any(_headline_like(ln.text) for ln in before[:-1]):
             return False
-    if dangling is not None:
-        dangling.decide("related", "related", LISTING_CHROME)
-        related.append(Related(dangling.text))
+    related += take_dangling(lines, last, related, LISTING_CHROME) if dangling else []
     for ln in lines:
         if ln.index in notes:
             ln.decide("noise", "boilerplate", EDGE_NOTE)
@@ -69,12 +67,25 @@ def mark_listing(lines: list[Line], related: list[Related]) -> bool:
     return True
 
 
-def _dangling_card(lines: list[Line], last: int) -> Line | None:
-    """The first open line after the last card when it is a headline with no prose after
-    it: a listing cut off after its last card's headline ("Show more" under it, a Daily8
-    hashtag page, sample 498). An article's headline stands above its cards, not under.
-    A teaser cut short, a credit printed twice or a notice to the reader is no headline
-    (the hashtag, feed and search listings of samples 042, 129, 218 and 490)."""
+def take_dangling(lines: list[Line], last: int, cards: list[Related], rule: str
+                  ) -> list[Related]:
+    """The listing's last card cut to its headline (`dangling_card`), decided related by
+    `rule`, as a one-item list; empty when there is none."""
+    line = dangling_card(lines, last, cards)
+    if line is None:
+        return []
+    line.decide("related", "related", rule)
+    return [Related(line.text)]
+
+
+def dangling_card(lines: list[Line], last: int, cards: list[Related]) -> Line | None:
+    """The first open line after the last card (at position `last`) when it is a headline
+    with no prose after it: a listing cut off after its last card's headline ("Show more"
+    under it, a Daily8 hashtag page, sample 498; a topic label under it, sample 515). An
+    article's headline stands above its cards, not under. A teaser cut short, a credit
+    printed twice, a notice to the reader or the last card's headline again (as its
+    teaser) is no card (the hashtag, feed and search listings of samples 042, 085, 129,
+    218 and 490)."""
     after = [ln for ln in lines[last + 1:] if ln.open]
     if not after or not _headline_like(after[0].text):
         return None
@@ -86,6 +97,8 @@ def _dangling_card(lines: list[Line], last: int) -> Line | None:
         return None
     if sum(ln.text == text for ln in lines) > 1:
         return None  # printed twice: a caption or a credit, not a card
+    if normalize(text) in {normalize(r.title) for r in cards}:
+        return None
     return after[0]
 
 

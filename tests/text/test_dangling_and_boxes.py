@@ -147,3 +147,22 @@ def test_a_sentence_under_a_lone_item_and_name_still_ends_the_list():
             "The crane's operators will now work extra shifts to clear the backlog.\n")
     result = _text(page)
     assert all(r.teaser is None for r in result.related)
+
+
+def test_a_shaped_listings_last_story_cut_to_its_headline_is_its_last_card():
+    units = [
+        ("Bakers in the old town agree on a shared delivery van",
+         "Six bakeries in the old town will share one electric van for morning deliveries "
+         "from next month, the traders' association said on Monday."),
+        ("School swimming lessons return after pool repairs",
+         "Pupils at the town's primary schools will go back to weekly swimming lessons "
+         "now that the leisure centre pool has reopened."),
+        ("New footbridge opens over the railway at Mill Lane",
+         "The footbridge replaces a level crossing that was closed two years ago after "
+         "a series of near misses with trains."),
+    ]
+    page = "Town News\n" + "".join(f"{h}\nlocalTown News\n{t}\n" for h, t in units)
+    page += "Library extends its Sunday opening hours\nlocalTown News\n"
+    result = _text(page)
+    assert result.page_kind == "listing"
+    assert [r.title for r in result.related][-1] == "Library extends its Sunday opening hours"
