@@ -65,6 +65,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-template-cards", "text", "a run of cards repeating one template of "
           "line shapes with the same field labels ('Summary', 'Key Facts') and no story "
           "around them", switch=True, text_only=True),
+    Stage("generic-prefixed-closers", "text", "cards whose headline is glued into a "
+          "closing link after a prefix the closers share ('Read More »from <headline>'), "
+          "the teaser above it", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "

@@ -60,6 +60,7 @@ from cleaner.text.linerules import (
 from cleaner.text.listing import LISTING_CHROME, mark_listing
 from cleaner.text.listing_shape import LISTING_SHAPE, mark_shaped_listing
 from cleaner.text.live_entries import LIVE_ENTRIES, reopen_live_entries
+from cleaner.text.prefixed_closers import PREFIXED_CLOSERS, mark_prefixed_closers
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
@@ -99,6 +100,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (GLUED_BYLINES, mark_glued_bylines),
     (DOUBLED_CARDS, mark_doubled_cards),
     (TEMPLATE_CARDS, mark_template_cards),
+    (PREFIXED_CLOSERS, mark_prefixed_closers),
 )
 
 

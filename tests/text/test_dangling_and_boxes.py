@@ -6,9 +6,11 @@ tests."""
 
 from __future__ import annotations
 
+from cleaner.core.lines import split_lines
 from cleaner.core.records import InputRecord
 from cleaner.engine.pipeline import clean_record
 from cleaner.text.glued_pairs import glued_pair_cards, split_glued
+from cleaner.text.prefixed_closers import mark_prefixed_closers
 
 
 def _text(content: str):
@@ -166,3 +168,42 @@ def test_a_shaped_listings_last_story_cut_to_its_headline_is_its_last_card():
     result = _text(page)
     assert result.page_kind == "listing"
     assert [r.title for r in result.related][-1] == "Library extends its Sunday opening hours"
+
+
+# --- prefixed_closers ------------------------------------------------------------------
+
+TRENDING = (
+    "Trending Today\n"
+    "• A bus driver in a mountain town has knitted a scarf for every child on her school "
+    "route this winter, and the parents have now returned the favour.\n"
+    "They covered her bus in handwritten thank-you cards on the last day before the "
+    "holidays. She said she had no idea what they were planning.\n"
+    "See It »from Parents Cover School Bus in Thank-You Cards for Knitting Driver\n"
+    "• A teenager who taught himself to repair old radios has opened a stall at the "
+    "Saturday market, and there is a waiting list for his services.\n"
+    "See It »from Teen's Radio Repair Stall Draws Waiting List at Market\n"
+)
+
+
+def test_cards_closed_by_a_shared_prefix_and_their_headline_make_a_listing():
+    result = _text(TRENDING)
+    assert [r.title for r in result.related] == [
+        "Parents Cover School Bus in Thank-You Cards for Knitting Driver",
+        "Teen's Radio Repair Stall Draws Waiting List at Market"]
+    assert result.related[0].teaser.startswith("A bus driver in a mountain town")
+    assert result.page_kind == "listing"
+
+
+def test_an_interviews_question_lines_are_no_closers():
+    page = (
+        "Mayor sets out her plan for the harbour\n"
+        "The mayor spoke to us on Tuesday about the harbour plan and what it means for "
+        "the fishing fleet that still works out of the old quay.\n"
+        "Q: What happens to the boats that moor at the old quay now\n"
+        "They stay where they are. Nothing in the plan moves a single boat away from "
+        "the quay, and the fleet will get new pontoons as well.\n"
+        "Q: When do the building works on the new pontoons start\n"
+        "The first works start in March, once the council has signed the contracts "
+        "with the two firms that won the tender last year.\n")
+    assert mark_prefixed_closers(split_lines(page)) == []
+    assert mark_prefixed_closers(split_lines(page.replace("Q: ", "MAYOR HARRIS "))) == []
