@@ -52,6 +52,7 @@ MIN_TAIL_WORDS = 5
 MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
 MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
+MIN_CUT_CHARS, MIN_CUT_WORDS = 150, 25  # an excerpt cut short; a headline is shorter
 MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line between items
 
 _END = re.compile(r"[.:;,]$")
@@ -183,6 +184,13 @@ def _story_line(order: list[Line], k: int) -> bool:
         k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
 
 
+def _cut_paragraph(text: str) -> bool:
+    """A story's paragraph cut short by the copy ("... being built at a yard …", an
+    autoblog's excerpt, sample 463): a long line that ends in an ellipsis."""
+    return (text.endswith(("…", "...")) and len(text) >= MIN_CUT_CHARS
+            and len(text.split()) >= MIN_CUT_WORDS)
+
+
 def _headed_run(order: list[Line], heads: list[Line]) -> bool:
     """The tail's headlines stand together under a heading of their own: a label of one to
     `MAX_HEADING_WORDS` words with no end punctuation right over the first of them, and
@@ -213,7 +221,7 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     live = [ln for ln in lines if ln.open]
     tail: list[Line] = []
     for ln in reversed(live):
-        if is_paragraph(ln.text):
+        if is_paragraph(ln.text) or _cut_paragraph(ln.text):
             break
         tail.append(ln)
     if len(tail) == len(live):
@@ -221,7 +229,7 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     order = list(reversed(tail))
     heads = [ln for k, ln in enumerate(order)
              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
-             and headline(ln.text) and _sentence_case(ln.text)
+             and ln.text[:1].isalnum() and headline(ln.text) and _sentence_case(ln.text)
              and WIDGET.search(ln.text) is None and not _story_line(order, k)]
     if len(heads) < MIN_PAIRS:
         return []

@@ -207,3 +207,26 @@ def test_an_interviews_question_lines_are_no_closers():
         "with the two firms that won the tender last year.\n")
     assert mark_prefixed_closers(split_lines(page)) == []
     assert mark_prefixed_closers(split_lines(page.replace("Q: ", "MAYOR HARRIS "))) == []
+
+
+def test_headlines_after_an_excerpt_cut_short_are_the_tail_list():
+    page = (
+        "Town council backs new cycle lanes on the ring road\n"
+        "The town council voted on Wednesday to build protected cycle lanes along the "
+        "whole of the ring road by 2028, after a consultation in which two thirds of the "
+        "residents who answered asked for safer routes into the centre and to the …\n"
+        "Related Post\n"
+        "Bakery chain opens its first shop in the old market hall\n"
+        "Museum reopens east wing after two years of repairs\n")
+    titles = [r.title for r in _text(page).related]
+    assert titles == ["Bakery chain opens its first shop in the old market hall",
+                      "Museum reopens east wing after two years of repairs"]
+
+
+def test_a_tail_line_opening_with_a_dash_or_bracket_is_no_headline():
+    page = (STORY + "— Curated by the desk's editorial system for readers\n"
+            "( read the original story on the site … )\n"
+            "Bakery chain opens its first shop in the old market hall\n"
+            "Museum reopens east wing after two years of repairs\n")
+    titles = [r.title for r in _text(page).related]
+    assert not any(t.startswith(("—", "(")) for t in titles)
