@@ -57,6 +57,7 @@ MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line bet
 
 _END = re.compile(r"[.:;,]$")
 _ROW_LABEL = re.compile(r"^\S+(?: \S+)?: ")  # a fact box's row: "Tulsa: Central Library"
+_GLUED_LABEL = re.compile(r"^(?P<label>(?:\w+ )?[a-z]{3,})(?P<title>[A-Z][a-z'’]*\b.*)$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
 # its call ("Get X on your phone: download the app") is a widget, not a headline.
@@ -247,4 +248,16 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         return []
     for ln in found:
         ln.decide("related", "related", TAIL_HEADLINES)
-    return [Related(ln.text, None, None) for ln in found]
+    return [Related(title, None, None) for title in _unlabelled([ln.text for ln in found])]
+
+
+def _unlabelled(titles: list[str]) -> list[str]:
+    """The headlines without the label glued to each when two or more carry one ending on
+    the same word ("Previous articleTwo provinces ...", "Next articlePeso closes ...": a
+    WordPress theme's post navigation, sample 470). One headline with a capital inside a
+    word ("Microsoft buys LinkedIn ...") is a name, not a label."""
+    glued = [_GLUED_LABEL.match(t) for t in titles]
+    ends = [m["label"].split()[-1] for m in glued if m]
+    if len(ends) < MIN_PAIRS or len(set(ends)) > 1:
+        return titles
+    return [m["title"] if m else t for m, t in zip(glued, titles)]

@@ -230,3 +230,11 @@ def test_a_tail_line_opening_with_a_dash_or_bracket_is_no_headline():
             "Museum reopens east wing after two years of repairs\n")
     titles = [r.title for r in _text(page).related]
     assert not any(t.startswith(("—", "(")) for t in titles)
+
+
+def test_a_label_glued_to_two_tail_headlines_is_cut_off():
+    page = (STORY + "Previous articleBakery chain opens its first shop in the old market hall\n"
+            "Next articleMuseum reopens east wing after two years of repairs\n")
+    titles = [r.title for r in _text(page).related]
+    assert titles == ["Bakery chain opens its first shop in the old market hall",
+                      "Museum reopens east wing after two years of repairs"]
