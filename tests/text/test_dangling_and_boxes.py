@@ -238,3 +238,9 @@ def test_a_label_glued_to_two_tail_headlines_is_cut_off():
     titles = [r.title for r in _text(page).related]
     assert titles == ["Bakery chain opens its first shop in the old market hall",
                       "Museum reopens east wing after two years of repairs"]
+
+
+def test_a_promo_lines_outlet_in_brackets_is_its_source():
+    page = STORY + "Related: Bakery chain opens its first shop in the market hall (Harbour Times)\n"
+    items = [(r.title, r.source) for r in _text(page).related]
+    assert items == [("Bakery chain opens its first shop in the market hall", "Harbour Times")]
