@@ -105,8 +105,12 @@ def dangling_card(lines: list[Line], last: int, cards: list[Related]) -> Line | 
 def _headline_like(text: str) -> bool:
     """A headline above the cards: a title-like line of four words or more that is no
     label ("@desk | Section", a hashtag's "Latest news with #Floods"), no breadcrumb glued
-    together ("You are here: HomeNews…"), no archive page's counter and no banner sentence."""
-    return (classify(text).kind == "T" and len(text.split()) >= 4
+    together ("You are here: HomeNews…"), no archive page's counter, no banner sentence and
+    no line of numbers or an address (a map widget's debris over an archive, sample 513)."""
+    words = text.split()
+    if "://" in text or 2 * sum(any(c.isalpha() for c in w) for w in words) <= len(words):
+        return False  # a widget's numbers and address ("12 51.5072 -0.1276 ... http://")
+    return (classify(text).kind == "T" and len(words) >= 4
             and not any(c in text for c in "|@") and _HASHTAG.search(text) is None
             and not text.endswith(".")
             and _GLUED_WORDS.search(text) is None and _PAGE_COUNTER.search(text) is None)

@@ -244,3 +244,10 @@ def test_a_promo_lines_outlet_in_brackets_is_its_source():
     page = STORY + "Related: Bakery chain opens its first shop in the market hall (Harbour Times)\n"
     items = [(r.title, r.source) for r in _text(page).related]
     assert items == [("Bakery chain opens its first shop in the market hall", "Harbour Times")]
+
+
+def test_a_widgets_numbers_over_the_cards_are_no_headline():
+    page = "7 48.8566 2.3522 1 0 2500 1 http://example.test 300\n" + TAG_PAGE
+    result = _text(page.replace("logo\n", ""))
+    assert result.page_kind == "listing"
+    assert result.title is None
