@@ -107,6 +107,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
     Stage("generic-tail-pairs", "text", "headline-and-teaser cards on other topics "
           "that close the page: related items", switch=True, text_only=True),
+    Stage("generic-labelled-tail", "text", "cards after the story that print one label "
+          "shape under every headline ('positiveWorld Affairs', 'Updated (2 articles)'): "
+          "related items", switch=True, text_only=True),
     Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
           "related items", switch=True, text_only=True),
     Stage("generic-title-template", "text", "headlines after the story beside the label "

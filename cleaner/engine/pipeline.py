@@ -48,6 +48,7 @@ from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.labelled_promo import LABELLED_PROMO, mark_labelled_promo
+from cleaner.text.labelled_tail import LABELLED_TAIL, mark_labelled_tail
 from cleaner.text.linerules import (
     FOREIGN_LINE,
     Meta,
@@ -199,6 +200,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_related_heads(lines)
     if TAIL_PAIRS in on:
         related += mark_tail_pairs(lines)
+    if LABELLED_TAIL in on:
+        related += mark_labelled_tail(lines)
     if TAIL_HEADLINES in on:
         related += mark_tail_headlines(lines)
     if TITLE_TEMPLATE in on:

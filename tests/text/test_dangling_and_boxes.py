@@ -251,3 +251,32 @@ def test_a_widgets_numbers_over_the_cards_are_no_headline():
     result = _text(page.replace("logo\n", ""))
     assert result.page_kind == "listing"
     assert result.title is None
+
+
+# --- labelled_tail ---------------------------------------------------------------------
+
+def test_cards_with_one_label_shape_under_each_headline_close_the_story():
+    page = (STORY + "Latest from Science\n"
+            "Bakery chain opens its first shop in the old market hall\n"
+            "Updated (2 articles)\n"
+            "The chain said the shop would bake its bread on site and open at six every "
+            "morning, seven days a week.\n"
+            "Museum reopens east wing after two years of repairs\n"
+            "Updated (5 articles)\n")
+    result = _text(page)
+    assert [(r.title, r.teaser) for r in result.related] == [
+        ("Bakery chain opens its first shop in the old market hall",
+         "The chain said the shop would bake its bread on site and open at six every "
+         "morning, seven days a week."),
+        ("Museum reopens east wing after two years of repairs", None)]
+    assert "bake on site" not in result.text
+
+
+def test_a_live_blogs_timed_entries_are_no_labelled_cards():
+    from cleaner.text.labelled_tail import mark_labelled_tail
+
+    page = (STORY + "Crews reach the pass as the weather clears\n10:32 GMT\n"
+            "Rescue crews reached the pass this morning and found the path intact.\n"
+            "Researchers begin mapping the path from the north end\n11:05 GMT\n"
+            "The first team started at the north end, where the ice melted first.\n")
+    assert mark_labelled_tail(split_lines(page)) == []
