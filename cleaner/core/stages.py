@@ -65,6 +65,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-template-cards", "text", "a run of cards repeating one template of "
           "line shapes with the same field labels ('Summary', 'Key Facts') and no story "
           "around them", switch=True, text_only=True),
+    Stage("generic-prefixed-closers", "text", "cards whose headline is glued into a "
+          "closing link after a prefix the closers share ('Read More »from <headline>'), "
+          "the teaser above it", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "
@@ -104,6 +107,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("body-line-rules", "text", "`lines` rules of the body zone"),
     Stage("generic-tail-pairs", "text", "headline-and-teaser cards on other topics "
           "that close the page: related items", switch=True, text_only=True),
+    Stage("generic-labelled-tail", "text", "cards after the story that print one label "
+          "shape under every headline ('positiveWorld Affairs', 'Updated (2 articles)'): "
+          "related items", switch=True, text_only=True),
     Stage("generic-tail-headlines", "text", "headlines on other topics after the story: "
           "related items", switch=True, text_only=True),
     Stage("generic-title-template", "text", "headlines after the story beside the label "

@@ -48,6 +48,7 @@ from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
 from cleaner.text.labelled_promo import LABELLED_PROMO, mark_labelled_promo
+from cleaner.text.labelled_tail import LABELLED_TAIL, mark_labelled_tail
 from cleaner.text.linerules import (
     FOREIGN_LINE,
     Meta,
@@ -60,6 +61,7 @@ from cleaner.text.linerules import (
 from cleaner.text.listing import LISTING_CHROME, mark_listing
 from cleaner.text.listing_shape import LISTING_SHAPE, mark_shaped_listing
 from cleaner.text.live_entries import LIVE_ENTRIES, reopen_live_entries
+from cleaner.text.prefixed_closers import PREFIXED_CLOSERS, mark_prefixed_closers
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
 from cleaner.text.related import extract_related
@@ -99,6 +101,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (GLUED_BYLINES, mark_glued_bylines),
     (DOUBLED_CARDS, mark_doubled_cards),
     (TEMPLATE_CARDS, mark_template_cards),
+    (PREFIXED_CLOSERS, mark_prefixed_closers),
 )
 
 
@@ -197,6 +200,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         related += mark_related_heads(lines)
     if TAIL_PAIRS in on:
         related += mark_tail_pairs(lines)
+    if LABELLED_TAIL in on:
+        related += mark_labelled_tail(lines)
     if TAIL_HEADLINES in on:
         related += mark_tail_headlines(lines)
     if TITLE_TEMPLATE in on:

@@ -58,6 +58,7 @@ _PUNCT_END = re.compile(r"[.,:;!?\"'”’)\]…—–-]$")
 _SENTENCE_IN = re.compile(r"[.!?][\"'”’)]? [A-Z]")
 _LAST_END = re.compile(r"[.!?…][\"'”’)]?(?=\s|$)")
 _CAP = re.compile(r"^[A-Z][a-z'’]")
+_UNSPACED = re.compile(r"^([A-Za-z'’-]*[a-z]{3})([A-Z][a-z'’]*)$")  # "peaksCounties", "wallA"
 # A subhead over a paragraph: a few words, sentence case, no end punctuation (a label in
 # capitals or ending in ':' heads a digest's card instead).
 MIN_SUBHEAD_WORDS, MAX_SUBHEAD_WORDS = 3, 10
@@ -142,7 +143,30 @@ def _split_both(text: str, loose: bool = True) -> tuple[Split, Split]:
         found = _split_at(words, cut)
         return found, found
     cut = _candidates(words, True) if loose else None
-    return None, (None if cut is None else _split_at(words, cut))
+    if cut is None:
+        return _split_unspaced(words, loose)
+    return None, _split_at(words, cut)
+
+
+def _split_unspaced(words: list[str], loose: bool) -> tuple[Split, Split]:
+    """The cut where the copy lost even the space: "... storm season peaksCounties across
+    the region say ..." (a headline widget's items, sample 506). Only one word glued that
+    way, at a headline's length, counts: its lower-case head closes the headline (three
+    letters or more, so "iPhone" is none) and its capitalised tail opens the summary,
+    read as `_candidates` reads a spaced word (an opener: strict; any capital: loose)."""
+    last = min(len(words) - MIN_TEASER_WORDS, MAX_HEADLINE_WORDS)
+    for i in range(MIN_HEADLINE_WORDS - 1, last):
+        glue = _UNSPACED.match(words[i])
+        if glue is None:
+            continue
+        head, tail = glue[1], glue[2]
+        if head.lower() in _FUNCTION:
+            return None, None
+        spaced = [*words[:i], head, tail, *words[i + 1:]]
+        found = _split_at(spaced, i + 1)
+        strict = found if tail in _OPENERS else None
+        return strict, (found if loose else strict)
+    return None, None
 
 
 def _split_at(words: list[str], cut: int) -> Split:

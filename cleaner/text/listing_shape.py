@@ -33,11 +33,10 @@ a listing already; a unit of the card readers' cards' own shape, under a label o
 is one more card of the listing; and a line that only enumerates short phrases ("Four-day
 week, small business and productivity") is a topic's label, no headline.
 
-The units become related items (headline, teaser); what is left open is the listing's chrome
-(`listing.LISTING_CHROME`). Samples 290-369 (upday, Flipboard, hashtag, archive and feed
-listings) set the numbers; the briefings, live blogs and articles with subheads of samples
-020-289 must stay articles.
-"""
+The units become related items (headline, teaser), and a headline after the last one
+its last card (`listing.take_dangling`); what is left open is chrome (`LISTING_CHROME`).
+Samples 290-369 (upday, Flipboard, hashtag, archive and feed listings) set the numbers;
+the briefings, live blogs and articles with subheads of samples 020-289 stay articles."""
 
 from __future__ import annotations
 
@@ -49,7 +48,7 @@ from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
 from cleaner.text.label_lines import is_enumeration, is_name_list
-from cleaner.text.listing import LISTING_CHROME
+from cleaner.text.listing import LISTING_CHROME, take_dangling
 from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
 from cleaner.text.rule_noise import RuleNoise
 
@@ -390,6 +389,7 @@ def _decide(lines: list[Line], pool: list[Line], texts: list[str], units: list[U
     for u in units:
         for j in (*u.lead, *range(u.head, u.teaser[-1] + 1)):
             pool[j].decide("related", "related", LISTING_SHAPE)
+    items += take_dangling(lines, pool[units[-1].teaser[-1]].index, items, LISTING_SHAPE)
     open_lines = [ln for ln in lines if ln.open]
     for ln in open_lines:  # a line a rule removes anyway keeps that rule ("logo")
         rule = active.noise_anywhere(ln.text) if ln.open else None

@@ -166,7 +166,8 @@ def _items(region: list[Line], item: Any, active: Active,
     """One article per line until the first line that is not an item, or that a line rule
     calls noise (the share bar or the comments after a "Further Reading" list), or a
     sentence. A date line under an item is its `published`, a name line its `source`
-    (`_under_source`)."""
+    (`_under_source`), and a sentence right under that name line its `teaser` when the
+    next card follows it or an earlier card of the list had one."""
     out: list[Related] = []
     used: list[Line] = []
     named: list[bool] = []  # per item: a source line printed under it
@@ -180,6 +181,12 @@ def _items(region: list[Line], item: Any, active: Active,
         if out and not named[-1] and _under_source(region, dates, k, item, named):
             out[-1] = replace(out[-1], source=ln.text)  # "Reuters" under its item
             named[-1] = True
+            used.append(ln)
+            continue
+        if (out and named[-1] and out[-1].teaser is None and used[-1] is region[k - 1]
+                and _sentence(ln.text) and (any(r.teaser for r in out[:-1])
+                                            or _card_next(region, dates, k + 1, item))):
+            out[-1] = replace(out[-1], teaser=ln.text)  # the summary under "Reuters"
             used.append(ln)
             continue
         m = item.search(ln.text)
@@ -216,7 +223,16 @@ def _under_source(region: list[Line], dates: _Dates, k: int, item: Any,
         return False
     if len(named) > 1 and named[-2]:
         return True  # the list prints a name under each item already
-    after = list(islice((j for j in range(k + 1, len(region)) if dates[j] is None), 2))
+    if k + 1 < len(region) and _sentence(region[k + 1].text):
+        return _card_next(region, dates, k + 2, item)  # its summary, then the next card
+    return _card_next(region, dates, k + 1, item)
+
+
+def _card_next(region: list[Line], dates: _Dates, k: int, item: Any) -> bool:
+    """From line k on, the next card of a list that prints "Title", "Source" and maybe a
+    summary under it (Yahoo's "Recommended Stories", sample 455): an item that is no
+    sentence and no name, then a name line (date lines skipped)."""
+    after = list(islice((j for j in range(k, len(region)) if dates[j] is None), 2))
     if len(after) < 2:
         return False
     title, name = region[after[0]].text, region[after[1]].text

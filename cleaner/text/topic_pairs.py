@@ -52,8 +52,12 @@ MIN_TAIL_WORDS = 5
 MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 087)
 MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
+MIN_CUT_CHARS, MIN_CUT_WORDS = 150, 25  # an excerpt cut short; a headline is shorter
+MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line between items
 
 _END = re.compile(r"[.:;,]$")
+_ROW_LABEL = re.compile(r"^\S+(?: \S+)?: ")  # a fact box's row: "Tulsa: Central Library"
+_GLUED_LABEL = re.compile(r"^(?P<label>(?:\w+ )?[a-z]{3,})(?P<title>[A-Z][a-z'’]*\b.*)$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
 # its call ("Get X on your phone: download the app") is a widget, not a headline.
@@ -181,13 +185,44 @@ def _story_line(order: list[Line], k: int) -> bool:
         k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
 
 
+def _cut_paragraph(text: str) -> bool:
+    """A story's paragraph cut short by the copy ("... being built at a yard …", an
+    autoblog's excerpt, sample 463): a long line that ends in an ellipsis."""
+    return (text.endswith(("…", "...")) and len(text) >= MIN_CUT_CHARS
+            and len(text.split()) >= MIN_CUT_WORDS)
+
+
+def _headed_run(order: list[Line], heads: list[Line]) -> bool:
+    """The tail's headlines stand together under a heading of their own: a label of one to
+    `MAX_HEADING_WORDS` words with no end punctuation right over the first of them, and
+    between two of them nothing but short lines (an outlet name: "KOCO", "The Weather
+    Channel"). A related box on the topic of the story ("More for you" on MSN, samples 483
+    and 510) repeats the story's words, so the share test alone keeps it in; one of its
+    headlines about something else and the heading over the run tell it from a list the
+    story closes with, whose items all restate the story. Rows that open with a label of
+    one or two words and a colon are a fact box's, under the story's own subhead."""
+    if any(_ROW_LABEL.match(h.text) for h in heads):
+        return False  # "Somerset: 417 for six": the rows of the story's fact box (428)
+    at = {id(ln): k for k, ln in enumerate(order)}
+    first = at[id(heads[0])]
+    if first == 0:
+        return False
+    label = order[first - 1].text
+    if not 1 <= len(label.split()) <= MAX_HEADING_WORDS or _END.search(label) or label in (
+            h.text for h in heads):
+        return False
+    spans = zip((at[id(h)] for h in heads), (at[id(h)] for h in heads[1:]))
+    return all(len(order[j].text.split()) <= MAX_HEADING_WORDS
+               for a, b in spans for j in range(a + 1, b))
+
+
 def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     """Headlines alone on their lines after the story's last paragraph, about something
     else, are related links: decide them so and return them."""
     live = [ln for ln in lines if ln.open]
     tail: list[Line] = []
     for ln in reversed(live):
-        if is_paragraph(ln.text):
+        if is_paragraph(ln.text) or _cut_paragraph(ln.text):
             break
         tail.append(ln)
     if len(tail) == len(live):
@@ -195,7 +230,7 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     order = list(reversed(tail))
     heads = [ln for k, ln in enumerate(order)
              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
-             and headline(ln.text) and _sentence_case(ln.text)
+             and ln.text[:1].isalnum() and headline(ln.text) and _sentence_case(ln.text)
              and WIDGET.search(ln.text) is None and not _story_line(order, k)]
     if len(heads) < MIN_PAIRS:
         return []
@@ -207,8 +242,22 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         own = stems(ln.text)
         if own and len(own & story) / len(own) < MAX_TAIL_SHARE:
             found.append(ln)
+    if found and len(found) < MIN_PAIRS and _headed_run(order, heads):
+        found = heads  # a labelled box about the story's topic: its items share words
     if len(found) < MIN_PAIRS:
         return []
     for ln in found:
         ln.decide("related", "related", TAIL_HEADLINES)
-    return [Related(ln.text, None, None) for ln in found]
+    return [Related(title, None, None) for title in _unlabelled([ln.text for ln in found])]
+
+
+def _unlabelled(titles: list[str]) -> list[str]:
+    """The headlines without the label glued to each when two or more carry one ending on
+    the same word ("Previous articleTwo provinces ...", "Next articlePeso closes ...": a
+    WordPress theme's post navigation, sample 470). One headline with a capital inside a
+    word ("Microsoft buys LinkedIn ...") is a name, not a label."""
+    glued = [_GLUED_LABEL.match(t) for t in titles]
+    ends = [m["label"].split()[-1] for m in glued if m]
+    if len(ends) < MIN_PAIRS or len(set(ends)) > 1:
+        return titles
+    return [m["title"] if m else t for m, t in zip(glued, titles)]
