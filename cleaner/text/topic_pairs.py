@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.core.letters import letter_runs
+from cleaner.core.letters import ascii_words, letter_runs, lower_runs
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
@@ -62,6 +62,8 @@ WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow
 
 def stems(text: str) -> set[str]:
     """Content words cut to their first `STEM_CHARS` letters."""
+    if ascii_words(text):  # then cutting and lower-casing commute: one lower() for all
+        return {w[:STEM_CHARS] for w in lower_runs(text, MIN_WORD_CHARS)}
     return {w[:STEM_CHARS].lower() for w in letter_runs(text, MIN_WORD_CHARS)}
 
 
