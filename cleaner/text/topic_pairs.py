@@ -86,6 +86,14 @@ def _restates(headline: str, teaser: str) -> bool:
     head = stems(headline)
     if not head:
         return False
+    if ascii_words(teaser):
+        # a bound first: each stem of such a teaser is a piece of its lower-cased text, so
+        # a stem found nowhere in that text is shared by no word (most lines over a
+        # paragraph are no headline of it); exact, only the teaser's words are not cut
+        low = teaser.lower()
+        bound = sum(1 for stem in head if stem in low)
+        if bound < MIN_SHARED_STEMS or bound / len(head) < MIN_HEADLINE_SHARE:
+            return False
     shared = len(head & stems(teaser))
     return shared >= MIN_SHARED_STEMS and shared / len(head) >= MIN_HEADLINE_SHARE
 
