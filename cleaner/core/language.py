@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from cleaner.core.letters import letter_runs
+from cleaner.core.letters import lower_runs
 
 LANGDETECT_SAMPLE_CHARS = 2_000
 FOREIGN_LINE_MIN_LETTERS = 3
@@ -81,7 +81,7 @@ def main_script(text: str) -> str | None:
 
 def stopword_scores(text: str) -> dict[str, int]:
     """How many distinct stopwords of each language the text uses."""
-    words = {w.lower() for w in letter_runs(text)}  # runs of letters (core.letters)
+    words = set(lower_runs(text))  # runs of letters, lower-cased (core.letters)
     return {lang: len(stops & words) for lang, stops in _STOPSETS.items()}
 
 

@@ -7,7 +7,7 @@ same words: letters only, four or more (shorter ones are mostly function words),
 
 from __future__ import annotations
 
-from cleaner.core.letters import letter_runs
+from cleaner.core.letters import lower_runs
 
 MIN_WORD_CHARS = 4  # "views", "funding", "browser"; "the", "and", "for" are not topic
 
@@ -15,5 +15,4 @@ MIN_WORD_CHARS = 4  # "views", "funding", "browser"; "the", "and", "for" are not
 def content_words(text: str, common: frozenset[str] = frozenset()) -> set[str]:
     """The line's words of MIN_WORD_CHARS letters or more, lower-cased, without `common`
     (the caller's list of frequent words that say nothing of a topic)."""
-    return {w for w in (m.lower() for m in letter_runs(text, MIN_WORD_CHARS))
-            if w not in common}
+    return {w for w in lower_runs(text, MIN_WORD_CHARS) if w not in common}

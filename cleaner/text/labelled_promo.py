@@ -50,13 +50,19 @@ def mark_labelled_promo(lines: list[Line]) -> list[Related]:
     (['Jury begins deliberations in bribery trial'], ['noise', 'related', 'noise', 'related'])
     """
     filled = [ln for ln in lines if ln.open]
+    # the headline's two copies are compared first: most lines are printed once, and the
+    # comparison keys are wanted by later stages anyway (normalize remembers them)
+    keys = [normalize(ln.text) for ln in filled]
     found: list[Related] = []
     k = 0
     while k + 3 < len(filled):
+        if keys[k + 1] != keys[k + 3]:
+            k += 1
+            continue
         a, b, c, d = filled[k:k + 4]
         key = _label(a.text)
         if (key is not None and key == _label(c.text) and _headline(b.text)
-                and normalize(b.text) == normalize(d.text) and normalize(b.text) != key):
+                and keys[k + 1] != key):
             a.decide("noise", "related", LABELLED_PROMO)
             c.decide("noise", "related", LABELLED_PROMO)
             b.decide("related", "related", LABELLED_PROMO)

@@ -34,6 +34,9 @@ _SIGN_OFF = re.compile(rf"^[-–—] ?{_NAME}$")
 _NAME_LINE = re.compile(rf"^{_NAME}$")
 _ROLE = re.compile(r"^[·•] ?[A-Z][^.!?]*$")
 _LEADS = frozenset("-–—·•")
+_DASHES = frozenset("-–—")  # what `_SIGN_OFF` starts with
+_DOTS = frozenset("·•")  # what `_ROLE` starts with
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # `_NAME_LINE`, `_COUNTER`
 _COUNTER = re.compile(r"^[A-Z][A-Z'’ ]{3,}[A-Z]\d+ [a-z]+$")
 _FIELD = re.compile(r"^([A-Z][\w'’ ]{0,24}): \S[^|:]{0,40}$")
 MIN_FIELD_LINES = 2
@@ -77,19 +80,27 @@ def mark_signoffs(lines: list[Line], title: str | None) -> None:
         lines[k].decide("noise", "metadata", SIGN_OFF)
     if not any(ln.text[0] in _LEADS or ln.text[-1].islower() for ln in filled):
         return  # no dash, dot or count on the page: nothing to look at
-    counts = Counter(ln.text for ln in filled if _SIGN_OFF.match(ln.text))
+    # each pattern's first character is tested before the pattern (exact: every match
+    # starts so), most lines start with none of them
+    counts = Counter(ln.text for ln in filled
+                     if ln.text[0] in _DASHES and _SIGN_OFF.match(ln.text))
     above = True
     previous: Line | None = None
     for k, ln in enumerate(filled):
         if title is not None and ln.text == title:
             above = False
         elif ln.open:
-            over_title = k + 1 < len(filled) and filled[k + 1].text == title
-            if _SIGN_OFF.match(ln.text) and (counts[ln.text] > 1 or above or over_title):
-                ln.decide("noise", "metadata", SIGN_OFF)
-            elif _COUNTER.match(ln.text):
-                ln.decide("noise", "metadata", SIGN_OFF)
-            elif (previous is not None and _NAME_LINE.match(previous.text)
-                  and _ROLE.match(ln.text) and len(ln.text.split()) <= MAX_ROLE_WORDS):
+            text = ln.text
+            first = text[0]
+            if first in _DASHES:
+                over_title = k + 1 < len(filled) and filled[k + 1].text == title
+                if _SIGN_OFF.match(text) and (counts[text] > 1 or above or over_title):
+                    ln.decide("noise", "metadata", SIGN_OFF)
+            elif first in _CAPITALS:
+                if text[-1].islower() and _COUNTER.match(text):
+                    ln.decide("noise", "metadata", SIGN_OFF)
+            elif (first in _DOTS and previous is not None
+                  and previous.text[0] in _CAPITALS and _NAME_LINE.match(previous.text)
+                  and _ROLE.match(text) and len(text.split()) <= MAX_ROLE_WORDS):
                 ln.decide("noise", "metadata", SIGN_OFF)
         previous = ln

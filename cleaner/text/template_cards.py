@@ -41,18 +41,43 @@ _GROUPED = ("P", "B")
 _DIGITS = re.compile(r"\d+")  # a field's paragraphs or bullets: how many varies from card to card
 
 
-def _shapes(texts: list[str]) -> list[str]:
+def _keys(texts: list[str]) -> list[str]:
+    """Each line's comparison key, digits masked ("Score (91)" and "Score (89)" are one)."""
+    return [_DIGITS.sub("#", normalize(t)) for t in texts]
+
+
+def _is_label(text: str, key: str, counts: Counter[str]) -> bool:
+    return (counts[key] >= MIN_CARDS and len(text.split()) <= LABEL_MAX_WORDS
+            and not text.endswith((".", "!", "?")))
+
+
+def _few_labels(texts: list[str], keys: list[str], counts: Counter[str]) -> bool:
+    """Whether fewer than `MIN_LABELS` distinct labels can be among the shapes: then no
+    span holds enough of them and `_template` finds none, whatever the other shapes are
+    (tested before the shapes: most pages have no repeated short line at all, and the
+    shapes ask every line whether it is a paragraph)."""
+    labels: set[str] = set()
+    for k, text in enumerate(texts):
+        if (not (k and keys[k] == keys[k - 1]) and keys[k] not in labels
+                and _is_label(text, keys[k], counts)):
+            labels.add(keys[k])
+            if len(labels) >= MIN_LABELS:
+                return False
+    return True
+
+
+def _shapes(texts: list[str], keys: list[str] | None = None,
+            counts: Counter[str] | None = None) -> list[str]:
     """Each line's shape: D a copy of the line above, L:<text> a label (digits masked:
     "Score (91)" and "Score (89)" are one label), B a bullet, P a paragraph, T a title
     (a headline, or a short line that is no label: "Morning news brief")."""
-    keys = [_DIGITS.sub("#", normalize(t)) for t in texts]
-    counts = Counter(keys)
+    keys = keys if keys is not None else _keys(texts)
+    counts = counts if counts is not None else Counter(keys)
     out: list[str] = []
     for k, text in enumerate(texts):
         if k and keys[k] == keys[k - 1]:
             out.append("D")
-        elif (counts[keys[k]] >= MIN_CARDS and len(text.split()) <= LABEL_MAX_WORDS
-              and not text.endswith((".", "!", "?"))):
+        elif _is_label(text, keys[k], counts):
             out.append("L:" + keys[k])
         elif text[0] in _BULLETS:
             out.append("B")
@@ -116,7 +141,11 @@ def mark_template_cards(lines: list[Line]) -> list[Related]:
     if len(live) < MIN_CARDS * 3:
         return []
     texts = [ln.text for ln in live]
-    groups = _groups(_shapes(texts))
+    keys = _keys(texts)
+    counts = Counter(keys)
+    if _few_labels(texts, keys, counts):
+        return []
+    groups = _groups(_shapes(texts, keys, counts))
     found = _template(groups)
     if found is None:
         return []

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.core.letters import letter_runs
+from cleaner.core.letters import ascii_words, letter_runs, lower_runs
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
@@ -66,6 +66,8 @@ WIDGET = re.compile(r"(?i)[?!] \S|\b(?:download|install|subscribe|sign up|follow
 
 def stems(text: str) -> set[str]:
     """Content words cut to their first `STEM_CHARS` letters."""
+    if ascii_words(text):  # then cutting and lower-casing commute: one lower() for all
+        return {w[:STEM_CHARS] for w in lower_runs(text, MIN_WORD_CHARS)}
     return {w[:STEM_CHARS].lower() for w in letter_runs(text, MIN_WORD_CHARS)}
 
 
@@ -88,6 +90,14 @@ def _restates(headline: str, teaser: str) -> bool:
     head = stems(headline)
     if not head:
         return False
+    if ascii_words(teaser):
+        # a bound first: each stem of such a teaser is a piece of its lower-cased text, so
+        # a stem found nowhere in that text is shared by no word (most lines over a
+        # paragraph are no headline of it); exact, only the teaser's words are not cut
+        low = teaser.lower()
+        bound = sum(1 for stem in head if stem in low)
+        if bound < MIN_SHARED_STEMS or bound / len(head) < MIN_HEADLINE_SHARE:
+            return False
     shared = len(head & stems(teaser))
     return shared >= MIN_SHARED_STEMS and shared / len(head) >= MIN_HEADLINE_SHARE
 
