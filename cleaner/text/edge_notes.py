@@ -43,7 +43,7 @@ _NOTE_WORDS = re.compile(
     r"|do(?:es)? not (?:necessarily )?(?:represent|reflect)|republished|reproduced"
     r"|creative commons|licen[cs]ed? (?:under|from)|under a \w+ licen[cs]e"
     r"|appeared first on|(?:was|were) (?:originally )?(?:posted|published) (?:by|on|in)"
-    r"|receives? funding|received funding|declares? no|disclos(?:e|ure)"
+    r"|receive[sd]? (?:\w+ ){0,2}funding|declares? no|disclos(?:e|ure)"
     r"|older browser|supported (?:version|browser)|best \w+ experience"
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
@@ -108,6 +108,14 @@ class _BodyWords:
         self._texts = [ln.text for ln in live]
         self._counts: dict[str, int] | None = None
 
+    def forget(self, text: str) -> None:
+        """A line found to be a note is no longer the story's: its words stop counting, so
+        a second note that quotes the first ("X appeared first on A." over "The post X
+        appeared first on B.") is judged against the story alone."""
+        counts = self.counts()
+        for w in content_words(text):
+            counts[w] -= 1
+
     def counts(self) -> dict[str, int]:
         if self._counts is None:
             self._counts = {}
@@ -141,5 +149,6 @@ def mark_edge_notes(lines: list[Line], title: str | None) -> None:
                 continue
             if says_publishing(ln.text) and _is_note(ln.text, title, body.counts()):
                 ln.decide("noise", "boilerplate", EDGE_NOTE)
+                body.forget(ln.text)
             elif is_paragraph(ln.text) or len(ln.text.split()) > 12:
                 break  # the story's first (or last) paragraph: the edge ends
