@@ -48,6 +48,8 @@ _NOTE_WORDS = re.compile(
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
     r"|click here|download (?:the|our) app"
+    # an AI disclosure: "This post was written with the help of AI tools" (sample 459)
+    r"|with the (?:help|assistance|use) of (?:AI|artificial intelligence)\b"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
     r"|verified firsthand|knowledgeable sources"
     r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber"
@@ -69,12 +71,13 @@ _NOTE_LITERALS = (
     "sign up for", "notifications", "click here", "download the app", "download our app",
     "independent and ", "aims to promote", "our mission", "verified firsthand",
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
-    "already a subscriber", "article is from", "article was from", "article comes from",
+    "already a subscriber", "with the help of", "with the assistance of", "with the use of", "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ")
 _NOTE_KEYS = re2.compile("|".join(_NOTE_LITERALS))
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$"
-                        r"|^[·•] ?\d{1,3} ?[mhdw] ?[·•]$")  # an age between dots: "• 4h •"
+                       # an age between dots, or after one: "• 4h •", "• 1d" (sample 462)
+                       r"|^[·•] ?\d{1,3} ?[mhdw](?: ?[·•])?$")
 
 
 def says_publishing(text: str) -> bool:
