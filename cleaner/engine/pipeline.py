@@ -32,6 +32,7 @@ from cleaner.rulebook.model import Active, RuleSet
 from cleaner.text.age_source_cards import AGE_SOURCE_CARDS, mark_age_source_cards
 from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
+from cleaner.text.author_bio import AUTHOR_BIO, mark_author_bios
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
@@ -213,6 +214,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_appeals(lines)
     if EDGE_NOTE in on:
         mark_edge_notes(lines, title)
+    if AUTHOR_BIO in on:
+        mark_author_bios(lines)
     if CLOSING_BOX in on:
         related += mark_closing_box(lines)
     if TAIL_ISLAND in on:

@@ -71,7 +71,8 @@ _NOTE_LITERALS = (
     "sign up for", "notifications", "click here", "download the app", "download our app",
     "independent and ", "aims to promote", "our mission", "verified firsthand",
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
-    "already a subscriber", "with the help of", "with the assistance of", "with the use of", "article is from", "article was from", "article comes from",
+    "already a subscriber", "with the help of", "with the assistance of", "with the use of",
+    "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ")
 _NOTE_KEYS = re2.compile("|".join(_NOTE_LITERALS))
