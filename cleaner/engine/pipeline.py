@@ -40,6 +40,7 @@ from cleaner.text.card_lines import forget_tokens
 from cleaner.text.cards import CARD_RULE, mark_cards
 from cleaner.text.closing_box import CLOSING_BOX, mark_closing_box
 from cleaner.text.colon_lists import COLON_LIST, reopen_colon_lists
+from cleaner.text.comment_thread import COMMENT_THREAD, mark_comment_threads
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
@@ -216,6 +217,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_edge_notes(lines, title)
     if AUTHOR_BIO in on:
         mark_author_bios(lines)
+    if COMMENT_THREAD in on:
+        mark_comment_threads(lines)
     if CLOSING_BOX in on:
         related += mark_closing_box(lines)
     if TAIL_ISLAND in on:

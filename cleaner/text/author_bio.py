@@ -6,7 +6,9 @@ about its writer. They are prose, so the shape stages keep them, and their wordi
 writer's own. What gives them away is the page itself: the bio opens with a name that the
 page prints apart from the story, as its byline ("Story by Joel Haverty", "By Dana
 Whitfield") or as a name alone on its line (the writer's photo and name box over the bio),
-and it sits at the body's end, after the story's last paragraph.
+and it sits at the body's end, after the story's last paragraph. The byline itself
+printed again inside the story ("By Nadia Ferraro" under the lead picture, when the head
+gave "Nadia Ferraro") goes too.
 
 From the end of the open lines inward, a line that opens with such a name followed by a
 lower-case word ("is", "covers", "has written") is the bio; short lines are stepped over
@@ -74,6 +76,10 @@ def mark_author_bios(lines: list[Line]) -> None:
     names = _page_names(lines)
     if not names:
         return
+    for ln in lines:  # the byline printed again in the story ("By Nadia Ferraro", 455)
+        if ln.open and (m := _NAME_LINE.match(ln.text)) and m.group(1) in names and (
+                m.group(1) != ln.text):
+            ln.decide("noise", "metadata", AUTHOR_BIO)
     for ln in reversed(lines):
         if not ln.open:
             continue

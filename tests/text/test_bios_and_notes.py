@@ -10,8 +10,9 @@ import pytest
 
 from cleaner import clean
 from cleaner.core.lines import split_lines
-from cleaner.text import author_bio
+from cleaner.text import author_bio, comment_thread
 from cleaner.text.author_bio import mark_author_bios
+from cleaner.text.comment_thread import mark_comment_threads
 from cleaner.text.repeats import mark_caption_pairs
 from cleaner.text.tail_islands import mark_tail_islands
 
@@ -21,8 +22,9 @@ STORY2 = ("Work on the library will start in the spring and the building should 
           "readers within two years, the council said.")
 
 
-def test_doctests():
-    assert doctest.testmod(author_bio).failed == 0
+@pytest.mark.parametrize("module", [author_bio, comment_thread])
+def test_doctests(module):
+    assert doctest.testmod(module).failed == 0
 
 
 def _text(page: str) -> str:
@@ -150,3 +152,57 @@ def test_ai_disclosure_at_the_end():
 def test_look_alike_body_lines_stay(line):
     page = "\n".join(["Council backs east side library", STORY, line, STORY2])
     assert line in _text(page).split("\n")
+
+
+def test_byline_printed_again_in_the_story():
+    page = "\n".join(["Council backs east side library", "Mara Quell",
+                      "Updated Tue, March 3, 2026 at 9:10 AM UTC", "By Mara Quell", STORY,
+                      STORY2])
+    text = _text(page)
+    assert "By Mara Quell" not in text
+    assert STORY in text
+
+
+THREAD = ["Comments (2)", "Posted by Ana", "a resident of the east side",
+          "Good news for the east side at last.", "Posted by Ivo",
+          "a resident of the harbour", "About time, too."]
+
+
+def test_comment_thread_under_the_story():
+    text = _text("\n".join(["Council backs east side library", STORY, STORY2, *THREAD]))
+    assert "Posted by" not in text and "About time" not in text
+    assert STORY2 in text
+
+
+@pytest.mark.parametrize("heading", ["Comments (1)", "Council backs east side library"])
+def test_no_thread_without_its_heading_or_past_its_count(heading):
+    lines = split_lines("\n".join([STORY, heading, *THREAD[1:]]))
+    if heading.startswith("Comments"):
+        lines[1].decide("noise", "comment", "generic-comment-widget")
+    mark_comment_threads(lines)
+    assert all(ln.open for ln in lines[2:])
+
+
+def test_one_post_is_no_thread():
+    lines = split_lines("\n".join([STORY, *THREAD[:4], STORY2]))
+    lines[1].decide("noise", "comment", "generic-comment-widget")
+    mark_comment_threads(lines)
+    assert lines[2].open
+
+
+@pytest.mark.parametrize("line", [
+    "Add Harbour News as a preferred source on Google",
+    "Was this article helpful? Yes No",
+    "Workers repair the lift bridge in Duluth, in a file photo.",
+])
+def test_more_chrome_lines_leave_the_body(line):
+    page = "\n".join(["Council backs east side library", STORY, line, STORY2])
+    assert line not in _text(page).split("\n")
+
+
+def test_name_and_outlet_under_the_headline():
+    page = "\n".join(["Council backs east side library", "Mara Quell, HARBOUR NEWS",
+                      "Tue, March 3, 2026 at 9:10 AM UTC", STORY, STORY2])
+    result = clean(page)
+    assert "Mara Quell" not in result.text
+    assert result.author == "Mara Quell"
