@@ -48,6 +48,13 @@ def _page_names(lines: list[Line]) -> set[str]:
             and (m := _NAME_LINE.match(ln.text)) and not m.group(1).startswith("The ")}
 
 
+def _labelled_names(lines: list[Line]) -> set[str]:
+    """Names of bylines still open because they sit below the story ("Written by Harold
+    Benning" over an opinion piece's bio, sample 422): the label makes them bylines."""
+    return {m.group(1) for ln in lines if ln.open and (m := _NAME_LINE.match(ln.text))
+            and m.group(1) != ln.text and not m.group(1).startswith("The ")}
+
+
 def _bio_of(text: str, names: set[str]) -> bool:
     """The line opens with one of the page's names and goes on in lower case."""
     if len(text) > MAX_BIO_CHARS:
@@ -73,7 +80,7 @@ def mark_author_bios(lines: list[Line]) -> None:
     >>> [ln.rule for ln in page[1:]]
     [None, 'generic-author-bio']
     """
-    names = _page_names(lines)
+    names = _page_names(lines) | _labelled_names(lines)
     if not names:
         return
     for ln in lines:  # the byline printed again in the story ("By Nadia Ferraro", 455)

@@ -26,6 +26,10 @@ MAX_POST_LINES = 6  # a post's header lines and its text
 MAX_HEADER_WORDS = 8  # "Posted by Budget Watcher"; a longer first line is prose
 KEY_WORDS = 2  # the header's first words that every post repeats
 _COUNT = re.compile(r"\d+")
+# The thread's heading, with its count or not: "Comments (3)", "12 comments", "Replies". A
+# comment form's line ("Please enter your comment!") is a comment line but no heading.
+_HEADING = re.compile(r"(?i)^(?:\d+ )?(?:comments?|responses?|replies|discussion)"
+                      r"(?: \(\d+\))?:?$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -65,7 +69,7 @@ def mark_comment_threads(lines: list[Line]) -> None:
     """
     filled = [ln for ln in lines if ln.fate != "blank"]
     for k, ln in enumerate(filled):
-        if ln.category != "comment" or ln.open:
+        if ln.category != "comment" or ln.open or not _HEADING.match(ln.text):
             continue
         after = filled[k + 1:]
         if not after or not any(x.open and is_paragraph(x.text) for x in filled[:k]):

@@ -124,6 +124,7 @@ def test_paragraph_under_a_short_subhead_is_no_island():
 
 @pytest.mark.parametrize("line", [
     "Story by Mara Quell",
+    "Story by Mara Quell • 3h",
     "Reading time 3 minutes",
     "Add a comment...",
     "( read original story …)",
@@ -192,7 +193,7 @@ def test_one_post_is_no_thread():
 
 @pytest.mark.parametrize("line", [
     "Add Harbour News as a preferred source on Google",
-    "Was this article helpful? Yes No",
+    "Was this story worth your time? Tell us",
     "Workers repair the lift bridge in Duluth, in a file photo.",
 ])
 def test_more_chrome_lines_leave_the_body(line):
@@ -206,3 +207,33 @@ def test_name_and_outlet_under_the_headline():
     result = clean(page)
     assert "Mara Quell" not in result.text
     assert result.author == "Mara Quell"
+
+
+def test_island_at_the_page_end_under_a_wall():
+    page = _decided([(STORY, None), ("Sign up to read this article", "generic-tail-chrome"),
+                     ("Read stories from hundreds of titles, picked for you.", None),
+                     ("Already a member? Sign in here", None)])
+    mark_tail_islands(page)
+    assert [ln.rule for ln in page[2:]] == ["generic-tail-island"] * 2
+
+
+def test_labelled_byline_and_bio_under_an_opinion_piece():
+    page = "\n".join(["Keep the old fire station", STORY, STORY2, "Written by Hal Benning",
+                      "Hal Benning is a retired engineer who has lived in the town for 40 "
+                      "years."])
+    text = _text(page)
+    assert "Hal Benning" not in text
+    assert STORY2 in text
+
+
+@pytest.mark.parametrize("line", [
+    "Get it on Google Play",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "Please enter your comment!",
+    "Click to share on X/Twitter (Opens in new window)",
+    "share via email",
+    "- Advertisement -",
+])
+def test_widget_lines_leave_the_body(line):
+    page = "\n".join(["Council backs east side library", STORY, line, STORY2])
+    assert line not in _text(page).split("\n")
