@@ -127,6 +127,10 @@ STAGES: tuple[Stage, ...] = (
           "donate, download", switch=True, text_only=True),
     Stage("generic-edge-note", "text", "publishing notes at the body's edges (licence, "
           "disclaimer, read time), off the story's topic", switch=True, text_only=True),
+    Stage("generic-author-bio", "text", "the writer's bio at the body's end, opened by a "
+          "name the page prints as its byline", switch=True, text_only=True),
+    Stage("generic-comment-thread", "text", "readers' posts under a comment heading, each "
+          "opened by the same header", switch=True, text_only=True),
     Stage("generic-closing-box", "text", "a short related heading after the story with "
           "cards (headline, teaser, outlet) to the page's end", switch=True, text_only=True),
     Stage("generic-tail-island", "text", "short sentences stranded among the chrome "

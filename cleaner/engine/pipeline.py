@@ -32,6 +32,7 @@ from cleaner.rulebook.model import Active, RuleSet
 from cleaner.text.age_source_cards import AGE_SOURCE_CARDS, mark_age_source_cards
 from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
+from cleaner.text.author_bio import AUTHOR_BIO, mark_author_bios
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
 from cleaner.text.caption_first import LEADING_CAPTION, mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
@@ -39,6 +40,7 @@ from cleaner.text.card_lines import forget_tokens
 from cleaner.text.cards import CARD_RULE, mark_cards
 from cleaner.text.closing_box import CLOSING_BOX, mark_closing_box
 from cleaner.text.colon_lists import COLON_LIST, reopen_colon_lists
+from cleaner.text.comment_thread import COMMENT_THREAD, mark_comment_threads
 from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_caption
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
@@ -218,6 +220,10 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         mark_appeals(lines)
     if EDGE_NOTE in on:
         mark_edge_notes(lines, title)
+    if AUTHOR_BIO in on:
+        mark_author_bios(lines)
+    if COMMENT_THREAD in on:
+        mark_comment_threads(lines)
     if CLOSING_BOX in on:
         related += mark_closing_box(lines)
     if TAIL_ISLAND in on:

@@ -43,11 +43,13 @@ _NOTE_WORDS = re.compile(
     r"|do(?:es)? not (?:necessarily )?(?:represent|reflect)|republished|reproduced"
     r"|creative commons|licen[cs]ed? (?:under|from)|under a \w+ licen[cs]e"
     r"|appeared first on|(?:was|were) (?:originally )?(?:posted|published) (?:by|on|in)"
-    r"|receives? funding|received funding|declares? no|disclos(?:e|ure)"
+    r"|receive[sd]? (?:\w+ ){0,2}funding|declares? no|disclos(?:e|ure)"
     r"|older browser|supported (?:version|browser)|best \w+ experience"
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
     r"|click here|download (?:the|our) app"
+    # an AI disclosure: "This post was written with the help of AI tools" (sample 459)
+    r"|with the (?:help|assistance|use) of (?:AI|artificial intelligence)\b"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
     r"|verified firsthand|knowledgeable sources"
     r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber"
@@ -69,12 +71,14 @@ _NOTE_LITERALS = (
     "sign up for", "notifications", "click here", "download the app", "download our app",
     "independent and ", "aims to promote", "our mission", "verified firsthand",
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
-    "already a subscriber", "article is from", "article was from", "article comes from",
+    "already a subscriber", "with the help of", "with the assistance of", "with the use of",
+    "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ")
 _NOTE_KEYS = re2.compile("|".join(_NOTE_LITERALS))
 _READ_TIME = re.compile(r"^[·•|] ?\d{1,3} min(?:ute)?s? read$"
-                        r"|^[·•] ?\d{1,3} ?[mhdw] ?[·•]$")  # an age between dots: "• 4h •"
+                       # an age between dots, or after one: "• 4h •", "• 1d" (sample 462)
+                       r"|^[·•] ?\d{1,3} ?[mhdw](?: ?[·•])?$")
 
 
 def says_publishing(text: str) -> bool:
@@ -107,6 +111,14 @@ class _BodyWords:
     def __init__(self, live: list[Line]) -> None:
         self._texts = [ln.text for ln in live]
         self._counts: dict[str, int] | None = None
+
+    def forget(self, text: str) -> None:
+        """A line found to be a note is no longer the story's: its words stop counting, so
+        a second note that quotes the first ("X appeared first on A." over "The post X
+        appeared first on B.") is judged against the story alone."""
+        counts = self.counts()
+        for w in content_words(text):
+            counts[w] -= 1
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
@@ -141,5 +153,6 @@ def mark_edge_notes(lines: list[Line], title: str | None) -> None:
                 continue
             if says_publishing(ln.text) and _is_note(ln.text, title, body.counts()):
                 ln.decide("noise", "boilerplate", EDGE_NOTE)
+                body.forget(ln.text)
             elif is_paragraph(ln.text) or len(ln.text.split()) > 12:
                 break  # the story's first (or last) paragraph: the edge ends

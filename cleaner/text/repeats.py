@@ -79,7 +79,7 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
             ln.decide("noise", "caption", CAPTION_PAIR)
             if nxt.open:
                 nxt.decide("noise", "caption", CAPTION_PAIR)
-            captions.add(ln.text)
+            captions.update((ln.text, nxt.text))  # a third copy of either (sample 453)
     for ln in live:
         if ln.open and ln.text in captions:
             ln.decide("noise", "caption", CAPTION_PAIR)

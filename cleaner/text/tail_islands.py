@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from cleaner.core.lines import Line, is_paragraph
 from cleaner.text.content_words import content_words
+from cleaner.text.topic_pairs import WIDGET
 
 __all__ = ["mark_tail_islands", "TAIL_ISLAND"]
 
@@ -74,14 +75,28 @@ def _stranded(live: list[Line], a: int, b: int) -> bool:
     if b < len(live) and live[b].fate not in _CHROME:
         return False
     around = live[max(0, a - CONTEXT_LINES):a] + live[b:b + CONTEXT_LINES]
-    if any((ln.open and is_paragraph(ln.text)) or ln.fate == "meta"
-           or ln.category in _IN_STORY for ln in around):
+    # A wall right above (a paywall's "Sign up to read this article", a share bar) parts
+    # the island from the story's last paragraph two lines up (inkl, samples 477, 478).
+    walled = a >= CONTEXT_LINES and _wall(live[a - 1])
+    near = around[1:] if walled else around
+    if any(ln.open and is_paragraph(ln.text) for ln in near) or any(
+            ln.fate == "meta" or ln.category in _IN_STORY for ln in around):
         return False
     chrome = sum(ln.fate in _CHROME for ln in around)
     opened = sum(ln.open for ln in around)
-    if b == len(live):  # at the page's end the lines above must all be chrome
-        return opened == 0 and chrome >= MIN_CHROME
+    if b == len(live):  # at the page's end the lines above must all be chrome, or a wall
+        return (opened == 0 and chrome >= MIN_CHROME) or walled
     return chrome >= MIN_CHROME and opened <= MAX_OPEN_AROUND
+
+
+def _wall(ln: Line) -> bool:
+    """A paywall or sign-up call that parts the story from what follows ("Sign up to read
+    this article"): chrome (not a caption, an ad label or a dateline, `_IN_STORY`) that
+    calls the reader to act. A short line that tail chrome took by its shape alone may be
+    a subhead ("Weather" over the day's forecast, sample 509), and a share bar sits inside
+    stories as well."""
+    return (ln.fate in ("noise", "related") and ln.category not in _IN_STORY
+            and WIDGET.search(ln.text) is not None)
 
 
 def _last_paragraph(live: list[Line]) -> int:
