@@ -46,6 +46,7 @@ _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
                          r"|days?|weeks?) ago\b")
 
+MIN_LIST_ITEMS = 2  # a heading over a list has two items or more; a byline over its role one
 BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
@@ -184,6 +185,32 @@ def _story_start(lines: list[Line], window: list[Line], body_start: int) -> int:
                  if ln.open and len(ln.text) > TITLE_MAX_CHARS), body_start)
 
 
+def _heads_list(lines: list[Line], ln: Line) -> bool:
+    """Under the line, at least MIN_LIST_ITEMS open short lines in a row, no dateline: the
+    items of a list the line heads ("Northside Library: Mondays, 3pm-7pm", sample 464).
+    Under a byline the head's rules have already decided a line (a date, "Updated"), or
+    the story's first paragraph follows (samples 271, 272: name, role, "Updated")."""
+    items = 0
+    for x in lines[ln.index + 1:]:
+        if x.fate == "blank":
+            continue
+        if not x.open or is_paragraph(x.text) or is_dateline(x.text):
+            break
+        items += 1
+        if items >= MIN_LIST_ITEMS:
+            return True
+    return False
+
+
+def _first_item(lines: list[Line], ln: Line, body_start: int) -> bool:
+    """A bullet line whose bullet opens other lines of the story below: the first item
+    of the story's list ("• Mobile" over its paragraph, then "• Juneau", "• Bemidji",
+    a roundup, sample 467), no label of the head."""
+    bullet = ln.text[0]
+    return bullet in _BULLETS and any(
+        x.open and x.text[0] == bullet for x in lines[max(ln.index + 1, body_start):])
+
+
 def _byline_over_date(lines: list[Line], ln: Line) -> bool:
     """A few capitalised words right over the dateline under the title are the byline
     ("Microsoft News Editors" / "Wed, Sep 10", sample 436): a desk's or a writer's name,
@@ -254,8 +281,14 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                       and ln.text[0] not in _BULLETS), head[0])
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
+    # a story paragraph the zones left in the head (a lone lead over a list): a short line
+    # under it that heads a list goes on with the story ("Clinic times" over a schedule,
+    # sample 464); a byline under a standfirst stays head chrome (samples 271, 272)
+    told = next((ln.index for ln in lines[title.index + 1:zones.body_start]
+                 if ln.open and is_paragraph(ln.text)), None)
     for ln in head:
-        if lead is not None and ln.index > lead:
+        if (lead is not None and ln.index > lead) or (
+                told is not None and ln.index > told and _heads_list(lines, ln)):
             under_title = False  # under the story's lead paragraph: the story goes on
         if ln.index < title.index:
             if ABOVE_TITLE not in off:
@@ -264,6 +297,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
                 not _after_entry_stamp(lines, ln.index)) and not ln.text.endswith(":") and (
+                not _first_item(lines, ln, zones.body_start)) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
