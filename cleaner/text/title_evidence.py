@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cleaner.core.letters import letter_runs
-from cleaner.core.lines import Line
+from cleaner.core.lines import Line, normalize
 
 __all__ = ["StoryWords", "story_words", "echo", "echo_share", "echo_shares"]
 
@@ -67,15 +67,17 @@ def story_words(lines: list[Line], start: int) -> StoryWords:
     return frozenset(map(_stem, _story_text_words(lines, start)))
 
 
-def _story_text_words(lines: list[Line], start: int) -> set[str]:
+def _story_text_words(lines: list[Line], start: int,
+                      skip: frozenset[str] = frozenset()) -> set[str]:
     """The distinct content words (lower case, stop words aside) of the open lines from
-    `start` on, up to STORY_CHARS: read in one pass over the lines joined (a newline parts
-    words as a line's end does)."""
+    `start` on, up to STORY_CHARS, but for copies of the lines `skip` names (their
+    `normalize` keys): read in one pass over the lines joined (a newline parts words as a
+    line's end does)."""
     texts: list[str] = []
     budget = STORY_CHARS
     for k in range(start, len(lines)):
         ln = lines[k]
-        if ln.open:
+        if ln.open and not (skip and normalize(ln.text) in skip):
             texts.append(ln.text)
             budget -= len(ln.text)
             if budget <= 0:
@@ -88,11 +90,14 @@ def echo_shares(texts: list[str], lines: list[Line], start: int) -> list[float]:
     story's words that can meet one of the texts' stems: a stem is a prefix of its word,
     three letters or more, so a story word whose first three letters open none of them
     cannot change a share (most of a story's words; stemming them all cost a third of the
-    title pick's time)."""
+    title pick's time). A candidate's own copy further down is no echo: a section label
+    printed again in the page's footer ("National News [External Sources]", sample 505)
+    would echo itself whole."""
     own = [_stems(text) for text in texts]
     wanted: set[str] = set().union(*own)
     heads = {stem[:3] for stem in wanted}
-    story = {stem for stem in map(_stem, (w for w in _story_text_words(lines, start)
+    copies = frozenset(normalize(text) for text in texts)
+    story = {stem for stem in map(_stem, (w for w in _story_text_words(lines, start, copies)
                                           if w[:3] in heads)) if stem in wanted}
     return [len(words & story) / len(words) if words else 0.0 for words in own]
 
