@@ -118,13 +118,16 @@ def _sectioned(lines: list[Line], end: int) -> bool:
     """The story above `end` is cut into items: open headline-shaped lines, each with an
     open statement as the next open line under it."""
     found = 0
+    heading = False  # the last open line was headline-shaped
     for k in range(end):
         ln = lines[k]
-        if ln.open and headline(ln.text):
-            nxt = next((x for x in lines[k + 1:end] if x.open), None)
-            found += nxt is not None and STATEMENT_END.search(nxt.text) is not None
+        if not ln.open:
+            continue
+        if heading and STATEMENT_END.search(ln.text):
+            found += 1
             if found >= MIN_SECTIONS:
                 return True
+        heading = headline(ln.text)
     return False
 
 

@@ -90,18 +90,27 @@ def _debris(text: str) -> bool:
     return worded < TITLE_MIN_WORDS and worded * 2 < len(tokens)
 
 
-def _card_edge(lines: list[Line], ln: Line) -> bool:
+def _filled(lines: list[Line], index: int, step: int) -> Line | None:
+    """The nearest non-blank line above (step -1) or below (step 1) `index`; a walk, not
+    a slice: the head of a page of short lines can hold all its lines."""
+    k = index + step
+    while 0 <= k < len(lines) and lines[k].fate == "blank":
+        k += step
+    return lines[k] if 0 <= k < len(lines) else None
+
+
+def _card_edge(lines: list[Line], ln: Line, last_para: int) -> bool:
     """The line touches a block of cards a card stage read: right over its first card (a
     heading over cards, "Category / Batteries", sample 513), or right under its last card
-    with no story paragraph under it (the block's last headline printed without its
-    teaser, sample 498; "Older Posts"). A headline sits over its story, never against
-    cards; the card heading stage (`card_headings`) decides such lines."""
-    after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
+    with no story paragraph under it (`last_para`, the last open paragraph's index: the
+    block's last headline printed without its teaser, sample 498; "Older Posts"). A
+    headline sits over its story, never against cards; the card heading stage
+    (`card_headings`) decides such lines."""
+    after = _filled(lines, ln.index, 1)
     if after is not None and after.fate == "related":
         return True
-    before = next((x for x in reversed(lines[:ln.index]) if x.fate != "blank"), None)
-    return (before is not None and before.fate == "related"
-            and not any(x.open and is_paragraph(x.text) for x in lines[ln.index + 1:]))
+    before = _filled(lines, ln.index, -1)
+    return before is not None and before.fate == "related" and last_para < ln.index
 
 
 def _under_credit(head: list[Line]) -> set[int]:
@@ -164,10 +173,7 @@ def _standfirst_of(lines: list[Line], first: Line, ln: Line) -> bool:
     its headline, as it sums the story up ("A bakery in Alabama sells out ..., a frozen
     lake hosts a golf tournament in Minnesota, and more" under "News from around our 50
     States", sample 467), so the echo cannot choose between them."""
-    if len(ln.text.split()) < STANDFIRST_MIN_WORDS:
-        return False
-    above = next((x for x in reversed(lines[:ln.index]) if x.fate != "blank"), None)
-    return above is first
+    return len(ln.text.split()) >= STANDFIRST_MIN_WORDS and _filled(lines, ln.index, -1) is first
 
 
 def _choose(window: list[Line], ranks: list[int], lines: list[Line],
@@ -238,7 +244,8 @@ def _heads_list(lines: list[Line], ln: Line) -> bool:
     Under a byline the head's rules have already decided a line (a date, "Updated"), or
     the story's first paragraph follows (samples 271, 272: name, role, "Updated")."""
     items = 0
-    for x in lines[ln.index + 1:]:
+    for k in range(ln.index + 1, len(lines)):
+        x = lines[k]
         if x.fate == "blank":
             continue
         if not x.open or is_paragraph(x.text) or is_dateline(x.text):
@@ -249,13 +256,17 @@ def _heads_list(lines: list[Line], ln: Line) -> bool:
     return False
 
 
-def _first_item(lines: list[Line], ln: Line, body_start: int) -> bool:
-    """A bullet line whose bullet opens other lines of the story below: the first item
-    of the story's list ("• Mobile" over its paragraph, then "• Juneau", "• Bemidji",
-    a roundup, sample 467), no label of the head."""
-    bullet = ln.text[0]
-    return bullet in _BULLETS and any(
-        x.open and x.text[0] == bullet for x in lines[max(ln.index + 1, body_start):])
+def _body_bullets(lines: list[Line], body_start: int) -> set[str]:
+    """The bullets that open open lines of the body."""
+    return {lines[k].text[0] for k in range(body_start, len(lines))
+            if lines[k].open and lines[k].text[0] in _BULLETS}
+
+
+def _first_item(ln: Line, bullets: set[str]) -> bool:
+    """A bullet line whose bullet opens other lines of the story below (`bullets`,
+    `_body_bullets`): the first item of the story's list ("• Mobile" over its paragraph,
+    then "• Juneau", "• Bemidji", a roundup, sample 467), no label of the head."""
+    return ln.text[0] in bullets
 
 
 def _byline_over_date(lines: list[Line], ln: Line) -> bool:
@@ -297,9 +308,11 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     `off` names built-in stages switched off (for the ablation, bench/ablation.py)."""
     if "title" in meta.values:
         return meta.values["title"]
+    last_para = max((ln.index for ln in lines if ln.open and is_paragraph(ln.text)),
+                    default=-1)
     head = [ln for ln in lines[:zones.body_start]
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)
-            and not _card_edge(lines, ln)]
+            and not _card_edge(lines, ln, last_para)]
     later = _printed_again(lines, zones.tail_start)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
@@ -340,6 +353,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     # sample 464); a byline under a standfirst stays head chrome (samples 271, 272)
     told = next((ln.index for ln in lines[title.index + 1:zones.body_start]
                  if ln.open and is_paragraph(ln.text)), None)
+    bullets = _body_bullets(lines, zones.body_start)
     for ln in head:
         if (lead is not None and ln.index > lead) or (
                 told is not None and ln.index > told and _heads_list(lines, ln)):
@@ -351,7 +365,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
                 not _after_entry_stamp(lines, ln.index)) and not ln.text.endswith(":") and (
-                not _first_item(lines, ln, zones.body_start)) and (
+                not _first_item(ln, bullets)) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
