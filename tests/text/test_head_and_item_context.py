@@ -12,7 +12,10 @@ from cleaner.core.lines import split_lines
 from cleaner.text.caption_first import mark_leading_caption
 from cleaner.text.card_headings import CARD_HEADING, mark_card_headings
 from cleaner.text.headline_chrome import chrome_shape
+from cleaner.text.linerules import Meta
 from cleaner.text.live_entries import live_run
+from cleaner.text.title_pick import pick_title
+from cleaner.text.zones import find_zones
 
 
 def _removed(result: object, text: str) -> str | None:
@@ -319,3 +322,26 @@ def test_story_under_the_last_card_is_no_block_footer() -> None:
         page[k].decide("related", "related", "x")
     mark_card_headings(page)
     assert page[5].open and page[6].open
+
+
+def test_heading_over_cards_is_no_title() -> None:
+    page = split_lines("Category / Gadgets\nPhone batteries that last a week\n"
+                       "A lab says its cell holds three times the charge.\n"
+                       "Scooters recalled over charger faults\nAbout 900 scooters are recalled.\n")
+    for k in (1, 2, 3, 4):
+        page[k].decide("related", "related", "x")
+    assert pick_title(page, find_zones(page), Meta()) is None
+    assert page[0].open  # left to the card heading stage
+
+
+def test_headline_over_its_story_under_a_card_strip_is_the_title() -> None:
+    page = split_lines("Ferry fares frozen\nSingle fares stay put.\n"
+                       "Sea fog closes three harbours along the east coast\n"
+                       "Sea fog closed three harbours along the east coast on Tuesday, and the "
+                       "coastguard told small boats to stay in port.\n"
+                       "Harbour masters said the weather should clear by Wednesday afternoon, "
+                       "and the ferries would sail again.\n")
+    for k in (0, 1):
+        page[k].decide("related", "related", "x")
+    assert pick_title(page, find_zones(page), Meta()) == (
+        "Sea fog closes three harbours along the east coast")
