@@ -193,7 +193,7 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
     top = [ln for ln, rank in zip(window, ranks) if rank == best]
     if len(top) == 1 or _dated(lines, top[0]):
         return top[0]
-    shares = echo_shares([ln.text for ln in top], lines, story_start)
+    shares = echo_shares([ln.text for ln in top], lines, story_start, skip_copies=True)
     first = shares[0]
     for ln, share in zip(top[1:], shares[1:]):
         if _standfirst_of(lines, top[0], ln):
