@@ -5,7 +5,8 @@ headline / the date / the story).
 The caption is as long as a paragraph and ends with a full stop, so it is taken for the
 story's start: the head is empty and no title is found. A lone credit line at the top of
 the page (a credit rule decided it) says the line beside it is the picture's caption when
-the line after that is no paragraph (the headline follows the caption, a story does not).
+the line after that is no paragraph (the headline follows the caption, a story does not)
+and announces nothing (a line ending in ':' opens a list; no headline does).
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ TOP_LINES = 3  # the credit is among the page's first printed lines
 def _lone_credit(ln: Line) -> bool:
     return (ln.category == "caption" and not ln.open
             and (ln.text[0] == "(" or len(ln.text) <= LONE_CREDIT_MAX_CHARS))
+
+
+def _headline_after(text: str) -> bool:
+    """The line after the caption may be the headline: no paragraph, and no line that
+    announces what comes under it ("1) City councils weigh four-day weeks (Reuters):", a
+    list's first item under an intro and its picture credit, sample 511)."""
+    return not is_paragraph(text) and not text.endswith(":")
 
 
 def mark_leading_caption(lines: list[Line]) -> bool:
@@ -47,7 +55,7 @@ def mark_leading_caption(lines: list[Line]) -> bool:
                 continue
             cap, after = top[cap_at], top[after_at]
             if (cap.open and len(cap.text) <= CAPTION_MAX_CHARS
-                    and after.open and not is_paragraph(after.text)):
+                    and after.open and _headline_after(after.text)):
                 cap.decide("noise", "caption", LEADING_CAPTION)
                 return True
     return False

@@ -8,8 +8,10 @@ touch the cards: right above the block's first card, with nothing but such lines
 between, or between two cards of the block. A story's own short lines (subheads) sit
 above its paragraphs, never against a card, so they are not reached.
 
-Up to `MAX_LINES` such lines are taken above a block or inside a gap between two cards;
-a longer run of short lines is a list of the page's own and is left alone.
+Up to `MAX_LINES` such lines are taken above a block or inside a gap between two cards,
+and under the page's last card when they are all that is left open below it (the block's
+footer, or its last headline printed without a teaser); a longer run of short lines is a
+list of the page's own and is left alone.
 """
 
 from __future__ import annotations
@@ -57,3 +59,18 @@ def mark_card_headings(lines: list[Line]) -> None:
             continue  # a run of short lines: a list of the page's own
         for head in above:
             head.decide("noise", "related", CARD_HEADING)
+    _close_last_block(filled)
+
+
+def _close_last_block(filled: list[Line]) -> None:
+    """The short lines under the page's last card when nothing of a story follows: the
+    block's last headline printed without its teaser (a Daily8 hashtag page, sample 498)
+    or its footer ("Older Posts"), up to MAX_LINES of them."""
+    last = max((k for k, ln in enumerate(filled) if ln.fate == "related"), default=None)
+    if last is None:
+        return
+    under = [ln for ln in filled[last + 1:] if ln.open]
+    if not under or len(under) > MAX_LINES or not all(_chrome(ln) for ln in under):
+        return
+    for ln in under:
+        ln.decide("noise", "related", CARD_HEADING)

@@ -6,7 +6,8 @@ Urban Ecology, Ellesmere University", as The Conversation's reprints print it ab
 headline), a "Story by Priya Nandan" byline (MSN), a picture credit of names joined by
 slashes ("Jordan Miles/Tribune News Service/TNS"), a skip link ("Skip to Related
 Content"), a short appeal ("Keep Factually independent", "Support our journalism") and a
-capitals label glued to an icon's alt text.
+capitals label glued to an icon's alt text, a row of labelled fields ("Partner: X |
+Publish date: 2/12").
 Each is told by its shape (capitalised segments between commas or slashes, a "by" before a
 name, an imperative verb opening a line of three to five words), not by a site's wording:
 a headline has a verb and lower-case words, and never names its own author.
@@ -82,9 +83,22 @@ def _appeal(text: str) -> bool:
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z'’&-]*(?: [A-Z][A-Z'’&-]*){3,}(?: [a-z][a-z'’-]*){3,}$")
 
 
+# A row of labelled fields: "Partner: Fox Weather | Publish date: 2/12" (MSN, sample 483),
+# "Source: X · Updated: 3 Feb". Two "Label: value" segments or more between separators,
+# each label one to three words: a headline has one clause, not a form's fields.
+_FIELD = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: \S")
+_FIELD_SEPARATORS = re.compile(r" [|·•] ")
+MIN_FIELDS = 2
+
+
+def _fields(text: str) -> bool:
+    segments = _FIELD_SEPARATORS.split(text)
+    return len(segments) >= MIN_FIELDS and all(_FIELD.match(s.strip()) for s in segments)
+
+
 def chrome_shape(text: str) -> str | None:
     """Why a headline-sized line is chrome ("name-role", "by-line", "credit", "skip-link",
-    "appeal", "caps-label"), or None when it may be a headline.
+    "appeal", "caps-label", "fields"), or None when it may be a headline.
 
     >>> chrome_shape("Priya Ramanathan, Senior Lecturer in Ecology")
     'name-role'
@@ -105,4 +119,6 @@ def chrome_shape(text: str) -> str | None:
         return "appeal"
     if _CAPS_LABEL.match(text):
         return "caps-label"
+    if ": " in text and _fields(text):
+        return "fields"
     return None

@@ -60,6 +60,9 @@ MAX_CLOCK_CHARS = 40  # "Last updated at: 12:34 p.m. AEDT" is the longest `_CLOC
 MIN_STAMPS = 2  # one clock is a header's time; two in order are a sequence of posts
 MAX_POST_LINES = 12  # non-blank lines between two stamps: a post, not a page section
 MIN_STORY_WORDS = 5  # the story line over the first stamp is a sentence, not a label
+# The clock's own label printed on a line of its own over it ("Updated" / "17.02 BST", inkl,
+# sample 452): part of the stamp, so the story line is looked for above it.
+_CLOCK_LABEL = re.compile(r"(?i)^(?:last )?updated:?$")
 
 
 def _minutes(line: str) -> int | None:
@@ -83,6 +86,15 @@ def _is_story(text: str) -> bool:
     return bool(SENTENCE_END.search(text)) and len(text.split()) >= MIN_STORY_WORDS
 
 
+def _above_stamp(texts: list[tuple[int, str]], k: int) -> str:
+    """The line over the stamp at `k`, past the clock's label on a line of its own
+    ("Updated" over "17.02 BST"); "" at the page's top."""
+    k -= 1
+    if k >= 0 and _CLOCK_LABEL.match(texts[k][1]):
+        k -= 1
+    return texts[k][1] if k >= 0 else ""
+
+
 def _ordered(times: list[int]) -> bool:
     pairs = list(zip(times, times[1:]))
     return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)
@@ -102,7 +114,7 @@ def live_run(lines: list[Line]) -> range | None:
     stamps = [(k, t) for k, (_, text) in enumerate(texts) if (t := _minutes(text)) is not None]
     # the first stamp right under a story line opens the posts: a card list's first time
     # sits under its card's title or a heading ("Latest"), a page's time under its headline
-    while stamps and not (stamps[0][0] and _is_story(texts[stamps[0][0] - 1][1])):
+    while stamps and not _is_story(_above_stamp(texts, stamps[0][0])):
         stamps.pop(0)
     if len(stamps) < MIN_STAMPS or not _ordered([t for _, t in stamps]):
         return None

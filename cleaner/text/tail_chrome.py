@@ -88,15 +88,47 @@ def _item_subheads(lines: list[Line], tail: list[Line], intros: set[int]) -> set
     read this article") or a label glued to a headline ("More from X: ...") is no subhead,
     even between two sentences."""
     out = set()
+    sectioned = _sectioned(lines, tail[0].index) if tail else False
     for ln in tail:
         above, below = _next_text(lines, ln.index, -1), _next_text(lines, ln.index, 1)
-        if (headline(ln.text) and WIDGET.search(ln.text) is None and ": " not in ln.text
+        if ((headline(ln.text) or (sectioned and _label(ln.text)))
+                and WIDGET.search(ln.text) is None and ": " not in ln.text
                 and not _NUMBERED.match(ln.text)  # numbered: `_numbered_subheads` judges
                 and above is not None and above.fate in ("undecided", "body")
                 and below is not None and below.open and STATEMENT_END.search(above.text)
                 and (STATEMENT_END.search(below.text) or below.index in intros)):
             out.add(ln.index)
     return out
+
+
+# A briefing's last item may carry a one-word subhead ("Weather" over the forecast, MSN,
+# sample 509): a label of up to three capitalised words, when the story above is already
+# cut into items by headline subheads (at least MIN_SECTIONS of them).
+LABEL_MAX_WORDS = 3
+MIN_SECTIONS = 2
+
+
+def _label(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= LABEL_MAX_WORDS and text[0].isupper()
+            and _NUMBERED.match(text) is None and not text.endswith((".", "!", "?", ":")))
+
+
+def _sectioned(lines: list[Line], end: int) -> bool:
+    """The story above `end` is cut into items: open headline-shaped lines, each with an
+    open statement as the next open line under it."""
+    found = 0
+    heading = False  # the last open line was headline-shaped
+    for k in range(end):
+        ln = lines[k]
+        if not ln.open:
+            continue
+        if heading and STATEMENT_END.search(ln.text):
+            found += 1
+            if found >= MIN_SECTIONS:
+                return True
+        heading = headline(ln.text)
+    return False
 
 
 def _announced(lines: list[Line], tail: list[Line]) -> set[int]:

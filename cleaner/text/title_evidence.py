@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cleaner.core.letters import letter_runs
-from cleaner.core.lines import Line
+from cleaner.core.lines import Line, normalize
 
 __all__ = ["StoryWords", "story_words", "echo", "echo_share", "echo_shares"]
 
@@ -61,21 +61,24 @@ def _stems(text: str) -> set[str]:
     return {_stem(w) for w in letter_runs(text.lower(), MIN_WORD_CHARS) if w not in _STOP}
 
 
-def story_words(lines: list[Line], start: int) -> StoryWords:
-    """The stems of the open lines from `start` on, up to STORY_CHARS: the story the head
-    lines announce."""
-    return frozenset(map(_stem, _story_text_words(lines, start)))
+def story_words(lines: list[Line], start: int,
+                skip: frozenset[str] = frozenset()) -> StoryWords:
+    """The stems of the open lines from `start` on, up to STORY_CHARS, but for copies of
+    the lines `skip` names (`normalize` keys): the story the head lines announce."""
+    return frozenset(map(_stem, _story_text_words(lines, start, skip)))
 
 
-def _story_text_words(lines: list[Line], start: int) -> set[str]:
+def _story_text_words(lines: list[Line], start: int,
+                      skip: frozenset[str] = frozenset()) -> set[str]:
     """The distinct content words (lower case, stop words aside) of the open lines from
-    `start` on, up to STORY_CHARS: read in one pass over the lines joined (a newline parts
-    words as a line's end does)."""
+    `start` on, up to STORY_CHARS, but for copies of the lines `skip` names (their
+    `normalize` keys): read in one pass over the lines joined (a newline parts words as a
+    line's end does)."""
     texts: list[str] = []
     budget = STORY_CHARS
     for k in range(start, len(lines)):
         ln = lines[k]
-        if ln.open:
+        if ln.open and not (skip and normalize(ln.text) in skip):
             texts.append(ln.text)
             budget -= len(ln.text)
             if budget <= 0:
@@ -83,16 +86,20 @@ def _story_text_words(lines: list[Line], start: int) -> set[str]:
     return set(letter_runs("\n".join(texts).lower(), MIN_WORD_CHARS)) - _STOP
 
 
-def echo_shares(texts: list[str], lines: list[Line], start: int) -> list[float]:
+def echo_shares(texts: list[str], lines: list[Line], start: int,
+                skip_copies: bool = False) -> list[float]:
     """`echo_share` of each text against `story_words(lines, start)`, stemming only the
     story's words that can meet one of the texts' stems: a stem is a prefix of its word,
     three letters or more, so a story word whose first three letters open none of them
     cannot change a share (most of a story's words; stemming them all cost a third of the
-    title pick's time)."""
+    title pick's time). With `skip_copies`, the texts' own copies further down are no
+    story: a section label printed again in the page's footer ("National News [External
+    Sources]", sample 505) would echo itself whole."""
     own = [_stems(text) for text in texts]
     wanted: set[str] = set().union(*own)
     heads = {stem[:3] for stem in wanted}
-    story = {stem for stem in map(_stem, (w for w in _story_text_words(lines, start)
+    copies = frozenset(normalize(text) for text in texts) if skip_copies else frozenset()
+    story = {stem for stem in map(_stem, (w for w in _story_text_words(lines, start, copies)
                                           if w[:3] in heads)) if stem in wanted}
     return [len(words & story) / len(words) if words else 0.0 for words in own]
 

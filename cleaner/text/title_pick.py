@@ -46,6 +46,10 @@ _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
                          r"|days?|weeks?) ago\b")
 
+# Headlines of all samples have at most 20 words; a longer line right under a headline-sized
+# line is its standfirst (sample 467: 23 words).
+STANDFIRST_MIN_WORDS = 21
+MIN_LIST_ITEMS = 2  # a heading over a list has two items or more; a byline over its role one
 BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
@@ -62,6 +66,7 @@ def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
     text = ln.text
     words = len(text.split())
     if (_BANNER_END.search(text) or text.endswith(":") or _PAGE_COUNTER.search(text)
+            or _debris(text)
             or text[0] in _BULLETS
             or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
             or _AGE_INSIDE.search(text) or chrome_shape(text)):
@@ -74,6 +79,38 @@ def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
 
 
 _BULLETS = "•·-–*"
+
+
+def _debris(text: str) -> bool:
+    """Most words without a letter, links aside, and fewer than TITLE_MIN_WORDS with one:
+    numbers a theme's settings left on the page ("12 51.5072 -0.1276 1 0 4000 1
+    http://site.com 300", an autoblog, sample 513); a headline is words."""
+    tokens = text.split()
+    worded = sum(any(c.isalpha() for c in w) and "://" not in w for w in tokens)
+    return worded < TITLE_MIN_WORDS and worded * 2 < len(tokens)
+
+
+def _filled(lines: list[Line], index: int, step: int) -> Line | None:
+    """The nearest non-blank line above (step -1) or below (step 1) `index`; a walk, not
+    a slice: the head of a page of short lines can hold all its lines."""
+    k = index + step
+    while 0 <= k < len(lines) and lines[k].fate == "blank":
+        k += step
+    return lines[k] if 0 <= k < len(lines) else None
+
+
+def _card_edge(lines: list[Line], ln: Line, last_para: int) -> bool:
+    """The line touches a block of cards a card stage read: right over its first card (a
+    heading over cards, "Category / Batteries", sample 513), or right under its last card
+    with no story paragraph under it (`last_para`, the last open paragraph's index: the
+    block's last headline printed without its teaser, sample 498; "Older Posts"). A
+    headline sits over its story, never against cards; the card heading stage
+    (`card_headings`) decides such lines."""
+    after = _filled(lines, ln.index, 1)
+    if after is not None and after.fate == "related":
+        return True
+    before = _filled(lines, ln.index, -1)
+    return before is not None and before.fate == "related" and last_para < ln.index
 
 
 def _under_credit(head: list[Line]) -> set[int]:
@@ -106,13 +143,15 @@ def _names(text: str) -> bool:
             and all(w in ("and", "&") or (w[0].isupper() and w.isalpha()) for w in words))
 
 
-def _printed_again(lines: list[Line]) -> set[str]:
-    """Keys of lines the page prints again, not on the very next line: aggregators double
-    the headline with a blank line between, while a caption printed twice (alt text and
-    caption) sits on consecutive lines."""
+def _printed_again(lines: list[Line], end: int | None = None) -> set[str]:
+    """Keys of lines the page prints again before `end` (the story's end), not on the very
+    next line: aggregators double the headline with a blank line between, while a caption
+    printed twice (alt text and caption) sits on consecutive lines. A copy after the story
+    is the footer's: a section label printed over the story and again under it (sample
+    505), no headline's double."""
     later: set[str] = set()
     seen: dict[str, int] = {}
-    for ln in lines:
+    for ln in lines[:end]:
         if ln.fate != "blank":
             key = normalize(ln.text)
             if key in seen and ln.index - seen[key] > 1:
@@ -128,6 +167,15 @@ def _after_entry_stamp(lines: list[Line], index: int) -> bool:
     return prev is not None and prev.rule in ENTRY_STAMPS
 
 
+def _standfirst_of(lines: list[Line], first: Line, ln: Line) -> bool:
+    """`ln` is the standfirst printed right under `first`: longer than any headline
+    (STANDFIRST_MIN_WORDS), with no line between. The story echoes a standfirst more than
+    its headline, as it sums the story up ("A bakery in Alabama sells out ..., a frozen
+    lake hosts a golf tournament in Minnesota, and more" under "News from around our 50
+    States", sample 467), so the echo cannot choose between them."""
+    return len(ln.text.split()) >= STANDFIRST_MIN_WORDS and _filled(lines, ln.index, -1) is first
+
+
 def _choose(window: list[Line], ranks: list[int], lines: list[Line],
             story_start: int) -> Line | None:
     """The best-ranked line, the first of equals unless the story under the head
@@ -135,7 +183,9 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
     later one is, or the later one is echoed far more (ECHO_MARGIN). A site's tagline, a
     panel heading ("Unique coverage by outlet") or a byline above the headline has its
     size, not its words. A first line over a dateline keeps its place: the story's head
-    goes on under it (a briefing's "Your Evening Briefing" echoes little of its items).
+    goes on under it (a briefing's "Your Evening Briefing" echoes little of its items);
+    a later equal over a dateline that the story echoes more than the first takes it: a
+    forum's button ("Post a New Topic", sample 519) sits over the headline and its date.
     None when no line ranks above chrome."""
     best = max(ranks, default=0)
     if not best:
@@ -143,11 +193,15 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
     top = [ln for ln, rank in zip(window, ranks) if rank == best]
     if len(top) == 1 or _dated(lines, top[0]):
         return top[0]
-    shares = echo_shares([ln.text for ln in top], lines, story_start)
+    shares = echo_shares([ln.text for ln in top], lines, story_start, skip_copies=True)
     first = shares[0]
     for ln, share in zip(top[1:], shares[1:]):
+        if _standfirst_of(lines, top[0], ln):
+            continue
         if (first < UNECHOED_SHARE and share >= ECHO_SHARE) or share >= first + ECHO_MARGIN:
             return ln
+        if share >= ECHO_SHARE and share > first and _dated(lines, ln):
+            return ln  # the head goes on under it (its dateline), and the story names it
     return top[0]
 
 
@@ -182,6 +236,37 @@ def _story_start(lines: list[Line], window: list[Line], body_start: int) -> int:
         return body_start
     return next((ln.index for ln in lines[window[-1].index + 1:body_start]
                  if ln.open and len(ln.text) > TITLE_MAX_CHARS), body_start)
+
+
+def _heads_list(lines: list[Line], ln: Line) -> bool:
+    """Under the line, at least MIN_LIST_ITEMS open short lines in a row, no dateline: the
+    items of a list the line heads ("Northside Library: Mondays, 3pm-7pm", sample 464).
+    Under a byline the head's rules have already decided a line (a date, "Updated"), or
+    the story's first paragraph follows (samples 271, 272: name, role, "Updated")."""
+    items = 0
+    for k in range(ln.index + 1, len(lines)):
+        x = lines[k]
+        if x.fate == "blank":
+            continue
+        if not x.open or is_paragraph(x.text) or is_dateline(x.text):
+            break
+        items += 1
+        if items >= MIN_LIST_ITEMS:
+            return True
+    return False
+
+
+def _body_bullets(lines: list[Line], body_start: int) -> set[str]:
+    """The bullets that open open lines of the body."""
+    return {lines[k].text[0] for k in range(body_start, len(lines))
+            if lines[k].open and lines[k].text[0] in _BULLETS}
+
+
+def _first_item(ln: Line, bullets: set[str]) -> bool:
+    """A bullet line whose bullet opens other lines of the story below (`bullets`,
+    `_body_bullets`): the first item of the story's list ("• Mobile" over its paragraph,
+    then "• Juneau", "• Bemidji", a roundup, sample 467), no label of the head."""
+    return ln.text[0] in bullets
 
 
 def _byline_over_date(lines: list[Line], ln: Line) -> bool:
@@ -223,9 +308,12 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     `off` names built-in stages switched off (for the ablation, bench/ablation.py)."""
     if "title" in meta.values:
         return meta.values["title"]
+    last_para = max((ln.index for ln in lines if ln.open and is_paragraph(ln.text)),
+                    default=-1)
     head = [ln for ln in lines[:zones.body_start]
-            if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)]
-    later = _printed_again(lines)
+            if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)
+            and not _card_edge(lines, ln, last_para)]
+    later = _printed_again(lines, zones.tail_start)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
     ranks = _ranks(window, later, captioned)
@@ -251,11 +339,24 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         return None
     if title is None:  # nothing looks like a headline: the first line of a few words
         title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS
-                      and ln.text[0] not in _BULLETS), head[0])
+                      and ln.text[0] not in _BULLETS and not _debris(ln.text)),
+                     next((ln for ln in head if not _debris(ln.text)), None))
+        if title is None:  # numbers only: a theme's settings, chrome of the head
+            for ln in head:
+                if ABOVE_TITLE not in off:
+                    ln.decide("noise", "nav", ABOVE_TITLE)
+            return None
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
+    # a story paragraph the zones left in the head (a lone lead over a list): a short line
+    # under it that heads a list goes on with the story ("Clinic times" over a schedule,
+    # sample 464); a byline under a standfirst stays head chrome (samples 271, 272)
+    told = next((ln.index for ln in lines[title.index + 1:zones.body_start]
+                 if ln.open and is_paragraph(ln.text)), None)
+    bullets = _body_bullets(lines, zones.body_start)
     for ln in head:
-        if lead is not None and ln.index > lead:
+        if (lead is not None and ln.index > lead) or (
+                told is not None and ln.index > told and _heads_list(lines, ln)):
             under_title = False  # under the story's lead paragraph: the story goes on
         if ln.index < title.index:
             if ABOVE_TITLE not in off:
@@ -264,14 +365,16 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
                 not _after_entry_stamp(lines, ln.index)) and not ln.text.endswith(":") and (
+                not _first_item(ln, bullets)) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
                 or (_AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
             # dateline with the story's age ("MSN UK 6 hrs ago News desk"); a line ending in
             # ':' is none, it announces the lines under it ("Key developments:")
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
-        elif under_title and found_body and HEAD_FRAGMENT not in off and _byline_over_date(
-                lines, ln):
+        elif under_title and found_body and HEAD_FRAGMENT not in off and (
+                _byline_over_date(lines, ln) or chrome_shape(ln.text) == "by-line"):
+            # a byline over the date, or "Story by Caleb Munro" (MSN, samples 483, 510)
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"

@@ -4,7 +4,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-from cleaner.core.lines import forget_paragraphs, is_paragraph, split_lines
+from cleaner.core.lines import forget_paragraphs, is_paragraph, normalize, split_lines
 from cleaner.text.card_lines import classify, forget_tokens
 from cleaner.text.title_evidence import echo_share, echo_shares, story_words
 
@@ -23,6 +23,11 @@ def test_echo_shares_match_echo_share_against_the_whole_story() -> None:
     for start in (0, 3, 4, 5, len(PAGE)):
         story = story_words(PAGE, start)
         assert echo_shares(texts, PAGE, start) == [echo_share(t, story) for t in texts]
+        # without the texts' own copies (the title stage's way): the same shortcut holds
+        copies = frozenset(normalize(t) for t in texts)
+        story = story_words(PAGE, start, copies)
+        assert echo_shares(texts, PAGE, start, skip_copies=True) == [
+            echo_share(t, story) for t in texts]
 
 
 def test_remembered_answers_equal_fresh_ones() -> None:
