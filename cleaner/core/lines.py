@@ -80,6 +80,15 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def nearest_filled(lines: list[Line], index: int, step: int) -> Line | None:
+    """The nearest non-blank line above (step -1) or below (step 1) `index`; a walk, not
+    a slice: the head of a page of short lines can hold all its lines."""
+    k = index + step
+    while 0 <= k < len(lines) and lines[k].fate == "blank":
+        k += step
+    return lines[k] if 0 <= k < len(lines) else None
+
+
 def doubled_half(text: str) -> str | None:
     """The single copy of a line that is one text twice, glued ("ReutersReuters") or
     spaced when the copy has several words ("The Independent The Independent")."""

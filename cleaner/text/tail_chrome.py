@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from cleaner.core.lines import Line
+from cleaner.core.lines import Line, nearest_filled
 from cleaner.rulebook.model import Active
 from cleaner.text.chrome_head import story_intro
 from cleaner.text.content_words import content_words
@@ -90,7 +90,7 @@ def _item_subheads(lines: list[Line], tail: list[Line], intros: set[int]) -> set
     out = set()
     sectioned = _sectioned(lines, tail[0].index) if tail else False
     for ln in tail:
-        above, below = _next_text(lines, ln.index, -1), _next_text(lines, ln.index, 1)
+        above, below = nearest_filled(lines, ln.index, -1), nearest_filled(lines, ln.index, 1)
         if ((headline(ln.text) or (sectioned and _label(ln.text)))
                 and WIDGET.search(ln.text) is None and ": " not in ln.text
                 and not _NUMBERED.match(ln.text)  # numbered: `_numbered_subheads` judges
@@ -139,7 +139,7 @@ def _announced(lines: list[Line], tail: list[Line]) -> set[int]:
     statement."""
     out = set()
     for ln in tail:
-        below = _next_text(lines, ln.index, 1)
+        below = nearest_filled(lines, ln.index, 1)
         if (story_intro(ln.text) and below is not None and below.open
                 and STATEMENT_END.search(below.text)):
             out.add(ln.index)
@@ -148,17 +148,9 @@ def _announced(lines: list[Line], tail: list[Line]) -> set[int]:
 
 def _story_above(lines: list[Line], index: int, kept: set[int]) -> bool:
     """The nearest line above is the story's: an open statement or a line kept as its."""
-    above = _next_text(lines, index, -1)
+    above = nearest_filled(lines, index, -1)
     return above is not None and (above.index in kept or (
         above.fate in ("undecided", "body") and STATEMENT_END.search(above.text) is not None))
-
-
-def _next_text(lines: list[Line], index: int, step: int) -> Line | None:
-    """The nearest non-blank line above (step -1) or below (step 1) the line at `index`."""
-    k = index + step
-    while 0 <= k < len(lines) and lines[k].fate == "blank":
-        k += step
-    return lines[k] if 0 <= k < len(lines) else None
 
 
 def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:

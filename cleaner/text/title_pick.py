@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.core.lines import TITLE_MAX_CHARS, Line, is_paragraph, normalize
+from cleaner.core.lines import TITLE_MAX_CHARS, Line, is_paragraph, nearest_filled, normalize
 from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
 from cleaner.text.dateline_title import is_dateline
 from cleaner.text.headline_chrome import chrome_shape
@@ -54,6 +54,7 @@ BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
+
 def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
     """How much a head line looks like the headline: 0 for lines that have the headline's
     size but not its part (a banner sentence "Get all your news in one place.", an intro
@@ -90,15 +91,6 @@ def _debris(text: str) -> bool:
     return worded < TITLE_MIN_WORDS and worded * 2 < len(tokens)
 
 
-def _filled(lines: list[Line], index: int, step: int) -> Line | None:
-    """The nearest non-blank line above (step -1) or below (step 1) `index`; a walk, not
-    a slice: the head of a page of short lines can hold all its lines."""
-    k = index + step
-    while 0 <= k < len(lines) and lines[k].fate == "blank":
-        k += step
-    return lines[k] if 0 <= k < len(lines) else None
-
-
 def _card_edge(lines: list[Line], ln: Line, last_para: int) -> bool:
     """The line touches a block of cards a card stage read: right over its first card (a
     heading over cards, "Category / Batteries", sample 513), or right under its last card
@@ -106,10 +98,10 @@ def _card_edge(lines: list[Line], ln: Line, last_para: int) -> bool:
     block's last headline printed without its teaser, sample 498; "Older Posts"). A
     headline sits over its story, never against cards; the card heading stage
     (`card_headings`) decides such lines."""
-    after = _filled(lines, ln.index, 1)
+    after = nearest_filled(lines, ln.index, 1)
     if after is not None and after.fate == "related":
         return True
-    before = _filled(lines, ln.index, -1)
+    before = nearest_filled(lines, ln.index, -1)
     return before is not None and before.fate == "related" and last_para < ln.index
 
 
@@ -173,7 +165,8 @@ def _standfirst_of(lines: list[Line], first: Line, ln: Line) -> bool:
     its headline, as it sums the story up ("A bakery in Alabama sells out ..., a frozen
     lake hosts a golf tournament in Minnesota, and more" under "News from around our 50
     States", sample 467), so the echo cannot choose between them."""
-    return len(ln.text.split()) >= STANDFIRST_MIN_WORDS and _filled(lines, ln.index, -1) is first
+    return (len(ln.text.split()) >= STANDFIRST_MIN_WORDS
+            and nearest_filled(lines, ln.index, -1) is first)
 
 
 def _choose(window: list[Line], ranks: list[int], lines: list[Line],

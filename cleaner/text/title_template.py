@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.core.lines import Line, is_paragraph
+from cleaner.core.lines import Line, is_paragraph, nearest_filled
 from cleaner.core.records import Related
 from cleaner.text.topic_pairs import headline
 
@@ -44,13 +44,6 @@ def _reclaimed(ln: Line) -> bool:
     return ln.open or (ln.fate == "noise" and ln.category != "related")
 
 
-def _neighbour(lines: list[Line], k: int, step: int) -> Line | None:
-    k += step
-    while 0 <= k < len(lines) and not lines[k].text:
-        k += step
-    return lines[k] if 0 <= k < len(lines) else None
-
-
 def mark_title_template_cards(lines: list[Line]) -> list[Related]:
     """Decide the headlines after the story that carry the title's label on the same side
     (and the labels) as related; return them.
@@ -70,7 +63,7 @@ def mark_title_template_cards(lines: list[Line]) -> list[Related]:
     last = max((ln.index for ln in lines if ln.open and is_paragraph(ln.text)), default=-1)
     if last < title.index:
         return []  # no story under the title: its tail is no place to read
-    above, below = _neighbour(lines, title.index, -1), _neighbour(lines, title.index, 1)
+    above, below = nearest_filled(lines, title.index, -1), nearest_filled(lines, title.index, 1)
     frames = {step: _frame(ln.text) for step, ln in ((-1, above), (1, below)) if ln}
     found: list[tuple[Line, Line]] = []
     taken: set[int] = set()
@@ -79,7 +72,7 @@ def mark_title_template_cards(lines: list[Line]) -> list[Related]:
         if shape is None:
             continue
         for step, frame in frames.items():  # the label over (-1) or under (1) the title
-            head = _neighbour(lines, ln.index, -step) if frame == shape else None
+            head = nearest_filled(lines, ln.index, -step) if frame == shape else None
             if (head is not None and head.index > last and _reclaimed(head)
                     and headline(head.text) and head.index not in taken
                     and ln.index not in taken):
