@@ -33,9 +33,12 @@ _CREDITED = re.compile(r" \([^()/]{2,40}/[^()/]{1,30}\)$")
 # A teaser cut short: "... more", "[…]", "...".
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])(?: ?more)?$")
 
-def separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
+def separator_runs(tokens: list[Token], keys: list[str],
+                   texts: list[str] | None = None) -> list[int]:
     """Anchors for cards without a date: the repeated link line that closes each card
-    ("Read More"), when it recurs at least twice."""
+    ("Read More"), when it recurs at least twice. A line that counts up from copy to copy
+    ("1 of 4", "2 of 4": `texts` tell them apart) is a gallery's slide counter inside the
+    story: the slides are the story's pictures and paragraphs, no cards (MSN, sample 534)."""
     counts: dict[str, int] = {}
     for k, t in enumerate(tokens):
         if t.kind == "R":
@@ -45,7 +48,18 @@ def separator_runs(tokens: list[Token], keys: list[str]) -> list[int]:
     best = max(counts, key=counts.__getitem__)
     if counts[best] < MIN_CARDS:
         return []
-    return [k for k, t in enumerate(tokens) if t.kind == "R" and keys[k] == best]
+    seps = [k for k, t in enumerate(tokens) if t.kind == "R" and keys[k] == best]
+    return [] if texts is not None and _counts_up([texts[k] for k in seps]) else seps
+
+
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
+def _counts_up(texts: list[str]) -> bool:
+    """Each copy's first number is one more than the one before's (a counter)."""
+    numbers = [int(m.group()) if (m := _FIRST_NUMBER.search(t)) else None for t in texts]
+    return None not in numbers and all(
+        b == a + 1 for a, b in zip(numbers, numbers[1:]))  # type: ignore[operator]
 
 
 def closed_cards(texts: list[str], tokens: list[Token], ends: list[int],

@@ -116,7 +116,7 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
             starts = credited_captions(texts, tokens)
             found = opened_cards(texts, tokens, starts, False) if starts else None
         if not found:
-            seps = separator_runs(tokens, keys)
+            seps = separator_runs(tokens, keys, texts)
             # a separator followed by a title opens its card ("A picture" over each card);
             # one followed by chrome or nothing closes it ("Read More")
             opens = bool(seps) and not anchors_close(tokens, seps)

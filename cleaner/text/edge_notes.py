@@ -48,6 +48,8 @@ _NOTE_WORDS = re.compile(
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
     r"|click here|download (?:the|our) app"
+    # a site's notice over its page: "We are updating our Terms of Use" (sample 566)
+    r"|terms of (?:use|service)|privacy (?:policy|notice)"
     # an AI disclosure: "This post was written with the help of AI tools" (sample 459)
     r"|with the (?:help|assistance|use) of (?:AI|artificial intelligence)\b"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
@@ -71,7 +73,8 @@ _NOTE_LITERALS = (
     "sign up for", "notifications", "click here", "download the app", "download our app",
     "independent and ", "aims to promote", "our mission", "verified firsthand",
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
-    "already a subscriber", "with the help of", "with the assistance of", "with the use of",
+    "already a subscriber", "terms of use", "terms of service", "privacy policy",
+    "privacy notice", "with the help of", "with the assistance of", "with the use of",
     "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ")

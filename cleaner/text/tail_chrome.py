@@ -14,6 +14,7 @@ from cleaner.core.lines import Line, nearest_filled
 from cleaner.rulebook.model import Active
 from cleaner.text.chrome_head import story_intro
 from cleaner.text.content_words import content_words
+from cleaner.text.headline_chrome import chrome_shape
 from cleaner.text.linerules import SENTENCE_END, STATEMENT_END
 from cleaner.text.topic_pairs import WIDGET, headline
 from cleaner.text.zones import Zones, find_zones
@@ -146,6 +147,50 @@ def _announced(lines: list[Line], tail: list[Line]) -> set[int]:
     return out
 
 
+# A results table, a short list or a timeline under the story's last paragraph, with the
+# story going on under it ("Top three, women" / "1. Niamh Culhane (Ireland) 2:27:41" / ...
+# then "The men's race was won by ...", an autoblog copy, sample 561): at most this many
+# short lines between the paragraph and the statement that resumes the story.
+MAX_RESUME_LINES = 8
+MIN_RESUME_LINES = 2  # one short line between two statements is `_item_subheads`' call
+MIN_ITEM_WORDS = 2  # a table's row or a name; one-word lines are tags ("Ferries", 230)
+MIN_RESUME_SHARED = 2  # content words the list and the statement share with the story
+# A statement under a label ("Property News: Harbour-view flats draw record bids."): a
+# promo's headline, not the story going on (a Daily8 tag block, sample 230)
+_LABELLED = re.compile(r"^[A-Z][\w'’ ]{2,30}: [A-Z]")
+
+
+def _resumed(lines: list[Line], tail: list[Line], before: Line | None,
+             story: AbstractSet[str]) -> set[int]:
+    """Short tail lines between the story's last paragraph and an open statement that goes
+    on with the story: inside the story's span, so the story's (a table, a list of names,
+    a timeline). The lines run on from the paragraph with nothing decided between (chrome
+    a stage took, a blank-parted block, ends the run), none calls the reader to act, and
+    the list with the statement uses the story's words (its names): a statement after
+    chrome of another topic is a promo's. A list has two lines or more, each of two words
+    or more (one-word lines are tags), none ends in ':' or has a chrome line's shape
+    (`chrome_shape`), and the statement opens with no label."""
+    if before is None or not tail or STATEMENT_END.search(before.text) is None:
+        return set()
+    run: list[Line] = []
+    for ln in lines[before.index + 1:]:
+        if ln.fate == "blank":
+            continue
+        if not ln.open or len(run) > MAX_RESUME_LINES or WIDGET.search(ln.text):
+            return set()
+        if STATEMENT_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text):
+            if (len(run) < MIN_RESUME_LINES or _LABELLED.match(ln.text)
+                    or not content_words(ln.text) & story):
+                return set()
+            shared = set().union(*(content_words(x.text) for x in (*run, ln))) & story
+            return {x.index for x in run} if len(shared) >= MIN_RESUME_SHARED else set()
+        if (len(ln.text.split()) < MIN_ITEM_WORDS or ln.text.endswith(":")
+                or chrome_shape(ln.text)):
+            return set()  # a tag; a heading `_announced` judges; a byline, credit, appeal
+        run.append(ln)
+    return set()
+
+
 def _story_above(lines: list[Line], index: int, kept: set[int]) -> bool:
     """The nearest line above is the story's: an open statement or a line kept as its."""
     above = nearest_filled(lines, index, -1)
@@ -169,6 +214,8 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     box = _fact_box(tail, before if before is not None and before.open else None, story)
     intros = _announced(lines, tail)
     heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail, intros)
+    heads |= _resumed(lines, tail, before if before is not None and before.open else None,
+                      story)
     # an announcing line goes on from the story: right under a statement or a kept subhead
     heads |= {k for k in intros if _story_above(lines, k, heads)}
     for ln in tail:

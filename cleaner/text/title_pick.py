@@ -22,7 +22,9 @@ from cleaner.text.title_evidence import (
     ECHO_MARGIN,
     ECHO_SHARE,
     UNECHOED_SHARE,
+    StoryWords,
     echo,
+    echo_share,
     echo_shares,
     story_words,
 )
@@ -291,6 +293,17 @@ def _ranks(window: list[Line], later: set[str], captioned: set[int],
             for ln in window]
 
 
+def _named_head(ln: Line, told: StoryWords) -> Line | None:
+    """The short line right over the story under a notice, when the story names it whole:
+    a digest's name ("Nightly Brief" over "Top stories for today ... Sign up for the
+    Nightly Brief", sample 566), too short for `_headline_rank`, the page's headline all
+    the same when nothing else under the notice is one."""
+    if (len(ln.text.split()) != TITLE_MIN_WORDS - 1 or ln.text.endswith(":")
+            or chrome_shape(ln.text) or _debris(ln.text) or ln.text[0] in _BULLETS):
+        return None
+    return ln if echo_share(ln.text, told) == 1.0 else None
+
+
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                off: frozenset[str] = frozenset()) -> str | None:
     """The head line that looks most like a headline, the first of equals that the story
@@ -317,17 +330,24 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         # lines under that paragraph go on with the story (a list, a subhead)
         above = [k for k, ln in enumerate(window) if ln.index < lead]
         title = _choose([window[k] for k in above], [ranks[k] for k in above], lines, lead)
-    under = lines_after_notice(lines, zones.body_start)
-    if under and (title is None
-                  or not echo(title.text, story_words(lines, zones.body_start))):
+    # the notice is the story's first paragraph, or a lone paragraph the zones left in the
+    # head (the story's paragraphs start further down: a digest's intro, sample 566)
+    notice = next((ln.index for ln in lines[:zones.body_start]
+                   if ln.open and is_paragraph(ln.text)), zones.body_start)
+    under = lines_after_notice(lines, notice)
+    told = story_words(lines, under[-1].index + 1) if under else frozenset()
+    if under and (title is None or not echo(title.text, told)):
         # the headline under the notice: its words recur in the story, or its dateline
-        # follows it (a briefing's "Your Evening Briefing" names no item)
+        # follows it (a briefing's "Your Evening Briefing" names no item). A title above
+        # the notice that only the notice echoes is the notice's own heading ("Updates
+        # to our Terms of Use" over "We are updating our Terms of Use", sample 566).
         ranks = _ranks(under, later, set(), lines)
         pick = _choose(under, ranks, lines, under[-1].index + 1)
         if pick is not None and ranks[under.index(pick)] >= 2 and (
-                _dated(lines, pick)
-                or echo(pick.text, story_words(lines, under[-1].index + 1))):
+                _dated(lines, pick) or echo(pick.text, told)):
             head, title = head + under, pick
+        elif (named := _named_head(under[-1], told)) is not None:
+            head, title = head + under, named
     if not head:
         return None
     if title is None:  # nothing looks like a headline: the first line of a few words

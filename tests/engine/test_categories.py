@@ -52,6 +52,7 @@ ROWS = [
     ("body", "1 of 12", None, "gallery", "generic-gallery-counter"),
     ("body", "View gallery", None, "gallery", "generic-gallery-counter"),
     ("body", "Image 3 of 12", None, "gallery", "generic-gallery-counter"),
+    ("body", "Next slide", None, "gallery", "generic-gallery-counter"),
     ("head", "5 min read", None, "metadata", "generic-reading-time"),
     ("body", "Listen to this article", None, "metadata", "generic-reading-time"),
     ("tail", "Comments (12)", None, "comment", "generic-comment-widget"),
