@@ -55,15 +55,17 @@ def test_tags_over_a_statement_go() -> None:
     assert fates["Running"] == "noise"
 
 
-DIGEST = """Evening Digest
-Top stories today include a court blocking a quarry permit, a cyclist winning damages and a ban on glass at beaches, and more.
-1.) Judge halts quarry permit on the river
-A federal judge vacated a permit for the quarry, finding the agency failed to study effects on trout.
-2.) Cyclist wins damages over bike lane crash
-A jury found the city liable after a poorly marked barrier forced him into traffic.
-3.) Court upholds glass ban at state beaches
-The court ruled 5-2 that the parks department acted within its authority.
-"""
+DIGEST = "\n".join([
+    "Evening Digest",
+    "Top stories today include a court blocking a quarry permit, a cyclist winning damages "
+    "and a ban on glass at beaches, and more.",
+    "1.) Judge halts quarry permit on the river",
+    "A federal judge vacated a permit for the quarry, finding the agency failed to study "
+    "effects on trout.",
+    "2.) Cyclist wins damages over bike lane crash",
+    "A jury found the city liable after a poorly marked barrier forced him into traffic.",
+    "3.) Court upholds glass ban at state beaches",
+    "The court ruled 5-2 that the parks department acted within its authority.", ""])
 
 
 def test_digest_numbered_items_are_no_listing() -> None:
