@@ -36,6 +36,15 @@ MIN_FACTS = 3  # two "Label: value" lines can be a share bar; three with data ar
 MIN_NAMED_FACTS = 2
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)] [A-Z]")  # "2. What remains unclear"
+# A wire story's bracketed footnote of figures: "($1 = 0.9412 euros)" under a Reuters
+# report's last paragraph (MSN, sample 558): the story's own conversion, no chrome
+_FIGURES_NOTE = re.compile(r"^\([^()=]{0,12}\d[^()=]{0,12} = [^()=]{0,8}\d[^()=]{0,30}\)$")
+
+
+# A schedule's rows are labelled by days ("Monday to Saturday: 11am-8pm" / "Sunday:
+# closed", a restaurant's hours under the story, NewsBreak, sample 532): two are a box,
+# whatever their values ("closed")
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
 
 
 def _is_data(value: str) -> bool:
@@ -51,7 +60,7 @@ def _fact_box(tail: list[Line], before: Line | None, story: AbstractSet[str] = f
     the run that directly follows a sentence-ended paragraph counts: a box further down,
     after other tail chrome, belongs to another story. Two lines are enough when each
     label's words are the story's (`story`: its content words): a scorecard of the teams
-    the report names."""
+    the report names; or when each label names days (`_WEEKDAY`): a schedule."""
     if before is None or not SENTENCE_END.search(before.text) or not tail:
         return set()
     start = 1 if (not _FACT.match(tail[0].text) and len(tail[0].text) <= _FACT_HEADING_CHARS
@@ -64,6 +73,10 @@ def _fact_box(tail: list[Line], before: Line | None, story: AbstractSet[str] = f
     data = sum(_is_data(ln.text.split(": ", 1)[1]) for ln in run)
     named = len(run) >= MIN_NAMED_FACTS and all(
         (label := content_words(ln.text.split(": ", 1)[0])) and label <= story for ln in run)
+    scheduled = len(run) >= MIN_NAMED_FACTS and all(
+        _WEEKDAY.search(ln.text.split(": ", 1)[0]) for ln in run)
+    if scheduled:
+        return {ln.index for ln in tail[:start] + run}
     if (len(run) < MIN_FACTS and not named) or data * 2 <= len(run):
         return set()
     return {ln.index for ln in tail[:start] + run}
@@ -211,7 +224,14 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     before = next((ln for ln in reversed(lines[:zones.tail_start]) if ln.fate != "blank"), None)
     story = set().union(*(content_words(ln.text) for ln in lines[:zones.tail_start]
                           if ln.fate in ("undecided", "body")))
-    box = _fact_box(tail, before if before is not None and before.open else None, story)
+    # the story's closing sentences shorter than a paragraph stay: a box under them
+    closing = 0
+    while closing < len(tail) and SENTENCE_END.search(tail[closing].text):
+        closing += 1
+    if closing:
+        before = tail[closing - 1]
+    box = _fact_box(tail[closing:], before if before is not None and before.open else None,
+                    story)
     intros = _announced(lines, tail)
     heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail, intros)
     heads |= _resumed(lines, tail, before if before is not None and before.open else None,
@@ -220,7 +240,8 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
     heads |= {k for k in intros if _story_above(lines, k, heads)}
     for ln in tail:
         if (ln.index not in box and ln.index not in heads and len(ln.text) < TAIL_KEEP_CHARS
-                and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)):
+                and not SENTENCE_END.search(ln.text) and not _INNER_SENTENCE.search(ln.text)
+                and not _FIGURES_NOTE.match(ln.text)):
             ln.decide("noise", "nav", TAIL_CHROME)
 
 

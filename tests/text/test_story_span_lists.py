@@ -108,3 +108,30 @@ def test_digest_name_under_a_site_notice_is_the_title() -> None:
     result = clean(NOTICE)
     assert result.title == "Evening Digest"
     assert "We are updating our Privacy Policy" not in result.text
+
+
+HOURS = ("Monday to Friday: 9am-5pm\n"
+         "Sunday: closed\n")
+
+
+def test_schedule_under_the_story_closing_sentence_stays() -> None:
+    fates = _chrome_fates(STORY + "The cafe on the quay will keep shorter hours at first.\n"
+                          + HOURS + "Share\n")
+    assert fates["Monday to Friday: 9am-5pm"] == "undecided"
+    assert fates["Sunday: closed"] == "undecided"
+    assert fates["Share"] == "noise"
+
+
+def test_two_labelled_lines_of_no_schedule_go() -> None:
+    fates = _chrome_fates(STORY + "Source: Harbour Radio\nPhoto: Staff\n")
+    assert fates["Source: Harbour Radio"] == "noise"
+
+
+@pytest.mark.parametrize(("line", "fate"), [
+    ("($1 = 0.9412 euros)", "undecided"),   # a wire story's conversion of its figures
+    ("(£1 = $1.2710)", "undecided"),
+    ("(Video)", "noise"),                   # a label in brackets is chrome
+    ("(1 of 4)", "noise"),
+])
+def test_bracketed_figures_note_under_the_story(line: str, fate: str) -> None:
+    assert _chrome_fates(STORY + line + "\nMore for You\n")[line] == fate
