@@ -80,9 +80,7 @@ MIN_SHARED_WORDS = 2  # a heading over the units that repeats this many of the f
 
 _CLOSERS = "\"'”’)]"
 _TEASER_END = re.compile(r"(?:[.!?…]|\.\.\.)$")
-# "1. What the studies found", "1.) Judge halts water permit" (a digest, sample 566): a
-# story's numbered sections, no listing's headlines
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\)|[.)]) ")
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\)|[.)]) ")  # sections: "1. What we found", "1.) Judge" (566)
 _INNER_STOP = re.compile(r"\w{3,}[.!] \w")  # "… on Monday. Photograph: X": a caption
 _WORD = re.compile(r"\w{4,}")
 _FIELD_LABEL = re.compile(r"^(\w[\w '’]{1,30}): ")  # "What it means: …", a card's field

@@ -335,8 +335,8 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     notice = next((ln.index for ln in lines[:zones.body_start]
                    if ln.open and is_paragraph(ln.text)), zones.body_start)
     under = lines_after_notice(lines, notice)
-    told = story_words(lines, under[-1].index + 1) if under else frozenset()
-    if under and (title is None or not echo(title.text, told)):
+    below = story_words(lines, under[-1].index + 1) if under else frozenset()
+    if under and (title is None or not echo(title.text, below)):
         # the headline under the notice: its words recur in the story, or its dateline
         # follows it (a briefing's "Your Evening Briefing" names no item). A title above
         # the notice that only the notice echoes is the notice's own heading ("Updates
@@ -344,9 +344,9 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         ranks = _ranks(under, later, set(), lines)
         pick = _choose(under, ranks, lines, under[-1].index + 1)
         if pick is not None and ranks[under.index(pick)] >= 2 and (
-                _dated(lines, pick) or echo(pick.text, told)):
+                _dated(lines, pick) or echo(pick.text, below)):
             head, title = head + under, pick
-        elif (named := _named_head(under[-1], told)) is not None:
+        elif (named := _named_head(under[-1], below)) is not None:
             head, title = head + under, named
     if not head:
         return None
