@@ -56,8 +56,15 @@ MIN_CUT_CHARS, MIN_CUT_WORDS = 150, 25  # an excerpt cut short; a headline is sh
 MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line between items
 
 _END = re.compile(r"[.:;,]$")
+# What kind of card a headline is, printed before it: "Related video: ", "Watch: ".
+_CARD_KIND = re.compile(r"^(?:Related|Recommended|Watch|Video|Listen|Podcast|Gallery)"
+                        r"(?: (?:video|videos|story|stories|article|content|coverage))?: ")
+_BRACKETED_OUTLET = re.compile(r" \((?P<source>[A-Z][\w&.’' -]{1,40})\)$")
+MIN_CARD_TITLE_CHARS = 12
 _ROW_LABEL = re.compile(r"^\S+(?: \S+)?: ")  # a fact box's row: "Tulsa: Central Library"
 _GLUED_LABEL = re.compile(r"^(?P<label>(?:\w+ )?[a-z]{3,})(?P<title>[A-Z][a-z'’]*\b.*)$")
+# An outlet's name under a card's headline: one to four words, no digit, no colon.
+_OUTLET = re.compile(r"^[A-Z][^\s\d:]*(?: [^\s\d:]+){0,3}$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
 # its call ("Get X on your phone: download the app") is a widget, not a headline.
@@ -195,6 +202,21 @@ def _story_line(order: list[Line], k: int) -> bool:
         k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
 
 
+def _outlet_cards(order: list[Line], heads: list[Line]) -> bool:
+    """Headlines under a heading of their own, each over its outlet's name ("Mehr für Sie",
+    headline, "NDR", headline, "Kieler Nachrichten": MSN's German edition, sample 535): a
+    language that capitalises its nouns prints few lower-case words in a short headline,
+    so the card's frame vouches for it instead of its case."""
+    if len(heads) < MIN_PAIRS or not _headed_run(order, heads, rows_ok=True):
+        return False
+    at = {id(ln): k for k, ln in enumerate(order)}
+    for h in heads:  # a fact box's rows ("Kiel: 12 trains") are no outlets over headlines
+        k = at[id(h)]
+        if k + 1 >= len(order) or not _OUTLET.match(order[k + 1].text):
+            return False
+    return True
+
+
 def _cut_paragraph(text: str) -> bool:
     """A story's paragraph cut short by the copy ("... being built at a yard …", an
     autoblog's excerpt, sample 463): a long line that ends in an ellipsis."""
@@ -202,7 +224,7 @@ def _cut_paragraph(text: str) -> bool:
             and len(text.split()) >= MIN_CUT_WORDS)
 
 
-def _headed_run(order: list[Line], heads: list[Line]) -> bool:
+def _headed_run(order: list[Line], heads: list[Line], rows_ok: bool = False) -> bool:
     """The tail's headlines stand together under a heading of their own: a label of one to
     `MAX_HEADING_WORDS` words with no end punctuation right over the first of them, and
     between two of them nothing but short lines (an outlet name: "KOCO", "The Weather
@@ -211,7 +233,7 @@ def _headed_run(order: list[Line], heads: list[Line]) -> bool:
     headlines about something else and the heading over the run tell it from a list the
     story closes with, whose items all restate the story. Rows that open with a label of
     one or two words and a colon are a fact box's, under the story's own subhead."""
-    if any(_ROW_LABEL.match(h.text) for h in heads):
+    if not rows_ok and any(_ROW_LABEL.match(h.text) for h in heads):
         return False  # "Somerset: 417 for six": the rows of the story's fact box (428)
     at = {id(ln): k for k, ln in enumerate(order)}
     first = at[id(heads[0])]
@@ -238,10 +260,14 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     if len(tail) == len(live):
         return []  # no story paragraph above: not an article's tail
     order = list(reversed(tail))
-    heads = [ln for k, ln in enumerate(order)
-             if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
-             and ln.text[:1].isalnum() and headline(ln.text) and _sentence_case(ln.text)
-             and WIDGET.search(ln.text) is None and not _story_line(order, k)]
+    shaped = [ln for k, ln in enumerate(order)
+              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
+              and ln.text[:1].isalnum() and headline(ln.text)
+              and WIDGET.search(ln.text) is None and not _story_line(order, k)]
+    heads = [ln for ln in shaped if _sentence_case(ln.text)]
+    cased = [ln for ln in shaped if _LOWER_WORD.search(ln.text)]
+    if len(heads) < MIN_PAIRS and _outlet_cards(order, cased):
+        heads = cased
     if len(heads) < MIN_PAIRS:
         return []
     story: set[str] = set()
@@ -258,7 +284,19 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         return []
     for ln in found:
         ln.decide("related", "related", TAIL_HEADLINES)
-    return [Related(title, None, None) for title in _unlabelled([ln.text for ln in found])]
+    return [_card(title) for title in _unlabelled([ln.text for ln in found])]
+
+
+def _card(text: str) -> Related:
+    """A closing headline as its card: a box's kind printed before it ("Related video:",
+    "Watch:") is no part of the headline, and an outlet in brackets after it is its source
+    ("... day four (Sky Sports)", MSN, sample 557), as `generic-also-read` reads them."""
+    m = _CARD_KIND.match(text)
+    title = text[m.end():] if m and len(text) - m.end() >= MIN_CARD_TITLE_CHARS else text
+    outlet = _BRACKETED_OUTLET.search(title)
+    if outlet is None:
+        return Related(title, None, None)
+    return Related(title[:outlet.start()], outlet["source"], None)
 
 
 def _unlabelled(titles: list[str]) -> list[str]:
