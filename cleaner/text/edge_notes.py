@@ -55,6 +55,9 @@ _NOTE_WORDS = re.compile(
     # portal's "provides the information as is without warranty" (538)
     r"|(?:is|are) using (?:AI|artificial intelligence)\b|auto-generated|syndicated feed"
     r"|(?:has|have) not been edited|without warrant(?:y|ies)"
+    # a summary site's box under the story: "You can also read news stories similar to
+    # this one that we have collected from other news sources" (sample 541)
+    r"|(?:stories|articles|news) similar to this\b"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
     r"|verified firsthand|knowledgeable sources"
     r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber"
@@ -80,7 +83,8 @@ _NOTE_LITERALS = (
     "independent and ", "aims to promote", "our mission", "verified firsthand",
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
     "already a subscriber", "with the help of", "using ai", "using artificial",
-    "auto-generated", "syndicated feed", "not been edited", "without warrant", "with the assistance of", "with the use of",
+    "auto-generated", "syndicated feed", "not been edited", "without warrant",
+    "similar to this", "with the assistance of", "with the use of",
     "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ", "editor,", "reporter,", "correspondent,", "columnist,")

@@ -51,6 +51,7 @@ _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minute
 STANDFIRST_MIN_WORDS = 21
 MIN_LIST_ITEMS = 2  # a heading over a list has two items or more; a byline over its role one
 BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
+MAX_OVER_DATE = 3  # name lines over the dateline: a byline, an outlet and its place
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
@@ -265,13 +266,21 @@ def _first_item(ln: Line, bullets: set[str]) -> bool:
 def _byline_over_date(lines: list[Line], ln: Line) -> bool:
     """A few capitalised words right over the dateline under the title are the byline
     ("Microsoft News Editors" / "Wed, Sep 10", sample 436): a desk's or a writer's name,
-    no verb, no sentence end."""
-    words = ln.text.split()
-    after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
-    return (2 <= len(words) <= BYLINE_MAX_WORDS and all(w[0].isupper() and w.isalpha()
-                                                        for w in words)
-            and after is not None and after.fate == "meta" and after.category == "metadata"
-            and bool(after.rule) and "dateline" in (after.rule or ""))
+    no verb, no sentence end; or a few such lines over it, the outlet and its place."""
+    after = ln
+    for _ in range(MAX_OVER_DATE):  # the outlet, then its place: "The Des Moines Register"
+        # / "Boone, IA" / "2025-08-14" (NewsBreak, sample 555)
+        words = after.text.replace(",", " ").split()
+        if not (2 <= len(words) <= BYLINE_MAX_WORDS
+                and all(w[0].isupper() and w.isalpha() for w in words)):
+            return False
+        after = next((x for x in lines[after.index + 1:] if x.fate != "blank"), None)
+        if after is None:
+            return False
+        if (after.fate == "meta" and after.category == "metadata" and bool(after.rule)
+                and "dateline" in (after.rule or "")):
+            return True
+    return False
 
 
 def _dated(lines: list[Line], ln: Line) -> bool:
