@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from cleaner.core.letters import ascii_words, letter_runs, lower_runs
-from cleaner.core.lines import Line, is_paragraph
+from cleaner.core.lines import Line, is_paragraph, nearest_filled
 from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
 
@@ -53,6 +53,7 @@ MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 0
 MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 MIN_CUT_CHARS, MIN_CUT_WORDS = 150, 25  # an excerpt cut short; a headline is shorter
+MAX_LINK_WORDS = 3  # "Read more", "See also"
 MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line between items
 
 _END = re.compile(r"[.:;,]$")
@@ -202,6 +203,16 @@ def _story_line(order: list[Line], k: int) -> bool:
         k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
 
 
+def _under_link(lines: list[Line], ln: Line) -> bool:
+    """The page's last line, a headline on another topic, right under a link label a rule
+    removed ("Read more" over "Council tenants in Bradford to get new smoke alarms", inkl,
+    sample 551): one related link, as a box of two would be."""
+    above = nearest_filled(lines, ln.index, -1)
+    return (above is not None and above.fate == "noise"
+            and above.category in ("promo", "related")
+            and len(above.text.split()) <= MAX_LINK_WORDS)
+
+
 def _outlet_cards(order: list[Line], heads: list[Line]) -> bool:
     """Headlines under a heading of their own, each over its outlet's name ("Mehr für Sie",
     headline, "NDR", headline, "Kieler Nachrichten": MSN's German edition, sample 535): a
@@ -268,7 +279,7 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     cased = [ln for ln in shaped if _LOWER_WORD.search(ln.text)]
     if len(heads) < MIN_PAIRS and _outlet_cards(order, cased):
         heads = cased
-    if len(heads) < MIN_PAIRS:
+    if not heads or (len(heads) < MIN_PAIRS and heads != live[-1:]):
         return []
     story: set[str] = set()
     for ln in live[:len(live) - len(tail)]:
@@ -280,7 +291,8 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
             found.append(ln)
     if found and len(found) < MIN_PAIRS and _headed_run(order, heads):
         found = heads  # a labelled box about the story's topic: its items share words
-    if len(found) < MIN_PAIRS:
+    if not (len(found) >= MIN_PAIRS or (found == heads == live[-1:] and _under_link(lines,
+                                                                                   found[0]))):
         return []
     for ln in found:
         ln.decide("related", "related", TAIL_HEADLINES)
