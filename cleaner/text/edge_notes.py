@@ -58,6 +58,8 @@ _NOTE_WORDS = re.compile(
     # a summary site's box under the story: "You can also read news stories similar to
     # this one that we have collected from other news sources" (sample 541)
     r"|(?:stories|articles|news) similar to this\b"
+    # the site's legal notice: "We are updating our Terms of Use. Please ..." (sample 566)
+    r"|(?:our|the) (?:updated )?terms of (?:use|service)\b|(?:our|the) privacy policy\b"
     r"|independent and (?:neutral|non-?partisan)|aims to promote|our mission"
     r"|verified firsthand|knowledgeable sources"
     r"|(?:is|was) from the .{1,40} (?:edition|issue) of|subscribe to|already a subscriber"
@@ -84,7 +86,7 @@ _NOTE_LITERALS = (
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
     "already a subscriber", "with the help of", "using ai", "using artificial",
     "auto-generated", "syndicated feed", "not been edited", "without warrant",
-    "similar to this", "with the assistance of", "with the use of",
+    "similar to this", "terms of use", "terms of service", "privacy policy", "with the assistance of", "with the use of",
     "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ", "editor,", "reporter,", "correspondent,", "columnist,")

@@ -97,6 +97,10 @@ class Unit:
     teaser: list[int] = field(default_factory=list)
 
 
+MIN_COUNTED = 2
+_COUNTED = re.compile(r"^(\d{1,2})(?:\.\)|[.)]) ")  # "1.) Judge halts ...", "2. Storm ..."
+
+
 def _kind(text: str, noise: bool) -> str:
     """P a teaser or paragraph, H a headline, S anything else (a label, tag, source, a
     line a rule removes anyway: "Article continues under ad" is no headline)."""
@@ -187,7 +191,7 @@ def read_units(texts: list[str], noise: RuleNoise | list[bool] | None = None,
     if (heads[len(heads) // 2] < MIN_MEDIAN_HEADLINE_WORDS
             or not _distinct(texts, units) or _briefing(texts, units, start)
             or _story_first(texts, units) or _posts(texts, units)
-            or _questions(texts, units)
+            or _questions(texts, units) or _counted(texts, units)
             or _summed_up(texts, kinds, units[0].head)):
         return None
     return units
@@ -220,6 +224,14 @@ def _questions(texts: list[str], units: list[Unit]) -> bool:
     each answered under it (a listing's headlines are mostly statements)."""
     asked = sum(texts[u.head].rstrip(_CLOSERS).endswith("?") for u in units[1:])
     return asked * 2 > len(units) - 1
+
+
+def _counted(texts: list[str], units: list[Unit]) -> bool:
+    """Headlines numbered 1, 2, 3 in a row: a roundup's items counted by its writer
+    ("1.) Judge halts water permit ...", a nightly brief, sample 566); a listing's cards
+    are not numbered as sections of one text."""
+    numbers = [int(m.group(1)) for u in units if (m := _COUNTED.match(texts[u.head]))]
+    return len(numbers) >= MIN_COUNTED and numbers == list(range(1, len(numbers) + 1))
 
 
 def _posts(texts: list[str], units: list[Unit]) -> bool:
