@@ -17,7 +17,7 @@ from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
 from cleaner.text.dateline_title import is_dateline
 from cleaner.text.headline_chrome import chrome_shape
 from cleaner.text.linerules import SENTENCE_END, Meta
-from cleaner.text.notice_head import lines_after_notice
+from cleaner.text.notice_head import lines_after_notice, notice_heading
 from cleaner.text.title_evidence import (
     ECHO_MARGIN,
     ECHO_SHARE,
@@ -312,9 +312,10 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         return meta.values["title"]
     last_para = max((ln.index for ln in lines if ln.open and is_paragraph(ln.text)),
                     default=-1)
+    notice = notice_heading(lines)
     head = [ln for ln in lines[:zones.body_start]
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)
-            and not _card_edge(lines, ln, last_para)]
+            and not _card_edge(lines, ln, last_para) and ln is not notice]
     later = _printed_again(lines, zones.tail_start)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
@@ -380,6 +381,8 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
+    if notice is not None and notice.index < title.index and ABOVE_TITLE not in off:
+        notice.decide("noise", "nav", ABOVE_TITLE)
     title.decide("title", None, None)
     return title.text
 
