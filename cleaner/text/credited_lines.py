@@ -4,10 +4,10 @@ text printed over a caption.
 A text dump keeps a picture's caption as a line of the story. The rule files know the
 credit shapes that name an agency after a slash ("Photograph: Name/AP"); other desks
 close a caption with a credit of another shape: "Photograph: Supplied, Author provided"
-(The Conversation), "(AP Photo)", "(Getty Images)", "- Getty Images", "(Club Name/PA)", "(Courtesy of the
-library)", "© Tom's Guide" (MSN). A story's sentence does not end with a photographer's
-credit, so a short line that does is a caption wherever it sits. These shapes are judged
-on text dumps only: on HTML the markup has placed the captions already.
+(The Conversation), "(AP Photo)", "(Getty Images)", "- Getty Images", "(Club Name/PA)",
+"(Courtesy of the library)", "© Tom's Guide" (MSN). A story's sentence does not end with
+a photographer's credit, so a short line that does is a caption wherever it sits. These
+shapes are judged on text dumps only: on HTML the markup has placed the captions already.
 
 Above a caption, inkl and The Conversation print the picture's alt text: a short line
 that describes the same picture in other words ("A young lime tree behind a metal guard"

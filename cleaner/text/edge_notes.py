@@ -86,7 +86,8 @@ _NOTE_LITERALS = (
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
     "already a subscriber", "with the help of", "using ai", "using artificial",
     "auto-generated", "syndicated feed", "not been edited", "without warrant",
-    "similar to this", "terms of use", "terms of service", "privacy policy", "with the assistance of", "with the use of",
+    "similar to this", "terms of use", "terms of service", "privacy policy",
+    "with the assistance of", "with the use of",
     "article is from", "article was from", "article comes from",
     "story is from", "story was from", "story comes from", "editor ", "reporter ",
     "correspondent ", "columnist ", "editor,", "reporter,", "correspondent,", "columnist,")

@@ -47,7 +47,7 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
-from cleaner.text.label_lines import is_enumeration, is_name_list
+from cleaner.text.label_lines import is_counted, is_enumeration, is_name_list
 from cleaner.text.listing import LISTING_CHROME, take_dangling
 from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
 from cleaner.text.rule_noise import RuleNoise
@@ -95,10 +95,6 @@ class Unit:
     lead: list[int] = field(default_factory=list)
     head: int = -1
     teaser: list[int] = field(default_factory=list)
-
-
-MIN_COUNTED = 2
-_COUNTED = re.compile(r"^(\d{1,2})(?:\.\)|[.)]) ")  # "1.) Judge halts ...", "2. Storm ..."
 
 
 def _kind(text: str, noise: bool) -> str:
@@ -191,7 +187,7 @@ def read_units(texts: list[str], noise: RuleNoise | list[bool] | None = None,
     if (heads[len(heads) // 2] < MIN_MEDIAN_HEADLINE_WORDS
             or not _distinct(texts, units) or _briefing(texts, units, start)
             or _story_first(texts, units) or _posts(texts, units)
-            or _questions(texts, units) or _counted(texts, units)
+            or _questions(texts, units) or is_counted([texts[u.head] for u in units])
             or _summed_up(texts, kinds, units[0].head)):
         return None
     return units
@@ -224,14 +220,6 @@ def _questions(texts: list[str], units: list[Unit]) -> bool:
     each answered under it (a listing's headlines are mostly statements)."""
     asked = sum(texts[u.head].rstrip(_CLOSERS).endswith("?") for u in units[1:])
     return asked * 2 > len(units) - 1
-
-
-def _counted(texts: list[str], units: list[Unit]) -> bool:
-    """Headlines numbered 1, 2, 3 in a row: a roundup's items counted by its writer
-    ("1.) Judge halts water permit ...", a nightly brief, sample 566); a listing's cards
-    are not numbered as sections of one text."""
-    numbers = [int(m.group(1)) for u in units if (m := _COUNTED.match(texts[u.head]))]
-    return len(numbers) >= MIN_COUNTED and numbers == list(range(1, len(numbers) + 1))
 
 
 def _posts(texts: list[str], units: list[Unit]) -> bool:

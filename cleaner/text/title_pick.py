@@ -267,19 +267,21 @@ def _byline_over_date(lines: list[Line], ln: Line) -> bool:
     """A few capitalised words right over the dateline under the title are the byline
     ("Microsoft News Editors" / "Wed, Sep 10", sample 436): a desk's or a writer's name,
     no verb, no sentence end; or a few such lines over it, the outlet and its place."""
-    after = ln
+    at: Line | None = ln
     for _ in range(MAX_OVER_DATE):  # the outlet, then its place: "The Des Moines Register"
         # / "Boone, IA" / "2025-08-14" (NewsBreak, sample 555)
-        words = after.text.replace(",", " ").split()
+        assert at is not None
+        words = at.text.replace(",", " ").split()
         if not (2 <= len(words) <= BYLINE_MAX_WORDS
                 and all(w[0].isupper() and w.isalpha() for w in words)):
             return False
-        after = next((x for x in lines[after.index + 1:] if x.fate != "blank"), None)
+        after = next((x for x in lines[at.index + 1:] if x.fate != "blank"), None)
         if after is None:
             return False
         if (after.fate == "meta" and after.category == "metadata" and bool(after.rule)
                 and "dateline" in (after.rule or "")):
             return True
+        at = after
     return False
 
 

@@ -100,10 +100,10 @@ def mark_title_template_cards(lines: list[Line]) -> list[Related]:
                 found.append((head, ln))
                 taken |= {head.index, ln.index}
                 break
-    for step, ln in ((-1, above), (1, below)):
-        frame = _frame(ln.text, MAX_ECHO_CHARS, MAX_ECHO_WORDS) if ln is not None else None
-        if ln is not None and ln.open and frame and _echoed(lines, last, step, frame):
-            ln.decide("noise", "nav", TITLE_TEMPLATE)
+    for step, near in ((-1, above), (1, below)):
+        frame = _frame(near.text, MAX_ECHO_CHARS, MAX_ECHO_WORDS) if near is not None else None
+        if near is not None and near.open and frame and _echoed(lines, last, step, frame):
+            near.decide("noise", "nav", TITLE_TEMPLATE)
     items: list[Related] = []
     for head, label in found:
         head.decide("related", "related", TITLE_TEMPLATE)
