@@ -68,6 +68,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-prefixed-closers", "text", "cards whose headline is glued into a "
           "closing link after a prefix the closers share ('Read More »from <headline>'), "
           "the teaser above it", switch=True, text_only=True),
+    Stage("generic-outlet-closers", "text", "cards closed by their outlet's name and a "
+          "mark every closer repeats ('Joy Online »', 'CBC News - Published')",
+          switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "

@@ -63,6 +63,7 @@ from cleaner.text.linerules import (
 from cleaner.text.listing import LISTING_CHROME, mark_listing
 from cleaner.text.listing_shape import LISTING_SHAPE, mark_shaped_listing
 from cleaner.text.live_entries import LIVE_ENTRIES, reopen_live_entries
+from cleaner.text.outlet_closers import OUTLET_CLOSERS, mark_outlet_closers
 from cleaner.text.prefixed_closers import PREFIXED_CLOSERS, mark_prefixed_closers
 from cleaner.text.recurrence import GENERIC_RULE as RECURRING_LINE
 from cleaner.text.recurrence import mark_recurring, recurrence_note, site_key
@@ -104,6 +105,7 @@ _CARD_READERS: tuple[tuple[str, Callable[[list[Line]], list[Related]]], ...] = (
     (DOUBLED_CARDS, mark_doubled_cards),
     (TEMPLATE_CARDS, mark_template_cards),
     (PREFIXED_CLOSERS, mark_prefixed_closers),
+    (OUTLET_CLOSERS, mark_outlet_closers),
 )
 
 

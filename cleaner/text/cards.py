@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.core.lines import Line, normalize
+from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.broken_titles import join_broken_titles
@@ -41,6 +41,10 @@ from cleaner.text.titled_items import titled_items
 from cleaner.text.topic_pairs import pair_cards
 
 CARD_RULE = "generic-card-shape"
+# Lines a rule removes that never close a card: an ad label is set between paragraphs
+# ("Advertisment" on PratidinTime), and a slideshow's counter ("1 of 4", "2 of 4") between
+# a story's slides (MSN, sample 534): repeated, they would read as a card list's links.
+_NEVER_CLOSE = frozenset({"ad", "gallery"})
 CARD_CHROME = "generic-card-chrome"
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +63,8 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
                ) -> CardRun | None:
     """The card run of a page, if it has one (see the module docstring). `noise` gives the
     category of lines a line rule removes anyway: they are no card line, but a repeated
-    one ("Read More") may still close each card; an ad label never does (it is set
-    between paragraphs, "Advertisment" on PratidinTime)."""
+    one ("Read More") may still close each card; an ad label or a slide counter never does
+    (`_NEVER_CLOSE`)."""
     texts, halves = join_broken_titles([ln.text for ln in open_lines])
     if len(texts) < MIN_CARDS * 2:
         return None
@@ -69,7 +73,7 @@ def find_cards(open_lines: list[Line], noise: list[str | None] | None = None
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
     flags = noise or [None] * len(texts)
-    tokens = mark_repeated([Token("X" if f == "ad" else "N") if f else classify(t)
+    tokens = mark_repeated([Token("X" if f in _NEVER_CLOSE else "N") if f else classify(t)
                             for t, f in zip(texts, flags)], keys, seen)
     for k in halves:  # a broken headline's first half: its card's, as chrome is
         tokens[k] = Token("R")
@@ -158,11 +162,21 @@ def _story_headline(open_lines: list[Line], lead: list[int]) -> int | None:
                 lead[-1] if lead else None)
 
 
+def _story_head(open_lines: list[Line], run: CardRun) -> bool:
+    """The run is one card at the top of the page with the story's paragraphs right under
+    it: the article's own head (nav, date, section trail, headline, author, age, an
+    autoblog's WordPress theme, sample 561), not a related card."""
+    end = run.last + 1
+    return (len(run.items) == 1 and end + 1 < len(open_lines)
+            and not any(is_paragraph(ln.text) for ln in open_lines[:run.first])
+            and is_paragraph(open_lines[end].text) and is_paragraph(open_lines[end + 1].text))
+
+
 def mark_cards(lines: list[Line], active: Active) -> list[Related]:
     """Decide the lines of the page's card run as related (chrome between cards as nav)."""
     open_lines = [ln for ln in lines if ln.open]
     run = find_cards(open_lines, [_rule_noise(ln.text, active) for ln in open_lines])
-    if run is None:
+    if run is None or _story_head(open_lines, run):
         return []
     if story_tail(open_lines, run.used, run.items):  # the story's last line, then a card
         run = CardRun(run.items[1:], run.used[1:], run.chrome, run.first + 1, run.last)

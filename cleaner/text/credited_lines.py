@@ -4,10 +4,10 @@ text printed over a caption.
 A text dump keeps a picture's caption as a line of the story. The rule files know the
 credit shapes that name an agency after a slash ("Photograph: Name/AP"); other desks
 close a caption with a credit of another shape: "Photograph: Supplied, Author provided"
-(The Conversation), "(AP Photo)", "(Getty Images)", "(Club Name/PA)", "(Courtesy of the
-library)", "© Tom's Guide" (MSN). A story's sentence does not end with a photographer's
-credit, so a short line that does is a caption wherever it sits. These shapes are judged
-on text dumps only: on HTML the markup has placed the captions already.
+(The Conversation), "(AP Photo)", "(Getty Images)", "- Getty Images", "(Club Name/PA)",
+"(Courtesy of the library)", "© Tom's Guide" (MSN). A story's sentence does not end with
+a photographer's credit, so a short line that does is a caption wherever it sits. These
+shapes are judged on text dumps only: on HTML the markup has placed the captions already.
 
 Above a caption, inkl and The Conversation print the picture's alt text: a short line
 that describes the same picture in other words ("A young lime tree behind a metal guard"
@@ -35,7 +35,12 @@ _CREDIT_END = re.compile(
     r"|\((?:Getty Images|Shutterstock|Alamy)\)$"
     r"|\([A-Z][^()/]{1,40}/[A-Z][^()/]{1,30}\)$"  # "(Kelsall Rovers FC/PA)"
     r"|\(Courtesy(?: of)? [^()]{2,60}\)$"
-    r"| © [A-Z][\w'’ .&-]{1,30}$")  # "The Lumo X7 in green. © Tom's Guide"
+    r"| © [A-Z][\w'’ .&-]{1,30}$"  # "The Lumo X7 in green. © Tom's Guide"
+    # "Abell raises his bat - Getty Images" (MSN, sample 557): a picture library after a
+    # dash; a wire's name there ("- Reuters") may close a story's line, a library's not.
+    r"|[\w)] [-–—] (?:[\w ]{1,20} via )?(?:Getty Images|Shutterstock|Alamy(?: Stock Photo)?"
+    r"|PA (?:Wire|Images))$")
+_LIBRARY_ENDS = ("Images", "Shutterstock", "Alamy", "Photo", "Wire")
 _COMMON = frozenset({"from", "with", "that", "this", "their", "into", "after", "over"})
 
 
@@ -43,7 +48,8 @@ def _credit_end(text: str) -> bool:
     """`_CREDIT_END` searched only on lines that can hold one of its forms (a credit
     label, a closing parenthesis, a copyright sign): most lines hold none, and the
     string tests cost less than the search (this runs on every open line)."""
-    return (("Photograph: " in text or text.endswith(")") or " © " in text)
+    return (("Photograph: " in text or text.endswith(")") or " © " in text
+             or text.endswith(_LIBRARY_ENDS))
             and bool(_CREDIT_END.search(text)))
 
 

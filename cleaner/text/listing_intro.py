@@ -20,6 +20,10 @@ looks the same at first sight. What tells them apart is the shape around the par
   Dayton, Ohio" over "Get the latest news in Dayton, Ohio, from city hall ..."): a lead
   rephrases its headline, it does not quote it.
 
+A description that opens by defining the page's label ("An obituary is a news article
+that ..." under "Obituary") makes the page a topic page whatever the card count: a story
+never opens on a dictionary's sentence (sample 563).
+
 Samples 130-134 and 144 (feed copies, NewsBreak-like local and Yahoo topic listings, tag
 pages) set the numbers below; samples 020-129 hold the articles that must not turn into listings.
 """
@@ -42,7 +46,7 @@ CARD_TEXT_FACTOR = 2  # the cards carry at least twice the intro's characters
 FEW_CARDS_TEXT_FACTOR = 4
 MIN_HEADLINE_WORDS = 5  # "Springfield Local News", "Top Stories": labels, not headlines
 
-_LABEL_MARKS = re.compile(r"[|@»›>/]")
+_LABEL_MARKS = re.compile(r"[|@»›▸>/]")
 # A sentence and then a call: "Protect democratic society today. Invest in AllSides" (a
 # banner's appeal); a headline is one clause, or two joined by a colon or a dash.
 _TWO_SENTENCES = re.compile(r"[a-z]{4}\. [A-Z]")  # "Gov. X", "Corp. Y" are no stops
@@ -55,6 +59,10 @@ APPARATUS = re.compile(
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b"  # glued too: "Axios12-03-2025"
     r"|^\d{1,2}[:.]\d{2}\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|days?) ago\b")
 _DIGIT = re.compile(r"\d")
+MAX_LABEL_WORDS = 3
+_TAB_MARKS = re.compile(r"\s[▸›»|/>]\s")
+_DEFINITION = re.compile(r"(?i)^(?:an? |the )?(?P<term>\w[\w'’ -]{1,40}?) (?:is|are|refers to|"
+                         r"means) (?:an?|the|any|when)\b")
 
 
 def has_apparatus(text: str) -> bool:
@@ -76,6 +84,27 @@ def _is_headline(text: str, others: list[str]) -> bool:
     if _LABEL_MARKS.search(text) or _TWO_SENTENCES.search(text):
         return False
     return not any(o != text and len(o.split()) >= 2 and o in text for o in others)
+
+
+def _labels(texts: list[str]) -> set[str]:
+    """The page's labels among head lines: a short line ("Obituary"), the label before a
+    colon ("Obituary: Death notice ..."), the first tab of a tab row ("Obituary ▸ Facts")."""
+    out = set()
+    for text in texts:
+        for part in (text, text.split(": ", 1)[0], _TAB_MARKS.split(text, 1)[0]):
+            part = part.strip()
+            if 0 < len(part.split()) <= MAX_LABEL_WORDS and any(c.isalpha() for c in part):
+                out.add(part.lower())
+    return out
+
+
+def _defines_label(paragraph: str, head: list[str]) -> bool:
+    """The description opens by defining the page's label ("Obituary" over "An obituary is
+    a news article that ...", a topic page, sample 563): a topic page explains its topic,
+    a story reports an event and never opens on a dictionary's sentence."""
+    m = _DEFINITION.match(paragraph)
+    return m is not None and m["term"].lower().rstrip("s") in {
+        label.rstrip("s") for label in _labels(head)}
 
 
 def is_listing_intro(lines: list[Line], cards: int, skip: frozenset[int] = frozenset()
@@ -105,13 +134,20 @@ def is_listing_intro(lines: list[Line], cards: int, skip: frozenset[int] = froze
     if any(ln.index > first_card for ln in paragraphs):
         return False
     intro = " ".join(ln.text for ln in paragraphs)
-    factor = CARD_TEXT_FACTOR if cards >= MIN_INTRO_CARDS else FEW_CARDS_TEXT_FACTOR
-    if len(intro.split()) > MAX_INTRO_WORDS or card_chars < factor * len(intro):
+    if len(intro.split()) > MAX_INTRO_WORDS:
         return False
     head = [ln for ln in lines[:first_card] if ln.fate not in ("blank", "related")]
     printed = [ln.text for ln in head]
     above = paragraphs[0].index  # an article prints its byline and date over its lead
     if any(has_apparatus(ln.text) for ln in head if ln.open and ln.index < above):
+        return False
+    over = [ln.text for ln in head if ln.open and ln.index < above]
+    if _defines_label(paragraphs[0].text, over) and not any(
+            _is_headline(t, printed) and not any(t != o and t in o for o in printed)
+            for t in over):  # a headline printed again after a label is the topic's tagline
+        return True
+    factor = CARD_TEXT_FACTOR if cards >= MIN_INTRO_CARDS else FEW_CARDS_TEXT_FACTOR
+    if card_chars < factor * len(intro):
         return False
     said = normalize(intro)
     return not any(_is_headline(ln.text, printed)

@@ -13,13 +13,15 @@ standfirst sums the story up, so the story echoes it).
 from __future__ import annotations
 
 from cleaner.core.lines import Line, is_paragraph
+from cleaner.text.edge_notes import says_publishing
 from cleaner.text.title_evidence import echo, story_words
 
-__all__ = ["lines_after_notice"]
+__all__ = ["lines_after_notice", "notice_heading"]
 
 # The notice is among the page's first filled lines (samples 219, 228, 337, 349: the first
 # to third); further down a paragraph above short lines is a standfirst or a story's own.
 NOTICE_MAX_POSITION = 3
+MIN_HEADING_STEMS = 2  # words a notice's heading shares with it ("Updates to our Terms")
 # Short lines between the notice and the story's first paragraph: the headline, its
 # source, a dateline. More is a list, not a head.
 MAX_UNDER_LINES = 6
@@ -56,3 +58,24 @@ def lines_after_notice(lines: list[Line], body_start: int) -> list[Line]:
     if echo(lines[body_start].text, story_words(lines, under[-1].index + 1)):
         return []  # a standfirst: the story repeats it
     return under
+
+
+def notice_heading(lines: list[Line]) -> Line | None:
+    """The heading of a site notice printed first on the page: a short line right over a
+    paragraph among the page's first lines that speaks of the site (`says_publishing`:
+    terms of use, a browser warning) and restates the heading's words ("Updates to our
+    Terms of Use" over "We are updating our Terms of Use. Please ...", sample 566). It has
+    a headline's size, not its part: the title is looked for without it."""
+    from cleaner.text.topic_pairs import stems  # topic_pairs reads headlines: no cycle here
+
+    filled = [ln for ln in lines if ln.fate != "blank"][:NOTICE_MAX_POSITION]
+    for k, ln in enumerate(filled):
+        if not (ln.open and is_paragraph(ln.text)):
+            continue
+        head = filled[k - 1] if k else None
+        if (head is not None and head.open and not is_paragraph(head.text)
+                and says_publishing(ln.text)
+                and len(stems(head.text) & stems(ln.text)) >= MIN_HEADING_STEMS):
+            return head
+        return None
+    return None

@@ -23,6 +23,13 @@ CAPTION_PAIR = "generic-caption-pair"
 _CREDIT_TAIL = re.compile(r"^ ?(?:\(?(?:Photograph|Photo|Picture|Image|Illustration|Credit|"
                           r"Video)s?(?: by)?:? |\((?:Getty|AFP|AP|PA|Reuters|EPA|Shutterstock|"
                           r"Alamy)|REUTERS/|Credit:)")  # an outlet's name, not a doubled headline
+# Any other short credit after the bare copy: "Courtesy of Dare County", "CSIRO, CC BY",
+# "(Yorkshire Evening Post)", "- Getty Images" (samples 528, 550, 551). A few words, opened
+# by a capital, a bracket or a dash, with no sentence of its own: a paragraph that goes on
+# from a line printed above it reads on in lower case or ends in a full stop.
+_SHORT_CREDIT = re.compile(r"^ (?:[-–—|] )?\(?(?P<first>\w)[^.!?;:]{0,58}$")
+SHORT_CREDIT_MAX_WORDS = 6
+CAPTION_MIN_WORDS = 4  # "How we found it" over a paragraph opening with it is a subhead
 DUPLICATE_MIN_CHARS = 20  # shorter repeats ("Russia", "Comments") are left to the rules
 # A repeat with at most this many kept lines since its previous copy is a duplicate. The
 # seeds' duplicates have 0 (PratidinTime's standfirst after the byline chrome, Ynetnews'
@@ -75,7 +82,7 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
         if not (nxt.open or nxt.category == "caption"):
             continue
         if (alike and nxt.text == ln.text) or (nxt.text.startswith(ln.text)
-                                   and _CREDIT_TAIL.search(nxt.text[len(ln.text):])):
+                                               and _credited(ln.text, nxt.text[len(ln.text):])):
             ln.decide("noise", "caption", CAPTION_PAIR)
             if nxt.open:
                 nxt.decide("noise", "caption", CAPTION_PAIR)
@@ -88,6 +95,16 @@ def mark_caption_pairs(lines: list[Line], title: str | None = None,
             if ln.open and _caption_twice(ln.text):
                 ln.decide("noise", "caption", CAPTION_PAIR)
         _mark_caption_neighbours(live)
+
+
+def _credited(bare: str, tail: str) -> bool:
+    """`bare + tail` is the bare caption with its credit after it."""
+    if _CREDIT_TAIL.search(tail):
+        return True
+    short = _SHORT_CREDIT.match(tail)
+    return (short is not None and short["first"].isupper()
+            and len(bare.split()) >= CAPTION_MIN_WORDS
+            and len(tail.split()) <= SHORT_CREDIT_MAX_WORDS)
 
 
 def _caption_twice(text: str) -> bool:

@@ -17,7 +17,7 @@ from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
 from cleaner.text.dateline_title import is_dateline
 from cleaner.text.headline_chrome import chrome_shape
 from cleaner.text.linerules import SENTENCE_END, Meta
-from cleaner.text.notice_head import lines_after_notice
+from cleaner.text.notice_head import lines_after_notice, notice_heading
 from cleaner.text.title_evidence import (
     ECHO_MARGIN,
     ECHO_SHARE,
@@ -53,6 +53,7 @@ _AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minute
 STANDFIRST_MIN_WORDS = 21
 MIN_LIST_ITEMS = 2  # a heading over a list has two items or more; a byline over its role one
 BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
+MAX_OVER_DATE = 3  # name lines over the dateline: a byline, an outlet and its place
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
@@ -267,13 +268,23 @@ def _first_item(ln: Line, bullets: set[str]) -> bool:
 def _byline_over_date(lines: list[Line], ln: Line) -> bool:
     """A few capitalised words right over the dateline under the title are the byline
     ("Microsoft News Editors" / "Wed, Sep 10", sample 436): a desk's or a writer's name,
-    no verb, no sentence end."""
-    words = ln.text.split()
-    after = next((x for x in lines[ln.index + 1:] if x.fate != "blank"), None)
-    return (2 <= len(words) <= BYLINE_MAX_WORDS and all(w[0].isupper() and w.isalpha()
-                                                        for w in words)
-            and after is not None and after.fate == "meta" and after.category == "metadata"
-            and bool(after.rule) and "dateline" in (after.rule or ""))
+    no verb, no sentence end; or a few such lines over it, the outlet and its place."""
+    at: Line | None = ln
+    for _ in range(MAX_OVER_DATE):  # the outlet, then its place: "The Des Moines Register"
+        # / "Boone, IA" / "2025-08-14" (NewsBreak, sample 555)
+        assert at is not None
+        words = at.text.replace(",", " ").split()
+        if not (2 <= len(words) <= BYLINE_MAX_WORDS
+                and all(w[0].isupper() and w.isalpha() for w in words)):
+            return False
+        after = next((x for x in lines[at.index + 1:] if x.fate != "blank"), None)
+        if after is None:
+            return False
+        if (after.fate == "meta" and after.category == "metadata" and bool(after.rule)
+                and "dateline" in (after.rule or "")):
+            return True
+        at = after
+    return False
 
 
 def _dated(lines: list[Line], ln: Line) -> bool:
@@ -316,9 +327,10 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         return meta.values["title"]
     last_para = max((ln.index for ln in lines if ln.open and is_paragraph(ln.text)),
                     default=-1)
+    notice = notice_heading(lines)
     head = [ln for ln in lines[:zones.body_start]
             if ln.open and len(ln.text) <= TITLE_MAX_CHARS and not is_paragraph(ln.text)
-            and not _card_edge(lines, ln, last_para)]
+            and not _card_edge(lines, ln, last_para) and ln is not notice]
     later = _printed_again(lines, zones.tail_start)
     window = [ln for ln in head if not _nav_item(ln.text)][:TITLE_LOOKAHEAD]
     captioned = _under_credit(lines[:zones.body_start])
@@ -332,9 +344,9 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         title = _choose([window[k] for k in above], [ranks[k] for k in above], lines, lead)
     # the notice is the story's first paragraph, or a lone paragraph the zones left in the
     # head (the story's paragraphs start further down: a digest's intro, sample 566)
-    notice = next((ln.index for ln in lines[:zones.body_start]
-                   if ln.open and is_paragraph(ln.text)), zones.body_start)
-    under = lines_after_notice(lines, notice)
+    notice_at = next((ln.index for ln in lines[:zones.body_start]
+                      if ln.open and is_paragraph(ln.text)), zones.body_start)
+    under = lines_after_notice(lines, notice_at)
     below = story_words(lines, under[-1].index + 1) if under else frozenset()
     if under and (title is None or not echo(title.text, below)):
         # the headline under the notice: its words recur in the story, or its dateline
@@ -391,6 +403,8 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:
             under_title = False  # after a caption or a standfirst: a live blog's "Closing post"
+    if notice is not None and notice.index < title.index and ABOVE_TITLE not in off:
+        notice.decide("noise", "nav", ABOVE_TITLE)
     title.decide("title", None, None)
     return title.text
 

@@ -9,7 +9,8 @@ stories below are bare headlines, so no card reader sees a card (no teaser, no a
 the tail stages call them chrome. What makes them cards is the repetition of the story's
 own frame, whatever its words: a short line beside the title (digits masked, so a score
 or a count may differ) recurs after the story's last paragraph on the same side of a
-headline-shaped line. Only the tail is read: the story's body is never touched.
+headline-shaped line. Only the tail is read: the story's body is never touched, but the
+label beside the title, once it comes back so, goes as chrome.
 """
 
 from __future__ import annotations
@@ -25,13 +26,18 @@ __all__ = ["TITLE_TEMPLATE", "mark_title_template_cards"]
 TITLE_TEMPLATE = "generic-title-template"
 MAX_LABEL_WORDS = 4  # a badge, a section or a sentiment label; a longer line is a sentence
 MAX_LABEL_CHARS = 40
+# The label beside the title itself may be a longer locator ("Duluth | St. Louis County |
+# Minnesota"): it is judged by its copies, not turned into cards.
+MAX_ECHO_CHARS, MAX_ECHO_WORDS = 60, 6
 _DIGITS = re.compile(r"\d+")
 
 
-def _frame(text: str) -> str | None:
+def _frame(text: str, max_chars: int = MAX_LABEL_CHARS, max_words: int = MAX_LABEL_WORDS
+           ) -> str | None:
     """The line's shape as a label beside a headline (digits masked), or None when it is no
-    label: too long, a sentence, or a line with no letters."""
-    if (not text or len(text) > MAX_LABEL_CHARS or len(text.split()) > MAX_LABEL_WORDS
+    label: too long, a sentence, or a line with no letters. Separators ("|") are no words."""
+    words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    if (not text or len(text) > max_chars or words > max_words
             or not any(c.isalpha() for c in text) or text.rstrip()[-1:] in ".!?"):
         return None
     return _DIGITS.sub("#", text.lower())
@@ -42,6 +48,21 @@ def _reclaimed(ln: Line) -> bool:
     a line a card reader took (noise of the "related" category: a block's header, a
     card's outlet) is that reader's."""
     return ln.open or (ln.fate == "noise" and ln.category != "related")
+
+
+def _echoed(lines: list[Line], last: int, step: int, frame: str) -> bool:
+    """The title's label comes back after the story on the same side of a headline,
+    whichever stage took that card: the label is the template's, not the story's ("Duluth
+    | St. Louis County | Minnesota" under the headline and under each next item, a
+    council-meeting site, sample 565)."""
+    for ln in lines[last + 1:]:
+        if (ln.fate in ("blank", "title")
+                or _frame(ln.text, MAX_ECHO_CHARS, MAX_ECHO_WORDS) != frame):
+            continue
+        head = nearest_filled(lines, ln.index, -step)
+        if head is not None and head.index > last and headline(head.text):
+            return True
+    return False
 
 
 def mark_title_template_cards(lines: list[Line]) -> list[Related]:
@@ -79,6 +100,10 @@ def mark_title_template_cards(lines: list[Line]) -> list[Related]:
                 found.append((head, ln))
                 taken |= {head.index, ln.index}
                 break
+    for step, near in ((-1, above), (1, below)):
+        frame = _frame(near.text, MAX_ECHO_CHARS, MAX_ECHO_WORDS) if near is not None else None
+        if near is not None and near.open and frame and _echoed(lines, last, step, frame):
+            near.decide("noise", "nav", TITLE_TEMPLATE)
     items: list[Related] = []
     for head, label in found:
         head.decide("related", "related", TITLE_TEMPLATE)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from cleaner.core.letters import ascii_words, letter_runs, lower_runs
-from cleaner.core.lines import Line, is_paragraph
+from cleaner.core.lines import Line, is_paragraph, nearest_filled
 from cleaner.core.records import Related
 from cleaner.text.linerules import STATEMENT_END
 
@@ -53,11 +53,19 @@ MAX_TAIL_WORDS = 18  # a gallery's caption under the story runs longer (sample 0
 MIN_TITLE_CASE_WORDS = 8
 MAX_TAIL_SHARE = 0.5  # a closing headline shares less than this with the story
 MIN_CUT_CHARS, MIN_CUT_WORDS = 150, 25  # an excerpt cut short; a headline is shorter
+MAX_LINK_WORDS = 3  # "Read more", "See also"
 MAX_HEADING_WORDS = 4  # a box's heading ("More for you") and an outlet line between items
 
 _END = re.compile(r"[.:;,]$")
+# What kind of card a headline is, printed before it: "Related video: ", "Watch: ".
+_CARD_KIND = re.compile(r"^(?:Related|Recommended|Watch|Video|Listen|Podcast|Gallery)"
+                        r"(?: (?:video|videos|story|stories|article|content|coverage))?: ")
+_BRACKETED_OUTLET = re.compile(r" \((?P<source>[A-Z][\w&.’' -]{1,40})\)$")
+MIN_CARD_TITLE_CHARS = 12
 _ROW_LABEL = re.compile(r"^\S+(?: \S+)?: ")  # a fact box's row: "Tulsa: Central Library"
 _GLUED_LABEL = re.compile(r"^(?P<label>(?:\w+ )?[a-z]{3,})(?P<title>[A-Z][a-z'’]*\b.*)$")
+# An outlet's name under a card's headline: one to four words, no digit, no colon.
+_OUTLET = re.compile(r"^[A-Z][^\s\d:]*(?: [^\s\d:]+){0,3}$")
 _LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")
 # A question with its answer buttons ("Was this article helpful? Yes No") or a promo with
 # its call ("Get X on your phone: download the app") is a widget, not a headline.
@@ -195,6 +203,31 @@ def _story_line(order: list[Line], k: int) -> bool:
         k + 1 < len(order) and STATEMENT_END.search(order[k + 1].text) is not None)
 
 
+def _under_link(lines: list[Line], ln: Line) -> bool:
+    """The page's last line, a headline on another topic, right under a link label a rule
+    removed ("Read more" over "Council tenants in Bradford to get new smoke alarms", inkl,
+    sample 551): one related link, as a box of two would be."""
+    above = nearest_filled(lines, ln.index, -1)
+    return (above is not None and above.fate == "noise"
+            and above.category in ("promo", "related")
+            and len(above.text.split()) <= MAX_LINK_WORDS)
+
+
+def _outlet_cards(order: list[Line], heads: list[Line]) -> bool:
+    """Headlines under a heading of their own, each over its outlet's name ("Mehr für Sie",
+    headline, "NDR", headline, "Kieler Nachrichten": MSN's German edition, sample 535): a
+    language that capitalises its nouns prints few lower-case words in a short headline,
+    so the card's frame vouches for it instead of its case."""
+    if len(heads) < MIN_PAIRS or not _headed_run(order, heads, rows_ok=True):
+        return False
+    at = {id(ln): k for k, ln in enumerate(order)}
+    for h in heads:  # a fact box's rows ("Kiel: 12 trains") are no outlets over headlines
+        k = at[id(h)]
+        if k + 1 >= len(order) or not _OUTLET.match(order[k + 1].text):
+            return False
+    return True
+
+
 def _cut_paragraph(text: str) -> bool:
     """A story's paragraph cut short by the copy ("... being built at a yard …", an
     autoblog's excerpt, sample 463): a long line that ends in an ellipsis."""
@@ -202,7 +235,7 @@ def _cut_paragraph(text: str) -> bool:
             and len(text.split()) >= MIN_CUT_WORDS)
 
 
-def _headed_run(order: list[Line], heads: list[Line]) -> bool:
+def _headed_run(order: list[Line], heads: list[Line], rows_ok: bool = False) -> bool:
     """The tail's headlines stand together under a heading of their own: a label of one to
     `MAX_HEADING_WORDS` words with no end punctuation right over the first of them, and
     between two of them nothing but short lines (an outlet name: "KOCO", "The Weather
@@ -211,7 +244,7 @@ def _headed_run(order: list[Line], heads: list[Line]) -> bool:
     headlines about something else and the heading over the run tell it from a list the
     story closes with, whose items all restate the story. Rows that open with a label of
     one or two words and a colon are a fact box's, under the story's own subhead."""
-    if any(_ROW_LABEL.match(h.text) for h in heads):
+    if not rows_ok and any(_ROW_LABEL.match(h.text) for h in heads):
         return False  # "Somerset: 417 for six": the rows of the story's fact box (428)
     at = {id(ln): k for k, ln in enumerate(order)}
     first = at[id(heads[0])]
@@ -238,11 +271,15 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
     if len(tail) == len(live):
         return []  # no story paragraph above: not an article's tail
     order = list(reversed(tail))
-    heads = [ln for k, ln in enumerate(order)
-             if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
-             and ln.text[:1].isalnum() and headline(ln.text) and _sentence_case(ln.text)
-             and WIDGET.search(ln.text) is None and not _story_line(order, k)]
-    if len(heads) < MIN_PAIRS:
+    shaped = [ln for k, ln in enumerate(order)
+              if MIN_TAIL_WORDS <= len(ln.text.split()) <= MAX_TAIL_WORDS
+              and ln.text[:1].isalnum() and headline(ln.text)
+              and WIDGET.search(ln.text) is None and not _story_line(order, k)]
+    heads = [ln for ln in shaped if _sentence_case(ln.text)]
+    cased = [ln for ln in shaped if _LOWER_WORD.search(ln.text)]
+    if len(heads) < MIN_PAIRS and _outlet_cards(order, cased):
+        heads = cased
+    if not heads or (len(heads) < MIN_PAIRS and heads != live[-1:]):
         return []
     story: set[str] = set()
     for ln in live[:len(live) - len(tail)]:
@@ -254,11 +291,24 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
             found.append(ln)
     if found and len(found) < MIN_PAIRS and _headed_run(order, heads):
         found = heads  # a labelled box about the story's topic: its items share words
-    if len(found) < MIN_PAIRS:
+    if not (len(found) >= MIN_PAIRS or (found == heads == live[-1:] and _under_link(lines,
+                                                                                   found[0]))):
         return []
     for ln in found:
         ln.decide("related", "related", TAIL_HEADLINES)
-    return [Related(title, None, None) for title in _unlabelled([ln.text for ln in found])]
+    return [_card(title) for title in _unlabelled([ln.text for ln in found])]
+
+
+def _card(text: str) -> Related:
+    """A closing headline as its card: a box's kind printed before it ("Related video:",
+    "Watch:") is no part of the headline, and an outlet in brackets after it is its source
+    ("... day four (Sky Sports)", MSN, sample 557), as `generic-also-read` reads them."""
+    m = _CARD_KIND.match(text)
+    title = text[m.end():] if m and len(text) - m.end() >= MIN_CARD_TITLE_CHARS else text
+    outlet = _BRACKETED_OUTLET.search(title)
+    if outlet is None:
+        return Related(title, None, None)
+    return Related(title[:outlet.start()], outlet["source"], None)
 
 
 def _unlabelled(titles: list[str]) -> list[str]:
