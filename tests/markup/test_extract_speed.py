@@ -155,3 +155,25 @@ def test_the_outermost_matches_are_trafilaturas():
     matches = dict.fromkeys(el for x in select for el in x(tree))
     theirs = [el for el in matches if not any(a in matches for a in el.iterancestors())]
     assert extract_speed._outermost(matches) == theirs and len(theirs) == 2
+
+
+def test_the_stoplist_set_is_justexts_own_found_without_hashing_the_tuple(monkeypatch):
+    import justext.core
+
+    stoplist = ("The", "And", "Der")
+    expected = extract_speed._justext_define_stoplist(stoplist)
+    hashed = []
+    monkeypatch.setattr(extract_speed, "_justext_define_stoplist",
+                        lambda s: hashed.append(s) or expected)
+    assert justext.core.define_stoplist(stoplist) == frozenset({"the", "and", "der"})
+    assert len(hashed) == 1  # not cleaner's run: justext's own, every time
+    own = extract_speed.OWN_RUN.set(True)
+    try:
+        first = justext.core.define_stoplist(stoplist)
+        again = justext.core.define_stoplist(stoplist)
+        other = justext.core.define_stoplist(("x",))
+    finally:
+        extract_speed.OWN_RUN.reset(own)
+    assert first is again is expected
+    assert len(hashed) == 3  # the first time on cleaner's run, and for another tuple
+    assert other is expected  # (the stand-in above answers `expected` for any tuple)
