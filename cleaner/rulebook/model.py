@@ -178,7 +178,7 @@ class Active:
     related: tuple[RelatedRule, ...]
     dom_drop: tuple[DomDrop, ...]
     dom_cards: tuple[DomCards, ...]
-    # One RE2 set (two inside, for speed: rulebook.line_sets) holds every pattern tried on
+    # One RE2 set (a few inside, for speed: rulebook.line_sets) holds every pattern tried on
     # each line of a page: the line rules', then the related rules' page patterns
     # (`related_patterns`), the section starts and the inline patterns, at the offsets below
     # (None: that family did not fit the set and is searched pattern by pattern). One pass
@@ -379,7 +379,7 @@ def _merge(generic: Site, site: Site | None) -> Active:
 
 
 def _search_set(patterns: list[re2._Regexp]) -> LineSets:
-    """One RE2 set of patterns, as far as callers see (two inside: line_sets says why):
+    """One RE2 set of patterns, as far as callers see (a few inside: line_sets says why):
     Match(text) lists the ones that match somewhere in text, as a search with each would;
     raises re2.error when they do not fit in memory."""
     return LineSets([pattern.pattern for pattern in patterns], _set_options())
