@@ -14,6 +14,7 @@ order, a per-document time limit enforced from outside.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import queue
@@ -86,6 +87,10 @@ def _worker_main(tasks: Connection, results: Connection, progress: Any,
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     rules = load_rules_for(rule_paths)
     warm(rules, libraries=True)
+    # What warm-up loaded (rules, trafilatura, lxml: most of the worker's objects) lives as
+    # long as the worker: frozen, a full collection no longer walks it for each page's few.
+    gc.collect()
+    gc.freeze()
     results.send("ready")  # the time limit counts from here, not from the process start
     while True:
         try:

@@ -41,3 +41,32 @@ def test_main_script() -> None:
 ])
 def test_foreign_line_in_an_english_article(line: str, foreign: bool) -> None:
     assert is_foreign_line(line, "latin", "en") is foreign
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # a listing's headlines: one stopword, shared with Dutch, and Portuguese's "a"
+    ("Salmon farms face new limits in the harbour\nHow a small school doubled its roll", "en"),
+    ("Property News: Mumbai flat with 14 tenants sparks outrage.", "en"),
+    ("Rates decision looms as housing slows", "en"),
+])
+def test_short_english_without_langdetect(text: str, lang: str,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too few stopwords for the count, none of another language: English, without
+    langdetect (7 ms a call and 67 MB of profiles)."""
+    import cleaner.core.language as language
+
+    monkeypatch.setattr(language, "by_langdetect", lambda text: pytest.fail("langdetect"))
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", [
+    "Mudah-mudahan kita bisa memahami dan mengamalkan ini at akhirnya",  # "at" alone
+    "Rates decision looms as de housing slows",  # a stopword of Spanish, Dutch...
+    "Café owners say the rates look bad",  # an accented letter
+])
+def test_short_text_with_other_evidence_goes_to_langdetect(
+        text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.core.language as language
+
+    monkeypatch.setattr(language, "by_langdetect", lambda text: "xx")
+    assert detect_language(text) == "xx"
