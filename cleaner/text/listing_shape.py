@@ -114,7 +114,7 @@ def _kind(text: str, noise: bool) -> str:
                              and not bare.endswith("?")):
         return "P"
     if (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and len(text) >= MIN_HEADLINE_CHARS
-            and token.kind in ("T", "S")
+            and token.kind in ("T", "S", "B")
             and (not bare.endswith((".", ":", ";", ",")) or _truncated(bare))
             and not has_apparatus(text) and not _NUMBERED.search(text)
             and not ((". " in text or "! " in text) and _INNER_STOP.search(text))):
