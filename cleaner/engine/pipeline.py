@@ -88,6 +88,7 @@ from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.template_cards import TEMPLATE_CARDS, mark_template_cards
 from cleaner.text.title_pick import pick_title
 from cleaner.text.title_template import TITLE_TEMPLATE, mark_title_template_cards
+from cleaner.text.anchored_tail import mark_anchored_tail
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.via_labels import VIA_LABELS, mark_via_labels
 from cleaner.text.zones import find_zones
@@ -207,6 +208,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if LABELLED_TAIL in on:
         related += mark_labelled_tail(lines)
     if TAIL_HEADLINES in on:
+        related += mark_anchored_tail(lines)
         related += mark_tail_headlines(lines)
     if TITLE_TEMPLATE in on:
         related += mark_title_template_cards(lines)
