@@ -124,13 +124,22 @@ def pairs_of(texts: list[str]) -> list[tuple[int, int]]:
         if not headline(text):
             continue
         for j in (i + 1, i + 2):
-            if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS):
+            if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS
+                                   and not _dek(texts[i + 1], texts[j])):
                 break
             if teaser(texts[j]) and _restates(text, texts[j]):
                 out.append((i, j))
                 last = j
                 break
     return out
+
+
+def _dek(line: str, teaser_line: str) -> bool:
+    """A longer line between a headline and its teaser that is the headline's dek
+    ("Residents will have until 2027 to switch", a tag page's cards, sample 586): headline
+    shaped, and not restating the teaser (a line that does is the card's own headline,
+    a caption stands over it)."""
+    return headline(line) and not _restates(line, teaser_line)
 
 
 def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
