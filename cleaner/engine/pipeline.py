@@ -45,6 +45,7 @@ from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_captio
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
+from cleaner.text.head_cards import HEAD_CARDS, mark_head_cards
 from cleaner.text.doubled_cards import DOUBLED_CARDS, mark_doubled_cards
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
@@ -192,6 +193,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         title = fix_byline_title(lines, title)
     if DATELINE_TITLE in on:
         title = fix_dateline_title(lines, title)
+    if HEAD_CARDS in on:
+        related += mark_head_cards(lines)
     if CAPTION_PAIR in on:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
