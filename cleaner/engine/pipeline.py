@@ -31,6 +31,7 @@ from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
 from cleaner.text.age_source_cards import AGE_SOURCE_CARDS, mark_age_source_cards
 from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
+from cleaner.text.anchored_tail import mark_anchored_tail
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.author_bio import AUTHOR_BIO, mark_author_bios
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
@@ -45,11 +46,11 @@ from cleaner.text.credited_caption import CREDITED_CAPTION, mark_credited_captio
 from cleaner.text.credited_lines import CREDITED_LINE, mark_credited_lines
 from cleaner.text.dated_bullets import DATED_BULLETS, mark_dated_bullets
 from cleaner.text.dateline_title import DATELINE_TITLE, fix_dateline_title
-from cleaner.text.head_cards import HEAD_CARDS, mark_head_cards
 from cleaner.text.doubled_cards import DOUBLED_CARDS, mark_doubled_cards
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
+from cleaner.text.head_cards import HEAD_CARDS, mark_head_cards
 from cleaner.text.labelled_promo import LABELLED_PROMO, mark_labelled_promo
 from cleaner.text.labelled_tail import LABELLED_TAIL, mark_labelled_tail
 from cleaner.text.linerules import (
@@ -89,7 +90,6 @@ from cleaner.text.tail_pairs import TAIL_PAIRS, mark_tail_pairs
 from cleaner.text.template_cards import TEMPLATE_CARDS, mark_template_cards
 from cleaner.text.title_pick import pick_title
 from cleaner.text.title_template import TITLE_TEMPLATE, mark_title_template_cards
-from cleaner.text.anchored_tail import mark_anchored_tail
 from cleaner.text.topic_pairs import TAIL_HEADLINES, mark_tail_headlines
 from cleaner.text.via_labels import VIA_LABELS, mark_via_labels
 from cleaner.text.zones import find_zones

@@ -15,6 +15,7 @@ from cleaner.core.lines import Line, is_paragraph
 from cleaner.core.records import Related
 from cleaner.text.card_lines import MIN_CARDS, classify
 from cleaner.text.topic_pairs import TAIL_HEADLINES, headline
+from cleaner.text.topic_pairs import teaser as is_teaser
 
 __all__ = ["mark_anchored_tail"]
 
@@ -38,7 +39,8 @@ def mark_anchored_tail(lines: list[Line]) -> list[Related]:
         if a + 1 >= end or not headline(order[a + 1].text):
             return []
         teaser = list(range(a + 2, end))
-        if len(teaser) > MAX_TEASER_LINES or any(tokens[k].kind != "P" for k in teaser):
+        if len(teaser) > MAX_TEASER_LINES or not all(
+                tokens[k].kind == "P" or is_teaser(order[k].text) for k in teaser):
             return []
         cards.append((a, a + 1, teaser))
     found = []
