@@ -47,7 +47,10 @@ _NOTE_WORDS = re.compile(
     r"|older browser|supported (?:version|browser)|best \w+ experience"
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
-    r"|click here|download (?:the |our )?(?:[\w-]+ ){0,5}apps?\b"
+    r"|click here|download (?:the|our) app"
+    # the app by its stores: "download the new mid-day Android and iOS apps" (sample 588)
+    r"|download (?:the |our )?(?:[\w-]+ ){0,3}(?:Android|iOS|iPhone)"
+    r"(?: and (?:Android|iOS|iPhone))? apps?\b"
     # the page on its ads: "By allowing ads to appear on this site, you support ... great
     # journalism" (sample 615)
     r"|allowing ads|ad ?blocker|support (?:\w+ ){0,3}journalism"
