@@ -182,3 +182,9 @@ def test_publishing_notes_on_ads_and_apps() -> None:
                            "get the latest updates.")
     assert not says_publishing("The council said the new ferry app was downloaded ten "
                                "thousand times in its first week.")
+
+
+def test_bullets_after_an_unbulleted_first_headline_are_key_points() -> None:
+    from cleaner.text.label_lines import is_itemised
+    assert is_itemised(["Council approves budget", "• Libraries stay open", "• Fees rise"])
+    assert not is_itemised(["• Ferry fares frozen", "• Pier repairs start", "• New boat"])
