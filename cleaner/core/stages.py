@@ -98,6 +98,8 @@ STAGES: tuple[Stage, ...] = (
           "paragraph's dateline, when the title is missing or below that paragraph; a "
           "dateline between the title and the first paragraph", switch=True,
           text_only=True),
+    Stage("generic-head-cards", "text", "headlines printed twice in a row above the "
+          "title, two or more: a related strip, not chrome", switch=True, text_only=True),
     Stage("generic-caption-pair", "text", "an image caption and its credit", switch=True),
     Stage("generic-credited-line", "text", "a caption closed by a picture credit, and "
           "the alt text over a caption", switch=True, text_only=True),

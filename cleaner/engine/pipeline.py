@@ -31,6 +31,7 @@ from cleaner.rulebook.loader import default_rules
 from cleaner.rulebook.model import Active, RuleSet
 from cleaner.text.age_source_cards import AGE_SOURCE_CARDS, mark_age_source_cards
 from cleaner.text.alt_text import CAPTION_ALT, mark_alt_text
+from cleaner.text.anchored_tail import mark_anchored_tail
 from cleaner.text.appeals import READER_APPEAL, mark_appeals
 from cleaner.text.author_bio import AUTHOR_BIO, mark_author_bios
 from cleaner.text.byline_title import BYLINE_AS_TITLE, fix_byline_title
@@ -49,6 +50,7 @@ from cleaner.text.doubled_cards import DOUBLED_CARDS, mark_doubled_cards
 from cleaner.text.echo_cards import ECHO_CARDS, mark_echo_cards
 from cleaner.text.edge_notes import EDGE_NOTE, mark_edge_notes
 from cleaner.text.glued_bylines import GLUED_BYLINES, mark_glued_bylines
+from cleaner.text.head_cards import HEAD_CARDS, mark_head_cards
 from cleaner.text.labelled_promo import LABELLED_PROMO, mark_labelled_promo
 from cleaner.text.labelled_tail import LABELLED_TAIL, mark_labelled_tail
 from cleaner.text.linerules import (
@@ -191,6 +193,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
         title = fix_byline_title(lines, title)
     if DATELINE_TITLE in on:
         title = fix_dateline_title(lines, title)
+    if HEAD_CARDS in on:
+        related += mark_head_cards(lines)
     if CAPTION_PAIR in on:
         mark_caption_pairs(lines, title, alike=not is_html)
     apply_line_rules(lines, active, zones, meta, body_stage=True)
@@ -207,6 +211,7 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     if LABELLED_TAIL in on:
         related += mark_labelled_tail(lines)
     if TAIL_HEADLINES in on:
+        related += mark_anchored_tail(lines)
         related += mark_tail_headlines(lines)
     if TITLE_TEMPLATE in on:
         related += mark_title_template_cards(lines)

@@ -87,6 +87,8 @@ _ANCHORS = [_compile(p) for p in (
     rf"^(?:[Pp]osted on |[Pp]ublished on |[Uu]pdated on )?(?P<published>{_WHEN}) "
     r"[Bb]y \S.{0,40}$",
     rf"^(?P<published>{_DATE})(?P<section>\p{{Lu}}[\p{{Lu}} &]{{1,30}})$",  # "Dec 24 2025CRIME"
+    # A card's outlet with its reading time, glued or not: "Post South Africa1 min read"
+    r"^(?P<source>\S.{0,58}?[^\d\s]) ?\d{1,2} min(?:ute)?s? read$",
 )]
 # Cards with no date: "Reuters - World - News Image" (source, section, label), and the
 # feed line an IFTTT copy closes each story with: "from Yahoo News - Latest https://ift.tt/x".
@@ -144,7 +146,7 @@ def _anchor(text: str) -> Token | None:
     source = (groups.get("source") or "").strip() or None
     if source and (len(source.split()) > SHORT_MAX_WORDS or SENTENCE_END.search(source)):
         return None  # prose that happens to end in a date is no card line
-    return Token("A", source or None, groups["published"])
+    return Token("A", source or None, groups.get("published"))
 
 
 def _item(text: str) -> Token | None:

@@ -29,13 +29,15 @@ CREDITED_LINE = "generic-credited-line"
 MAX_CAPTION_CHARS = 250  # a caption is a sentence or two; a longer line is a paragraph
 MAX_ALT_WORDS = 14  # an alt text is a phrase
 MIN_SHARED_WORDS = 2  # content words an alt text shares with its caption
+MIN_COPY_CHARS = 20  # the caption printed again under it without its credit (its alt text)
 _CREDIT_END = re.compile(
     r"(?:^|\. )Photograph: [^.!?/]{2,80}$"  # "Photograph: Supplied, Author provided"
     r"|\((?:AP|AFP|Reuters|EPA|PA) Photo(?:/[^()]{1,40})?\)$"  # "(AP Photo)", "(AP Photo/X)"
     r"|\((?:Getty Images|Shutterstock|Alamy)\)$"
     r"|\([A-Z][^()/]{1,40}/[A-Z][^()/]{1,30}\)$"  # "(Kelsall Rovers FC/PA)"
     r"|\(Courtesy(?: of)? [^()]{2,60}\)$"
-    r"| © [A-Z][\w'’ .&-]{1,30}$"  # "The Lumo X7 in green. © Tom's Guide"
+    r"| © [A-Z][\w'’ .&-]{1,30}(?:/[\w'’ .&-]{1,20})?$"  # "… in green. © Tom's Guide"
+    # and a photographer with the agency: "© Britta Pedersen/dpa" (MSN, sample 606)
     # "Abell raises his bat - Getty Images" (MSN, sample 557): a picture library after a
     # dash; a wire's name there ("- Reuters") may close a story's line, a library's not.
     r"|[\w)] [-–—] (?:[\w ]{1,20} via )?(?:Getty Images|Shutterstock|Alamy(?: Stock Photo)?"
@@ -81,3 +83,7 @@ def mark_credited_lines(lines: list[Line]) -> None:
                 and not ln.text.startswith(above.text.rstrip("."))  # generic-caption-alt's
                 and _describes(above.text, ln.text)):
             above.decide("noise", "caption", CREDITED_LINE)
+    for ln, below in zip(live, live[1:]):
+        if (below.open and ln.rule == CREDITED_LINE and len(below.text) >= MIN_COPY_CHARS
+                and ln.text.startswith(below.text)):
+            below.decide("noise", "caption", CREDITED_LINE)  # the caption again, uncredited

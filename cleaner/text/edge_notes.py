@@ -48,6 +48,12 @@ _NOTE_WORDS = re.compile(
     r"|news never sleeps|hyperlocal|(?:we(?:'ve| have)?|here we) got you covered"
     r"|follow (?:us|me|him|her|them)\b|have a (?:news )?tip\b|sign up for|notifications"
     r"|click here|download (?:the|our) app"
+    # the app by its stores: "download the new mid-day Android and iOS apps" (sample 588)
+    r"|download (?:the |our )?(?:[\w-]+ ){0,3}(?:Android|iOS|iPhone)"
+    r"(?: and (?:Android|iOS|iPhone))? apps?\b"
+    # the page on its ads: "By allowing ads to appear on this site, you support ... great
+    # journalism" (sample 615)
+    r"|allowing ads|ad ?blocker|support (?:\w+ ){0,3}journalism"
     # a site's notice over its page: "We are updating our Terms of Use" (sample 566)
     r"|terms of (?:use|service)|privacy (?:policy|notice)"
     # an AI disclosure: "This post was written with the help of AI tools" (sample 459)
@@ -81,7 +87,8 @@ _NOTE_LITERALS = (
     "declare", "disclos", "older browser", "supported version", "supported browser",
     " experience", "news never sleeps", "hyperlocal", "got you covered", "follow us",
     "follow me", "follow him", "follow her", "follow them", "have a tip", "have a news tip",
-    "sign up for", "notifications", "click here", "download the app", "download our app",
+    "sign up for", "notifications", "click here", "download ", "allowing ads", "adblocker",
+    "ad blocker", "journalism",
     "independent and ", "aims to promote", "our mission", "verified firsthand",
     "knowledgeable sources", "is from the ", "was from the ", "subscribe to",
     "already a subscriber", "with the help of", "using ai", "using artificial",

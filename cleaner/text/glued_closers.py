@@ -87,12 +87,25 @@ def _cards(texts: list[str], closers: list[int], titles: list[str]
     while start < closers[0] and not _card_line(texts[start]):
         start += 1  # the excerpt opens with a paragraph; a shorter line above is the head's
     for k, title in zip(closers, titles):
-        body = list(range(start, k))
-        if not body or not _card_line(texts[body[0]]) or not all(
-                _excerpt_line(texts[j]) for j in body[1:]):
-            return None
-        teaser = texts[body[0]].lstrip(_BULLETS + " ")
+        head = _headline(texts, max(0, start - 1) if not items else start, k, title)
+        if head is not None:  # the post's headline over its excerpt, which may be empty
+            body = list(range(head + 1, k))
+            if not all(_excerpt_line(texts[j]) for j in body):
+                return None
+            used.append(head)
+        else:
+            body = list(range(start, k))
+            if not body or not _card_line(texts[body[0]]) or not all(
+                    _excerpt_line(texts[j]) for j in body[1:]):
+                return None
+        teaser = texts[body[0]].lstrip(_BULLETS + " ") if body else None
         items.append(Related(title, None, None, None, teaser))
         used += [*body, k]
         start = k + 1
     return items, used
+
+
+def _headline(texts: list[str], lo: int, k: int, title: str) -> int | None:
+    """The line between `lo` and the closer `k` that prints the closer's title alone
+    (maybe after a bullet): the post's own headline, which opens its card."""
+    return next((j for j in range(lo, k) if texts[j].lstrip(_BULLETS + " ") == title), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_counted", "is_enumeration", "is_name_list"]
+__all__ = ["is_counted", "is_enumeration", "is_itemised", "is_name_list"]
 
 MIN_ENUMERATED = 3  # "A, B and C": a topic label; "A and B" is as often a headline's
 MAX_NAME_WORDS = 3  # "Isle of Lewis", "South Africa": a place's or a tag's name
@@ -64,3 +64,16 @@ def is_counted(headlines: list[str]) -> bool:
     are not numbered as sections of one text (the listing by shape asks it)."""
     numbers = [int(m.group(1)) for t in headlines if (m := _COUNTED.match(t))]
     return len(numbers) >= MIN_COUNTED and numbers == list(range(1, len(numbers) + 1))
+
+
+_BULLETS = ("•", "·", "*", "-", "–")
+
+
+def is_itemised(headlines: list[str]) -> bool:
+    """Headlines counted 1, 2, 3 (`is_counted`), or bulleted after the first when the
+    first is not: a headline over its story's bulleted key points, each explained by a
+    paragraph; a listing's cards share one template, all bulleted or none (a tag page's
+    "• Lagos lagoon ferry capsizes, 11 rescued", sample 576)."""
+    bulleted = [t.startswith(_BULLETS) for t in headlines]
+    return is_counted(headlines) or (
+        len(bulleted) > 1 and not bulleted[0] and any(bulleted[1:]))

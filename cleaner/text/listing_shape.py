@@ -47,7 +47,7 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
-from cleaner.text.label_lines import is_counted, is_enumeration, is_name_list
+from cleaner.text.label_lines import is_enumeration, is_itemised, is_name_list
 from cleaner.text.listing import LISTING_CHROME, take_dangling
 from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
 from cleaner.text.rule_noise import RuleNoise
@@ -114,7 +114,7 @@ def _kind(text: str, noise: bool) -> str:
                              and not bare.endswith("?")):
         return "P"
     if (MIN_HEADLINE_WORDS <= words <= MAX_HEADLINE_WORDS and len(text) >= MIN_HEADLINE_CHARS
-            and token.kind in ("T", "S")
+            and token.kind in ("T", "S", "B")
             and (not bare.endswith((".", ":", ";", ",")) or _truncated(bare))
             and not has_apparatus(text) and not _NUMBERED.search(text)
             and not ((". " in text or "! " in text) and _INNER_STOP.search(text))):
@@ -187,7 +187,7 @@ def read_units(texts: list[str], noise: RuleNoise | list[bool] | None = None,
     if (heads[len(heads) // 2] < MIN_MEDIAN_HEADLINE_WORDS
             or not _distinct(texts, units) or _briefing(texts, units, start)
             or _story_first(texts, units) or _posts(texts, units)
-            or _questions(texts, units) or is_counted([texts[u.head] for u in units])
+            or _questions(texts, units) or is_itemised([texts[u.head] for u in units])
             or _summed_up(texts, kinds, units[0].head)):
         return None
     return units

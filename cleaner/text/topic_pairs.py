@@ -30,6 +30,7 @@ import re
 from cleaner.core.letters import ascii_words, letter_runs, lower_runs
 from cleaner.core.lines import Line, is_paragraph, nearest_filled
 from cleaner.core.records import Related
+from cleaner.text.label_lines import is_counted
 from cleaner.text.linerules import STATEMENT_END
 
 __all__ = ["pair_cards", "pairs_of", "stems", "headline", "teaser", "mark_tail_headlines",
@@ -62,6 +63,7 @@ _CARD_KIND = re.compile(r"^(?:Related|Recommended|Watch|Video|Listen|Podcast|Gal
                         r"(?: (?:video|videos|story|stories|article|content|coverage))?: ")
 _BRACKETED_OUTLET = re.compile(r" \((?P<source>[A-Z][\w&.’' -]{1,40})\)$")
 MIN_CARD_TITLE_CHARS = 12
+_RANK = re.compile(r"^\d{1,2}(?:\.\)|[.)]) ")  # "1. ", "2) ": a ranked box's counter
 _ROW_LABEL = re.compile(r"^\S+(?: \S+)?: ")  # a fact box's row: "Tulsa: Central Library"
 _GLUED_LABEL = re.compile(r"^(?P<label>(?:\w+ )?[a-z]{3,})(?P<title>[A-Z][a-z'’]*\b.*)$")
 # An outlet's name under a card's headline: one to four words, no digit, no colon.
@@ -124,13 +126,22 @@ def pairs_of(texts: list[str]) -> list[tuple[int, int]]:
         if not headline(text):
             continue
         for j in (i + 1, i + 2):
-            if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS):
+            if j >= len(texts) or (j == i + 2 and len(texts[i + 1].split()) > SHORT_WORDS
+                                   and not _dek(texts[i + 1], texts[j])):
                 break
             if teaser(texts[j]) and _restates(text, texts[j]):
                 out.append((i, j))
                 last = j
                 break
     return out
+
+
+def _dek(line: str, teaser_line: str) -> bool:
+    """A longer line between a headline and its teaser that is the headline's dek
+    ("Residents will have until 2027 to switch", a tag page's cards, sample 586): headline
+    shaped, and not restating the teaser (a line that does is the card's own headline,
+    a caption stands over it)."""
+    return headline(line) and not _restates(line, teaser_line)
 
 
 def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
@@ -160,6 +171,9 @@ def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
         elif len(gap) > MAX_BETWEEN or any(_prose(t) for t in gap):
             return None  # prose between two cards: an article's subheads
         run.append(pair)
+    last = run[-1][1] + 1
+    if _cut_card(texts[last:]):  # the last card, its teaser cut shorter than the rest
+        run.append((last, last + 1))
     if len({" ".join(texts[i].lower().split()) for i, _ in run}) < len(run):
         return None  # one headline twice: a story printing its title again, not a list
     lo, hi = run[0][0], run[-1][1]
@@ -169,6 +183,14 @@ def pair_cards(texts: list[str]) -> tuple[list[Related], list[int]] | None:
         return None  # a roundup's headline over its items ("Wales' papers: X and Y")
     items = [Related(texts[i], teaser=texts[j]) for i, j in run]
     return items, list(range(lo, hi + 1))
+
+
+def _cut_card(rest: list[str]) -> bool:
+    """The page ends with one more headline and a teaser cut short (ellipsis) that
+    restates it: the run's last card, its teaser shorter than `MIN_TEASER_CHARS`
+    ("Hundreds of traders at the Mile 1 market ... protested…", sample 591)."""
+    return (len(rest) == 2 and headline(rest[0]) and rest[1].endswith(("…", "..."))
+            and len(rest[1].split()) >= MIN_TEASER_WORDS and _restates(rest[0], rest[1]))
 
 
 def _prose(text: str) -> bool:
@@ -296,7 +318,16 @@ def mark_tail_headlines(lines: list[Line]) -> list[Related]:
         return []
     for ln in found:
         ln.decide("related", "related", TAIL_HEADLINES)
-    return [_card(title) for title in _unlabelled([ln.text for ln in found])]
+    return [_card(title) for title in _uncounted(_unlabelled([ln.text for ln in found]))]
+
+
+def _uncounted(titles: list[str]) -> list[str]:
+    """The headlines without their ranks when every one is numbered 1, 2, 3 in a row (a
+    "Most Read" box: "1. Wankhede to host women's T20 final", sample 588): the rank is
+    the box's, not the headline's."""
+    if not is_counted(titles) or not all(_RANK.match(t) for t in titles):
+        return titles
+    return [_RANK.sub("", t, count=1) for t in titles]
 
 
 def _card(text: str) -> Related:
