@@ -348,7 +348,8 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                       if ln.open and is_paragraph(ln.text)), zones.body_start)
     under = lines_after_notice(lines, notice_at)
     below = story_words(lines, under[-1].index + 1) if under else frozenset()
-    if under and (title is None or not echo(title.text, below)):
+    if under and (title is None or not echo(title.text, below)
+                  or title.index > under[-1].index):
         # the headline under the notice: its words recur in the story, or its dateline
         # follows it (a briefing's "Your Evening Briefing" names no item). A title above
         # the notice that only the notice echoes is the notice's own heading ("Updates
