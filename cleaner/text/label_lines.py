@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_counted", "is_enumeration", "is_name_list"]
+__all__ = ["is_counted", "is_enumeration", "is_name_list", "unbulleted"]
 
 MIN_ENUMERATED = 3  # "A, B and C": a topic label; "A and B" is as often a headline's
 MAX_NAME_WORDS = 3  # "Isle of Lewis", "South Africa": a place's or a tag's name
@@ -64,3 +64,17 @@ def is_counted(headlines: list[str]) -> bool:
     are not numbered as sections of one text (the listing by shape asks it)."""
     numbers = [int(m.group(1)) for t in headlines if (m := _COUNTED.match(t))]
     return len(numbers) >= MIN_COUNTED and numbers == list(range(1, len(numbers) + 1))
+
+
+_HEAD_BULLETS = ("• ", "· ")
+
+
+def unbulleted(text: str) -> str:
+    """The line without the bullet that marks it as a list's item: a topic page prints
+    each headline so ("• Lagos lagoon ferry capsizes, 11 rescued" over its teaser, a
+    Yahoo topic page, sample 576), and the bullet is no word of it.
+
+    >>> unbulleted("• Lagos lagoon ferry capsizes, 11 rescued")
+    'Lagos lagoon ferry capsizes, 11 rescued'
+    """
+    return text[2:] if text[:2] in _HEAD_BULLETS and len(text) > 2 else text

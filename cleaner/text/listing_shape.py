@@ -47,7 +47,7 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
 from cleaner.text.card_lines import classify
-from cleaner.text.label_lines import is_counted, is_enumeration, is_name_list
+from cleaner.text.label_lines import is_counted, is_enumeration, is_name_list, unbulleted
 from cleaner.text.listing import LISTING_CHROME, take_dangling
 from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
 from cleaner.text.rule_noise import RuleNoise
@@ -100,6 +100,7 @@ class Unit:
 def _kind(text: str, noise: bool) -> str:
     """P a teaser or paragraph, H a headline, S anything else (a label, tag, source, a
     line a rule removes anyway: "Article continues under ad" is no headline)."""
+    text = unbulleted(text)  # a list's bullet is no word of the headline (sample 576)
     words = text.count(" ") + 1  # split_lines folded the spaces
     if (noise or words < MIN_HEADLINE_WORDS or len(text) < MIN_HEADLINE_CHARS
             or is_name_list(text) or is_enumeration(text)):
@@ -297,12 +298,11 @@ def _story(texts: list[str], u: Unit) -> Related:
     Jul Mon 7 Jul 2025 at 4:55am") is its `published`, and a snippet cut short ends the
     teaser (the lines after it are other results')."""
     teaser, published = [texts[j] for j in u.teaser], None
-    if _truncated(teaser[0]):
-        teaser = teaser[:1]
+    teaser = teaser[:1] if _truncated(teaser[0]) else teaser
     token = classify(teaser[-1])
     if token.kind == "I" and token.source:
         teaser[-1], published = token.source, token.published
-    return Related(texts[u.head], None, published, None, " ".join(teaser))
+    return Related(unbulleted(texts[u.head]), None, published, None, " ".join(teaser))
 
 
 def _no_units(open_lines: list[Line]) -> bool:
