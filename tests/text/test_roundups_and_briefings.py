@@ -144,3 +144,18 @@ def test_bulleted_headlines_over_teasers_are_a_topic_listing():
     result = clean(page)
     assert result.page_kind == "listing"
     assert [r.title for r in result.related] == [h for h, _ in stories]
+
+
+def test_glued_closers_take_the_headline_over_each_post():
+    from cleaner.text.glued_closers import glued_closer_cards
+    texts = ["Blog Posts by A Writer",
+             "• Stray dog completes half-marathon, gets a medal",
+             "Runners in a small town had an unexpected companion on Sunday morning.",
+             "Read More »from Stray dog completes half-marathon, gets a medal",
+             "• Library book returned 63 years late, with a note",
+             "Read More »from Library book returned 63 years late, with a note"]
+    found = glued_closer_cards(texts)
+    assert found is not None
+    items, used = found
+    assert [it.teaser for it in items] == [texts[2], None]
+    assert used == [1, 2, 3, 4, 5]
