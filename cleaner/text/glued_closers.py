@@ -84,7 +84,8 @@ def _cards(texts: list[str], closers: list[int], titles: list[str]
     start = closers[0]
     while start > 0 and _excerpt_line(texts[start - 1]):
         start -= 1
-    while start < closers[0] and not _card_line(texts[start]):
+    while (start < closers[0] and not _card_line(texts[start])
+           and not _heads(texts[start], titles[0])):
         start += 1  # the excerpt opens with a paragraph; a shorter line above is the head's
     if start and _heads(texts[start - 1], title=titles[0]):
         start -= 1  # the first post's own headline over its excerpt
