@@ -159,3 +159,10 @@ def test_glued_closers_take_the_headline_over_each_post():
     items, used = found
     assert [it.teaser for it in items] == [texts[2], None]
     assert used == [1, 2, 3, 4, 5]
+
+
+def test_a_section_description_enumerating_topics_is_no_headline():
+    from cleaner.text.listing import _headline_like
+    assert not _headline_like("Local breaking news, traffic and weather, live updates and "
+                              "information")
+    assert _headline_like("Rome, Paris and Berlin agree to share the cost of a new rail link")
