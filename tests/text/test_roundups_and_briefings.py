@@ -166,3 +166,19 @@ def test_a_section_description_enumerating_topics_is_no_headline():
     assert not _headline_like("Local breaking news, traffic and weather, live updates and "
                               "information")
     assert _headline_like("Rome, Paris and Berlin agree to share the cost of a new rail link")
+
+
+def test_an_outlet_quoted_by_a_credit_is_no_echoed_headline():
+    page = ("Top Stories\n"
+            "Harbour town rent registry: questions and answers\n"
+            "Harbour Times Weekend Edition\n1 day ago Anna Kowal\n"
+            "From July, anyone renting out a home in the harbour town must have a number "
+            "from the new rent registry. Here is what changes.\n"
+            "What is the registry?\n"
+            "A single database run by the council in which every rental must be recorded "
+            "before it can be advertised.\n"
+            "Read more on Harbour Times Weekend Edition")
+    result = clean(page)
+    assert result.title == "Harbour town rent registry: questions and answers"
+    assert "Harbour Times Weekend Edition" not in result.text
+    assert "1 day ago Anna Kowal" not in result.text
