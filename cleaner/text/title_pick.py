@@ -252,6 +252,18 @@ def _named_head(ln: Line, told: StoryWords) -> Line | None:
     return ln if echo_share(ln.text, told) == 1.0 else None
 
 
+def _unglued(lines: list[Line], title: Line) -> Line:
+    """The headline printed again right under the title without the breadcrumb glued to
+    its start ("HomeNewsEskom to install ..." over "Eskom to install ...", an autoblog,
+    sample 584): the clean copy is the title, the glued one chrome above it."""
+    after = nearest_filled(lines, title.index, 1)
+    if after is None or not after.open or len(after.text.split()) < TITLE_MIN_WORDS:
+        return title
+    cut = len(title.text) - len(after.text)
+    glued = cut > 0 and title.text.endswith(after.text) and title.text[cut - 1].isalpha()
+    return after if glued else title
+
+
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                off: frozenset[str] = frozenset()) -> str | None:
     """The head line that looks most like a headline, the first of equals that the story
@@ -309,6 +321,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                 if ABOVE_TITLE not in off:
                     ln.decide("noise", "nav", ABOVE_TITLE)
             return None
+    title = _unglued(lines, title)
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
     # a story paragraph the zones left in the head (a lone lead over a list): a short line

@@ -182,3 +182,16 @@ def test_an_outlet_quoted_by_a_credit_is_no_echoed_headline():
     assert result.title == "Harbour town rent registry: questions and answers"
     assert "Harbour Times Weekend Edition" not in result.text
     assert "1 day ago Anna Kowal" not in result.text
+
+
+def test_a_headline_with_a_glued_breadcrumb_gives_way_to_its_clean_copy():
+    page = ("Harbour Times\nHome\nNews\n"
+            "HomeNewsFerry fares to rise for island commuters in spring\n"
+            "Ferry fares to rise for island commuters in spring\n"
+            "Island commuters will pay four per cent more for ferry tickets from April, the "
+            "operator said on Tuesday, blaming fuel costs.\n"
+            "The new fares apply to all routes from the mainland to the three islands, and "
+            "season tickets rise by the same share.")
+    result = clean(page)
+    assert result.title == "Ferry fares to rise for island commuters in spring"
+    assert "HomeNews" not in result.text
