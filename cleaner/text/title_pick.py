@@ -50,6 +50,8 @@ ENTRY_STAMPS = frozenset({"generic-live-stamp", "generic-live-age"})
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
 _BANNER_END = re.compile(r"(?<!\.)\.$")
+# A publishing stamp: "Updated on: 14 October,2025 06:12 PM IST | Mumbai" (sample 588)
+_STAMP = re.compile(r"(?i)^(?:last )?(?:updated|published|posted|modified)(?: on)?:? [^a-z]*\d")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
 
 # Headlines of all samples have at most 20 words; a longer line right under a headline-sized
@@ -71,6 +73,7 @@ def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
     text = ln.text
     words = len(text.split())
     if (_BANNER_END.search(text) or text.endswith(":") or _PAGE_COUNTER.search(text)
+            or _STAMP.search(text)
             or _debris(text)
             or text[0] in BULLETS
             or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav

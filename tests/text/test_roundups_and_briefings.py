@@ -195,3 +195,25 @@ def test_a_headline_with_a_glued_breadcrumb_gives_way_to_its_clean_copy():
     result = clean(page)
     assert result.title == "Ferry fares to rise for island commuters in spring"
     assert "HomeNews" not in result.text
+
+
+def test_a_publishing_stamp_is_no_headline():
+    page = ("Home\nSports\n"
+            "Updated on: 14 October,2025 06:12 PM IST | Harbour Town\nPTI\n"
+            "Harbour town name three uncapped players for the cup opener\n"
+            "Harbour Town on Tuesday named three uncapped players in their squad for the cup "
+            "opener against the island side next week.\n"
+            "The selection committee said the senior players had been rested after a long "
+            "season of league cricket.")
+    assert clean(page).title == ("Harbour town name three uncapped players for the cup "
+                                 "opener")
+
+
+def test_a_name_with_our_in_it_does_not_join_an_appeal():
+    from cleaner.text.appeals import mark_appeals
+    lines = split_lines("The project is funded through the Improve Our Harbour bond package "
+                        "approved by voters in 2019.\n"
+                        "Local reporting takes time and money. If you value stories like this "
+                        "one, please consider subscribing to support our newsroom.")
+    mark_appeals(lines)
+    assert [ln.fate for ln in lines] == ["undecided", "noise"]
