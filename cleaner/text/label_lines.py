@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_counted", "is_enumeration", "is_name_list", "unbulleted"]
+__all__ = ["is_counted", "is_enumeration", "is_name_list", "unbulleted",
+           "unlike_bullets"]
 
 MIN_ENUMERATED = 3  # "A, B and C": a topic label; "A and B" is as often a headline's
 MAX_NAME_WORDS = 3  # "Isle of Lewis", "South Africa": a place's or a tag's name
@@ -78,3 +79,11 @@ def unbulleted(text: str) -> str:
     'Lagos lagoon ferry capsizes, 11 rescued'
     """
     return text[2:] if text[:2] in _HEAD_BULLETS and len(text) > 2 else text
+
+
+def unlike_bullets(headlines: list[str]) -> bool:
+    """Some headlines bulleted and some not: a story's key points ("• Libraries stay open"
+    over its paragraph) under the page's own headline, not a list's items, which a
+    template prints alike (every headline of a topic page bulleted, sample 576)."""
+    marked = sum(unbulleted(h) is not h for h in headlines)
+    return 0 < marked < len(headlines)
