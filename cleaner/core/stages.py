@@ -71,6 +71,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("generic-outlet-closers", "text", "cards closed by their outlet's name and a "
           "mark every closer repeats ('Joy Online »', 'CBC News - Published')",
           switch=True, text_only=True),
+    Stage("generic-roundup", "text", "a headline naming the cards under it: a roundup "
+          "whose items are its story", switch=True, text_only=True),
     Stage("generic-listing-chrome", "text", "a listing page's chrome around its cards",
           switch=True, text_only=True),
     Stage("generic-listing-shape", "text", "a page of headline-and-teaser units and no "

@@ -78,6 +78,7 @@ from cleaner.text.repeats import (
     mark_doubled_source,
     mark_repeats,
 )
+from cleaner.text.roundup import ROUNDUP, reopen_roundup
 from cleaner.text.signoffs import SIGN_OFF, mark_signoffs
 from cleaner.text.tail_chrome import (
     TAIL_CHROME,
@@ -167,6 +168,8 @@ def _text_stages(lines: list[Line], active: Active, options: Options,
     for stage_id, read_cards in _CARD_READERS:
         if stage_id in on:
             related += read_cards(lines)
+    if ROUNDUP in on:
+        related = reopen_roundup(lines, related)
     if LISTING_CHROME in on:
         listing = mark_listing(lines, related)
     if LISTING_SHAPE in on and not listing:

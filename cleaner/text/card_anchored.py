@@ -68,13 +68,18 @@ def _lead(keys: list[str], tokens: list[Token], lo: int, anchor: int,
     return sorted(lead)
 
 
-def _shape(tokens: list[Token], card: Card) -> str:
+def _shape(tokens: list[Token], card: Card, keys: list[str] | None = None) -> str:
     """What a card is made of before its anchor (title copies, source), then whether a
     bullet follows it: the part of a card a template fixes. What follows the anchor
-    varies (a standfirst, one or two teaser lines, none)."""
+    varies (a standfirst, one or two teaser lines, none). With `keys`, a lead line that
+    the bullet under the anchor names is the card's source, however long ("Philippine
+    Daily Inquirer" over "• Philippine Daily Inquirer", a Daily8 hashtag page, sample
+    570), where a short one ("Rappler") reads as one anyway."""
+    named = {normalize(tokens[k].source or "") for k in card.post
+             if tokens[k].kind == "B"} if keys else set()
     out: list[str] = []
     for k in card.lead:  # runs of one kind count once (title copies)
-        kind = tokens[k].kind
+        kind = "S" if keys and keys[k] in named else tokens[k].kind
         if kind not in ("R", "N", "X", "P") and (not out or out[-1] != kind):
             out.append(kind)
     out.append("A")
@@ -112,7 +117,7 @@ def build_cards(texts: list[str], keys: list[str], tokens: list[Token], run: lis
         size = sum(tokens[k].kind not in ("N", "R", "X") for k in [*card.lead, *card.post])
         if size >= MAX_CARD_LINES:
             return None
-    shapes = [_shape(tokens, c) for c in cards]
+    shapes = [_shape(tokens, c, keys) for c in cards]
     common = max(set(shapes), key=shapes.count)
     if shapes.count(common) * 3 < len(shapes) * 2:  # two cards in three share the shape
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from cleaner.core.lines import PARAGRAPH_MIN_CHARS, is_paragraph
+from cleaner.core.lines import PARAGRAPH_MIN_CHARS, is_paragraph, normalize
 from cleaner.core.records import Related
 
 __all__ = ["glued_closer_cards"]
@@ -84,28 +84,27 @@ def _cards(texts: list[str], closers: list[int], titles: list[str]
     start = closers[0]
     while start > 0 and _excerpt_line(texts[start - 1]):
         start -= 1
-    while start < closers[0] and not _card_line(texts[start]):
+    while (start < closers[0] and not _card_line(texts[start])
+           and not _heads(texts[start], titles[0])):
         start += 1  # the excerpt opens with a paragraph; a shorter line above is the head's
+    if start and _heads(texts[start - 1], title=titles[0]):
+        start -= 1  # the first post's own headline over its excerpt
     for k, title in zip(closers, titles):
-        head = _headline(texts, max(0, start - 1) if not items else start, k, title)
-        if head is not None:  # the post's headline over its excerpt, which may be empty
-            body = list(range(head + 1, k))
-            if not all(_excerpt_line(texts[j]) for j in body):
-                return None
-            used.append(head)
-        else:
-            body = list(range(start, k))
-            if not body or not _card_line(texts[body[0]]) or not all(
-                    _excerpt_line(texts[j]) for j in body[1:]):
-                return None
+        head = [start] if start < k and _heads(texts[start], title) else []
+        body = list(range(start + len(head), k))
+        if not head and (not body or not _card_line(texts[body[0]])):
+            return None
+        if not all(_excerpt_line(texts[j]) for j in body[1 if not head else 0:]):
+            return None
         teaser = texts[body[0]].lstrip(_BULLETS + " ") if body else None
         items.append(Related(title, None, None, None, teaser))
-        used += [*body, k]
+        used += [*head, *body, k]
         start = k + 1
     return items, used
 
 
-def _headline(texts: list[str], lo: int, k: int, title: str) -> int | None:
-    """The line between `lo` and the closer `k` that prints the closer's title alone
-    (maybe after a bullet): the post's own headline, which opens its card."""
-    return next((j for j in range(lo, k) if texts[j].lstrip(_BULLETS + " ") == title), None)
+def _heads(text: str, title: str) -> bool:
+    """The line is the post's headline, the title its closer repeats, maybe under a bullet
+    ("• Stray dog completes half-marathon" over its excerpt, a Yahoo author archive,
+    sample 600): then the excerpt may be short or missing (one post prints none)."""
+    return normalize(text.lstrip(_BULLETS + " ")) == normalize(title)

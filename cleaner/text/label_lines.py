@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_counted", "is_enumeration", "is_itemised", "is_name_list"]
+__all__ = ["is_counted", "is_enumeration", "is_name_list", "unbulleted",
+           "unlike_bullets"]
 
 MIN_ENUMERATED = 3  # "A, B and C": a topic label; "A and B" is as often a headline's
 MAX_NAME_WORDS = 3  # "Isle of Lewis", "South Africa": a place's or a tag's name
@@ -66,14 +67,23 @@ def is_counted(headlines: list[str]) -> bool:
     return len(numbers) >= MIN_COUNTED and numbers == list(range(1, len(numbers) + 1))
 
 
-_BULLETS = ("•", "·", "*", "-", "–")
+_HEAD_BULLETS = ("• ", "· ")
 
 
-def is_itemised(headlines: list[str]) -> bool:
-    """Headlines counted 1, 2, 3 (`is_counted`), or bulleted after the first when the
-    first is not: a headline over its story's bulleted key points, each explained by a
-    paragraph; a listing's cards share one template, all bulleted or none (a tag page's
-    "• Lagos lagoon ferry capsizes, 11 rescued", sample 576)."""
-    bulleted = [t.startswith(_BULLETS) for t in headlines]
-    return is_counted(headlines) or (
-        len(bulleted) > 1 and not bulleted[0] and any(bulleted[1:]))
+def unbulleted(text: str) -> str:
+    """The line without the bullet that marks it as a list's item: a topic page prints
+    each headline so ("• Lagos lagoon ferry capsizes, 11 rescued" over its teaser, a
+    Yahoo topic page, sample 576), and the bullet is no word of it.
+
+    >>> unbulleted("• Lagos lagoon ferry capsizes, 11 rescued")
+    'Lagos lagoon ferry capsizes, 11 rescued'
+    """
+    return text[2:] if text[:2] in _HEAD_BULLETS and len(text) > 2 else text
+
+
+def unlike_bullets(headlines: list[str]) -> bool:
+    """Some headlines bulleted and some not: a story's key points ("• Libraries stay open"
+    over its paragraph) under the page's own headline, not a list's items, which a
+    template prints alike (every headline of a topic page bulleted, sample 576)."""
+    marked = sum(unbulleted(h) is not h for h in headlines)
+    return 0 < marked < len(headlines)

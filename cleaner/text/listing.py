@@ -15,6 +15,7 @@ from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.text.card_lines import MIN_CARDS, classify
 from cleaner.text.edge_notes import EDGE_NOTE, says_publishing
+from cleaner.text.label_lines import is_enumeration
 from cleaner.text.listing_intro import is_listing_intro
 
 __all__ = ["LISTING_CHROME", "dangling_card", "mark_listing", "take_dangling"]
@@ -110,6 +111,8 @@ def _headline_like(text: str) -> bool:
     words = text.split()
     if "://" in text or 2 * sum(any(c.isalpha() for c in w) for w in words) <= len(words):
         return False  # a widget's numbers and address ("12 51.5072 -0.1276 ... http://")
+    if is_enumeration(text):  # the section's description: "Local breaking news, traffic
+        return False  # and weather, live updates and information" (sample 591)
     return (classify(text).kind == "T" and len(words) >= 4
             and not any(c in text for c in "|@") and _HASHTAG.search(text) is None
             and not text.endswith(".")

@@ -46,8 +46,8 @@ from dataclasses import dataclass, field
 from cleaner.core.lines import Line, is_paragraph, normalize
 from cleaner.core.records import Related
 from cleaner.rulebook.model import Active
+from cleaner.text import label_lines as labels
 from cleaner.text.card_lines import classify
-from cleaner.text.label_lines import is_enumeration, is_itemised, is_name_list
 from cleaner.text.listing import LISTING_CHROME, take_dangling
 from cleaner.text.listing_intro import MAX_INTRO_WORDS, has_apparatus
 from cleaner.text.rule_noise import RuleNoise
@@ -100,9 +100,10 @@ class Unit:
 def _kind(text: str, noise: bool) -> str:
     """P a teaser or paragraph, H a headline, S anything else (a label, tag, source, a
     line a rule removes anyway: "Article continues under ad" is no headline)."""
+    text = labels.unbulleted(text)  # a list's bullet is no word of the headline (sample 576)
     words = text.count(" ") + 1  # split_lines folded the spaces
     if (noise or words < MIN_HEADLINE_WORDS or len(text) < MIN_HEADLINE_CHARS
-            or is_name_list(text) or is_enumeration(text)):
+            or labels.is_name_list(text) or labels.is_enumeration(text)):
         return "S"  # a label, a nav item, a place: too short or too bare for a headline
     token = classify(text)
     if token.kind == "I" and words >= MIN_TEASER_WORDS:
@@ -187,8 +188,9 @@ def read_units(texts: list[str], noise: RuleNoise | list[bool] | None = None,
     if (heads[len(heads) // 2] < MIN_MEDIAN_HEADLINE_WORDS
             or not _distinct(texts, units) or _briefing(texts, units, start)
             or _story_first(texts, units) or _posts(texts, units)
-            or _questions(texts, units) or is_itemised([texts[u.head] for u in units])
-            or _summed_up(texts, kinds, units[0].head)):
+            or _questions(texts, units) or _summed_up(texts, kinds, units[0].head)
+            or labels.is_counted(tl := [texts[u.head] for u in units])
+            or labels.unlike_bullets(tl)):
         return None
     return units
 
@@ -273,8 +275,7 @@ def _summed_up(texts: list[str], kinds: list[str], first: int) -> bool:
 
 
 def _distinct(texts: list[str], units: list[Unit]) -> bool:
-    keys = [normalize(texts[u.head]) for u in units]
-    return len(set(keys)) == len(keys)
+    return len({normalize(texts[u.head]) for u in units}) == len(units)
 
 
 def _between(u: Unit, texts: list[str]) -> list[str]:
@@ -297,12 +298,11 @@ def _story(texts: list[str], u: Unit) -> Related:
     Jul Mon 7 Jul 2025 at 4:55am") is its `published`, and a snippet cut short ends the
     teaser (the lines after it are other results')."""
     teaser, published = [texts[j] for j in u.teaser], None
-    if _truncated(teaser[0]):
-        teaser = teaser[:1]
+    teaser = teaser[:1] if _truncated(teaser[0]) else teaser
     token = classify(teaser[-1])
     if token.kind == "I" and token.source:
         teaser[-1], published = token.source, token.published
-    return Related(texts[u.head], None, published, None, " ".join(teaser))
+    return Related(labels.unbulleted(texts[u.head]), None, published, None, " ".join(teaser))
 
 
 def _no_units(open_lines: list[Line]) -> bool:

@@ -36,11 +36,17 @@ def lines_after_notice(lines: list[Line], body_start: int) -> list[Line]:
     if body_start >= len(lines):
         return []
     above = 0  # filled lines above the paragraph
+    heading: Line | None = None  # the filled line right above it
     for ln in lines[:body_start]:
         if ln.fate != "blank":
             above += 1
+            heading = ln
             if above >= NOTICE_MAX_POSITION:
                 return []
+    notice = lines[body_start].text
+    if (heading is not None and heading.open and not says_publishing(notice)
+            and echo(heading.text, story_words([lines[body_start]], 0))):
+        return []  # the story under its own headline (a roundup's first item, sample 601)
     under: list[Line] = []
     for ln in lines[body_start + 1:]:
         if ln.fate == "blank":
@@ -55,7 +61,7 @@ def lines_after_notice(lines: list[Line], body_start: int) -> list[Line]:
         return []  # no story under the short lines
     if not under:
         return []
-    if echo(lines[body_start].text, story_words(lines, under[-1].index + 1)):
+    if echo(notice, story_words(lines, under[-1].index + 1)):
         return []  # a standfirst: the story repeats it
     return under
 

@@ -82,6 +82,47 @@ def _fact_box(tail: list[Line], before: Line | None, story: AbstractSet[str] = f
     return {ln.index for ln in tail[:start] + run}
 
 
+# A key-facts list under the story ("How the Sharjah rental index works" / "- Enter the
+# district ..." / "- Compare your rent ...", a Gulf portal, sample 587): a heading in the
+# story's words over bulleted items. A stray line may stand between the paragraph and the
+# heading (a box label broken to "The%20specs").
+MAX_BOX_OFFSET = 1
+MIN_BOX_ITEMS = 2
+MIN_BOX_ITEM_WORDS = 3  # a sentence's fragment; shorter bullets are tags or nav
+MIN_BOX_SHARED = 2  # the heading's content words the story uses
+_BOX_BULLETS = "-•–*"
+
+
+def _story_list(tail: list[Line], before: Line | None, story: AbstractSet[str]) -> set[int]:
+    """A heading that names the story's subject (MIN_BOX_SHARED of its words are the
+    story's) over at least MIN_BOX_ITEMS items under one bullet, right after the story's
+    last paragraph: the story's key facts. A related list's heading ("While you're here",
+    "More on this") names no subject of the story, and its items are no bullets."""
+    if before is None or not SENTENCE_END.search(before.text):
+        return set()
+    for k in range(min(MAX_BOX_OFFSET + 1, len(tail))):
+        head = tail[k]
+        if (head.text[0] in _BOX_BULLETS or SENTENCE_END.search(head.text)
+                or head.text.endswith(":") or chrome_shape(head.text)
+                or len(content_words(head.text) & story) < MIN_BOX_SHARED):
+            continue
+        bullet = _bullet(tail[k + 1]) if k + 1 < len(tail) else ""
+        items: list[Line] = []
+        for ln in tail[k + 1:]:  # the bullet is a word of its own: "- Enter the district"
+            if not bullet or ln.text[:2] != bullet or len(ln.text.split()) <= MIN_BOX_ITEM_WORDS:
+                break
+            items.append(ln)
+        if len(items) >= MIN_BOX_ITEMS and set().union(
+                *(content_words(x.text) for x in items)) & story:
+            return {head.index} | {x.index for x in items}
+    return set()
+
+
+def _bullet(ln: Line) -> str:
+    """The line's bullet and the space after it ("- "), or "" when it has none."""
+    return ln.text[:2] if ln.text[:1] in _BOX_BULLETS and ln.text[1:2] == " " else ""
+
+
 def _numbered_subheads(lines: list[Line], tail: list[Line]) -> set[int]:
     """Numbered subheads that go on counting the story's own ("1. What the studies found"
     in the body, then "2. What remains unclear" over a short closing paragraph): the
@@ -232,6 +273,8 @@ def mark_tail_chrome(lines: list[Line], zones: Zones) -> None:
         before = tail[closing - 1]
     box = _fact_box(tail[closing:], before if before is not None and before.open else None,
                     story)
+    box |= _story_list(tail[closing:], before if before is not None and before.open else None,
+                       story)
     intros = _announced(lines, tail)
     heads = _numbered_subheads(lines, tail) | _item_subheads(lines, tail, intros)
     heads |= _resumed(lines, tail, before if before is not None and before.open else None,

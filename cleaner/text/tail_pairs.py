@@ -131,7 +131,10 @@ def mark_tail_pairs(lines: list[Line]) -> list[Related]:
         start -= 1  # the block's header and the first card's labels
     if start == run[0][0]:
         return []  # no header: a briefing's items right under its intro are its sections
-    paragraphs = [text for text in texts[:start] if is_paragraph(text)]
+    # the story is under its headline: a notice printed above the headline ("You are
+    # using an older browser version ...", an MSN briefing, sample 605) is none of it
+    top = next((ln.index for ln in lines if ln.fate == "title"), -1)
+    paragraphs = [ln.text for ln in live[:start] if ln.index > top and is_paragraph(ln.text)]
     if len(paragraphs) < MIN_STORY_PARAGRAPHS:
         return []  # no story above (a listing, `pair_cards` reads it) or only an intro
     story: set[str] = set()

@@ -36,6 +36,7 @@ ECHO_MARGIN = 0.5
 # long page's later words would only echo chrome by chance (and cost time: the text path's
 # budget is about 1.4 ms a page).
 STORY_CHARS = 2000
+COPY_MIN_CHARS = 12  # a name this long quoted inside a line is that line's copy of it
 _STOP = frozenset(
     "this that with from have been were will would could should about after before their "
     "there they them then than what when where which while your yours into over under more "
@@ -78,12 +79,19 @@ def _story_text_words(lines: list[Line], start: int,
     budget = STORY_CHARS
     for k in range(start, len(lines)):
         ln = lines[k]
-        if ln.open and not (skip and normalize(ln.text) in skip):
+        if ln.open and not (skip and _copies(normalize(ln.text), skip)):
             texts.append(ln.text)
             budget -= len(ln.text)
             if budget <= 0:
                 break
     return set(letter_runs("\n".join(texts).lower(), MIN_WORD_CHARS)) - _STOP
+
+
+def _copies(key: str, skip: frozenset[str]) -> bool:
+    """The line is one of `skip`, or quotes one whole inside a longer line: a credit that
+    names the outlet ("Read more on El País English Edition" under an MSN copy, sample
+    607) repeats the outlet's line, it does not tell the story."""
+    return key in skip or any(len(s) >= COPY_MIN_CHARS and s in key for s in skip)
 
 
 def echo_shares(texts: list[str], lines: list[Line], start: int,

@@ -14,7 +14,6 @@ import re
 
 from cleaner.core.lines import TITLE_MAX_CHARS, Line, is_paragraph, nearest_filled, normalize
 from cleaner.text.caption_first import LONE_CREDIT_MAX_CHARS
-from cleaner.text.dateline_title import is_dateline
 from cleaner.text.headline_chrome import chrome_shape
 from cleaner.text.linerules import SENTENCE_END, Meta
 from cleaner.text.notice_head import lines_after_notice, notice_heading
@@ -27,6 +26,15 @@ from cleaner.text.title_evidence import (
     echo_share,
     echo_shares,
     story_words,
+)
+from cleaner.text.under_title import (
+    AGE_INSIDE,
+    BULLETS,
+    body_bullets,
+    byline_over_date,
+    dated,
+    first_item,
+    heads_list,
 )
 from cleaner.text.zones import Zones
 
@@ -42,18 +50,13 @@ ENTRY_STAMPS = frozenset({"generic-live-stamp", "generic-live-age"})
 # A sentence with a full stop is a banner or a standfirst, not a headline (inkl's "Get all
 # your news in one place."); an ellipsis is not a full stop: Daily8 truncates headlines.
 _BANNER_END = re.compile(r"(?<!\.)\.$")
+# A publishing stamp: "Updated on: 14 October,2025 06:12 PM IST | Mumbai" (sample 588)
+_STAMP = re.compile(r"(?i)^(?:last )?(?:updated|published|posted|modified)(?: on)?:? [^a-z]*\d")
 _PAGE_COUNTER = re.compile(r"(?i)\bpage \d+\b")
-# A line saying how old the story is ("MSN UK 6 hrs ago News desk") is its dateline, however
-# long; headlines name years ago, not hours ago.
-_AGE_INSIDE = re.compile(r"(?i)\b(?:\d{1,3}|an?) ?(?:secs?|seconds?|mins?|minutes?|hrs?|hours?"
-                         r"|days?|weeks?) ago\b")
 
 # Headlines of all samples have at most 20 words; a longer line right under a headline-sized
 # line is its standfirst (sample 467: 23 words).
 STANDFIRST_MIN_WORDS = 21
-MIN_LIST_ITEMS = 2  # a heading over a list has two items or more; a byline over its role one
-BYLINE_MAX_WORDS = 4  # "Microsoft News Editors", "Leah Corrigan"
-MAX_OVER_DATE = 3  # name lines over the dateline: a byline, an outlet and its place
 ABOVE_TITLE = "generic-above-title"
 HEAD_FRAGMENT = "generic-head-fragment"
 
@@ -70,19 +73,17 @@ def _headline_rank(ln: Line, later: set[str], dated: bool = False) -> int:
     text = ln.text
     words = len(text.split())
     if (_BANNER_END.search(text) or text.endswith(":") or _PAGE_COUNTER.search(text)
+            or _STAMP.search(text)
             or _debris(text)
-            or text[0] in _BULLETS
+            or text[0] in BULLETS
             or words < TITLE_MIN_WORDS or text.count(" | ") >= 2  # "Home | World | ..." nav
-            or _AGE_INSIDE.search(text) or chrome_shape(text)):
+            or AGE_INSIDE.search(text) or chrome_shape(text)):
         return 0
     if _names(text):
         return 1
     if words == TITLE_MIN_WORDS:
         return 2 if dated else 1
     return 3 if normalize(text) in later else 2
-
-
-_BULLETS = "•·-–*"
 
 
 def _debris(text: str) -> bool:
@@ -125,7 +126,7 @@ def _under_credit(head: list[Line]) -> set[int]:
 
 
 def _nav_item(text: str) -> bool:
-    return text[0] in _BULLETS or text.count(" ") < TITLE_MIN_WORDS - 1
+    return text[0] in BULLETS or text.count(" ") < TITLE_MIN_WORDS - 1
 
 
 def _names(text: str) -> bool:
@@ -187,7 +188,7 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
     if not best:
         return None
     top = [ln for ln, rank in zip(window, ranks) if rank == best]
-    if len(top) == 1 or _dated(lines, top[0]):
+    if len(top) == 1 or dated(lines, top[0]):
         return top[0]
     shares = echo_shares([ln.text for ln in top], lines, story_start, skip_copies=True)
     first = shares[0]
@@ -196,7 +197,7 @@ def _choose(window: list[Line], ranks: list[int], lines: list[Line],
             continue
         if (first < UNECHOED_SHARE and share >= ECHO_SHARE) or share >= first + ECHO_MARGIN:
             return ln
-        if share >= ECHO_SHARE and share > first and _dated(lines, ln):
+        if share >= ECHO_SHARE and share > first and dated(lines, ln):
             return ln  # the head goes on under it (its dateline), and the story names it
     return top[0]
 
@@ -234,73 +235,12 @@ def _story_start(lines: list[Line], window: list[Line], body_start: int) -> int:
                  if ln.open and len(ln.text) > TITLE_MAX_CHARS), body_start)
 
 
-def _heads_list(lines: list[Line], ln: Line) -> bool:
-    """Under the line, at least MIN_LIST_ITEMS open short lines in a row, no dateline: the
-    items of a list the line heads ("Northside Library: Mondays, 3pm-7pm", sample 464).
-    Under a byline the head's rules have already decided a line (a date, "Updated"), or
-    the story's first paragraph follows (samples 271, 272: name, role, "Updated")."""
-    items = 0
-    for k in range(ln.index + 1, len(lines)):
-        x = lines[k]
-        if x.fate == "blank":
-            continue
-        if not x.open or is_paragraph(x.text) or is_dateline(x.text):
-            break
-        items += 1
-        if items >= MIN_LIST_ITEMS:
-            return True
-    return False
-
-
-def _body_bullets(lines: list[Line], body_start: int) -> set[str]:
-    """The bullets that open open lines of the body."""
-    return {lines[k].text[0] for k in range(body_start, len(lines))
-            if lines[k].open and lines[k].text[0] in _BULLETS}
-
-
-def _first_item(ln: Line, bullets: set[str]) -> bool:
-    """A bullet line whose bullet opens other lines of the story below (`bullets`,
-    `_body_bullets`): the first item of the story's list ("• Mobile" over its paragraph,
-    then "• Juneau", "• Bemidji", a roundup, sample 467), no label of the head."""
-    return ln.text[0] in bullets
-
-
-def _byline_over_date(lines: list[Line], ln: Line) -> bool:
-    """A few capitalised words right over the dateline under the title are the byline
-    ("Microsoft News Editors" / "Wed, Sep 10", sample 436): a desk's or a writer's name,
-    no verb, no sentence end; or a few such lines over it, the outlet and its place."""
-    at: Line | None = ln
-    for _ in range(MAX_OVER_DATE):  # the outlet, then its place: "The Des Moines Register"
-        # / "Boone, IA" / "2025-08-14" (NewsBreak, sample 555)
-        assert at is not None
-        words = at.text.replace(",", " ").split()
-        if not (2 <= len(words) <= BYLINE_MAX_WORDS
-                and all(w[0].isupper() and w.isalpha() for w in words)):
-            return False
-        after = next((x for x in lines[at.index + 1:] if x.fate != "blank"), None)
-        if after is None:
-            return False
-        if (after.fate == "meta" and after.category == "metadata" and bool(after.rule)
-                and "dateline" in (after.rule or "")):
-            return True
-        at = after
-    return False
-
-
-def _dated(lines: list[Line], ln: Line) -> bool:
-    """The next filled line is a dateline: the story's head goes on under the line."""
-    for k in range(ln.index + 1, len(lines)):  # no copy of the rest: asked of every head line
-        if lines[k].fate != "blank":
-            return is_dateline(lines[k].text)
-    return False
-
-
 def _ranks(window: list[Line], later: set[str], captioned: set[int],
            lines: list[Line] | None = None) -> list[int]:
     """Each line's `_headline_rank`; with `lines`, a short line over a dateline ranks as a
     headline (under a notice only: in the head a section label can sit over the date)."""
     return [min(_headline_rank(ln, later), 1) if ln.index in captioned
-            else _headline_rank(ln, later, lines is not None and _dated(lines, ln))
+            else _headline_rank(ln, later, lines is not None and dated(lines, ln))
             for ln in window]
 
 
@@ -310,9 +250,21 @@ def _named_head(ln: Line, told: StoryWords) -> Line | None:
     Nightly Brief", sample 566), too short for `_headline_rank`, the page's headline all
     the same when nothing else under the notice is one."""
     if (len(ln.text.split()) != TITLE_MIN_WORDS - 1 or ln.text.endswith(":")
-            or chrome_shape(ln.text) or _debris(ln.text) or ln.text[0] in _BULLETS):
+            or chrome_shape(ln.text) or _debris(ln.text) or ln.text[0] in BULLETS):
         return None
     return ln if echo_share(ln.text, told) == 1.0 else None
+
+
+def _unglued(lines: list[Line], title: Line) -> Line:
+    """The headline printed again right under the title without the breadcrumb glued to
+    its start ("HomeNewsEskom to install ..." over "Eskom to install ...", an autoblog,
+    sample 584): the clean copy is the title, the glued one chrome above it."""
+    after = nearest_filled(lines, title.index, 1)
+    if after is None or not after.open or len(after.text.split()) < TITLE_MIN_WORDS:
+        return title
+    cut = len(title.text) - len(after.text)
+    glued = cut > 0 and title.text.endswith(after.text) and title.text[cut - 1].isalpha()
+    return after if glued else title
 
 
 def pick_title(lines: list[Line], zones: Zones, meta: Meta,
@@ -348,7 +300,8 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
                       if ln.open and is_paragraph(ln.text)), zones.body_start)
     under = lines_after_notice(lines, notice_at)
     below = story_words(lines, under[-1].index + 1) if under else frozenset()
-    if under and (title is None or not echo(title.text, below)):
+    if under and (title is None or not echo(title.text, below)
+                  or title.index > under[-1].index):
         # the headline under the notice: its words recur in the story, or its dateline
         # follows it (a briefing's "Your Evening Briefing" names no item). A title above
         # the notice that only the notice echoes is the notice's own heading ("Updates
@@ -356,7 +309,7 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         ranks = _ranks(under, later, set(), lines)
         pick = _choose(under, ranks, lines, under[-1].index + 1)
         if pick is not None and ranks[under.index(pick)] >= 2 and (
-                _dated(lines, pick) or echo(pick.text, below)):
+                dated(lines, pick) or echo(pick.text, below)):
             head, title = head + under, pick
         elif (named := _named_head(under[-1], below)) is not None:
             head, title = head + under, named
@@ -364,13 +317,14 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
         return None
     if title is None:  # nothing looks like a headline: the first line of a few words
         title = next((ln for ln in head if len(ln.text.split()) >= TITLE_MIN_WORDS
-                      and ln.text[0] not in _BULLETS and not _debris(ln.text)),
+                      and ln.text[0] not in BULLETS and not _debris(ln.text)),
                      next((ln for ln in head if not _debris(ln.text)), None))
         if title is None:  # numbers only: a theme's settings, chrome of the head
             for ln in head:
                 if ABOVE_TITLE not in off:
                     ln.decide("noise", "nav", ABOVE_TITLE)
             return None
+    title = _unglued(lines, title)
     found_body = zones.body_start < len(lines)  # else everything is "head": judge nothing
     under_title = True
     # a story paragraph the zones left in the head (a lone lead over a list): a short line
@@ -378,10 +332,10 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
     # sample 464); a byline under a standfirst stays head chrome (samples 271, 272)
     told = next((ln.index for ln in lines[title.index + 1:zones.body_start]
                  if ln.open and is_paragraph(ln.text)), None)
-    bullets = _body_bullets(lines, zones.body_start)
+    bullets = body_bullets(lines, zones.body_start)
     for ln in head:
         if (lead is not None and ln.index > lead) or (
-                told is not None and ln.index > told and _heads_list(lines, ln)):
+                told is not None and ln.index > told and heads_list(lines, ln)):
             under_title = False  # under the story's lead paragraph: the story goes on
         if ln.index < title.index:
             if ABOVE_TITLE not in off:
@@ -390,15 +344,15 @@ def pick_title(lines: list[Line], zones: Zones, meta: Meta,
             continue
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
                 not _after_entry_stamp(lines, ln.index)) and not ln.text.endswith(":") and (
-                not _first_item(ln, bullets)) and (
+                not first_item(ln, bullets)) and (
                 len(ln.text.split()) < TITLE_MIN_WORDS
-                or (_AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
+                or (AGE_INSIDE.search(ln.text) and not SENTENCE_END.search(ln.text))):
             # right under the title: a source, section or image label on its own, or a
             # dateline with the story's age ("MSN UK 6 hrs ago News desk"); a line ending in
             # ':' is none, it announces the lines under it ("Key developments:")
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         elif under_title and found_body and HEAD_FRAGMENT not in off and (
-                _byline_over_date(lines, ln) or chrome_shape(ln.text) == "by-line"):
+                byline_over_date(lines, ln) or chrome_shape(ln.text) == "by-line"):
             # a byline over the date, or "Story by Caleb Munro" (MSN, samples 483, 510)
             ln.decide("noise", "metadata", HEAD_FRAGMENT)
         else:

@@ -36,7 +36,8 @@ def test_bulleted_headlines_make_a_listing() -> None:
     ])
     result = clean(page)
     assert result.page_kind == "listing"
-    assert [r.title for r in result.related][:1] == ["• Ferry fares frozen for a year"]
+    # the bullet marks the list item; it is no word of the headline
+    assert [r.title for r in result.related][:1] == ["Ferry fares frozen for a year"]
 
 
 def test_bulleted_list_inside_a_story_stays() -> None:
@@ -185,6 +186,6 @@ def test_publishing_notes_on_ads_and_apps() -> None:
 
 
 def test_bullets_after_an_unbulleted_first_headline_are_key_points() -> None:
-    from cleaner.text.label_lines import is_itemised
-    assert is_itemised(["Council approves budget", "• Libraries stay open", "• Fees rise"])
-    assert not is_itemised(["• Ferry fares frozen", "• Pier repairs start", "• New boat"])
+    from cleaner.text.label_lines import unlike_bullets
+    assert unlike_bullets(["Council approves budget", "• Libraries stay open", "• Fees rise"])
+    assert not unlike_bullets(["• Ferry fares frozen", "• Pier repairs start", "• New boat"])
